@@ -1,0 +1,33 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    // The core runs unchanged in the worker, the CLI and tests: nothing from the renderer or electron.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/renderer/**', '**/electron/**', 'node:*', 'fs', 'path', 'react', 'konva'] },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.{js,mjs}', '*.js', '*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' } },
+  },
+);

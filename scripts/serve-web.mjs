@@ -1,0 +1,48 @@
+// Serves the built renderer (dist/renderer) on http://localhost:${PORT:-5178}. No dependencies:
+// a tiny static server is enough for a local single-page app and keeps `npm run web` offline-safe.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const portFlag = args.indexOf('--port');
+const port = Number(portFlag >= 0 ? args[portFlag + 1] : (process.env.PORT ?? 5178));
+const root = resolve('dist/renderer');
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.bpd': 'application/json',
+  '.map': 'application/json',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+try {
+  await stat(join(root, 'index.html'));
+} catch {
+  console.error(`No renderer build at ${root}. Run "npm run build:renderer" first (npm run web does both).`);
+  process.exit(2);
+}
+
+createServer(async (request, response) => {
+  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+  const file = normalize(join(root, path === '/' ? 'index.html' : path));
+  if (!file.startsWith(root)) {
+    response.writeHead(403).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    response.end(body);
+  } catch {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  }
+}).listen(port, () => {
+  console.log(`Backpressure is being served at http://localhost:${port}`);
+});

@@ -1,0 +1,88 @@
+// The design document: what a `.bpd` file holds. Plain data, no behaviour; see ./README.md.
+import type { ComponentKind } from './catalog';
+
+export const DESIGN_FORMAT = 'backpressure.design';
+export const DESIGN_VERSION = 1;
+
+export type ParamValue = number | string | boolean;
+export type Params = Record<string, ParamValue>;
+
+export interface DesignNode {
+  id: string;
+  kind: ComponentKind;
+  label: string;
+  x: number;
+  y: number;
+  params: Params;
+}
+
+export interface DesignEdge {
+  id: string;
+  from: string;
+  to: string;
+  params: Params;
+}
+
+/** Whiteboard elements with no simulation meaning: a sticky note, a labelled frame or a free text label. */
+export type NoteStyle = 'sticky' | 'frame' | 'text';
+export interface DesignNote {
+  id: string;
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  style?: NoteStyle;
+}
+
+export const CHAOS_ACTIONS = ['kill', 'hang', 'restart', 'slow', 'cut', 'heal', 'spike', 'flush'] as const;
+export type ChaosAction = (typeof CHAOS_ACTIONS)[number];
+
+/** target: a node id, an instance address `nodeId:i`, or an edge id. */
+export interface ScenarioEvent {
+  atS: number;
+  action: ChaosAction;
+  target: string;
+  factor?: number;
+  durationS?: number;
+}
+
+export interface Scenario {
+  durationS: number;
+  seed: number;
+  warmupS: number;
+  events: ScenarioEvent[];
+}
+
+export interface Slo {
+  p99Ms: number;
+  minThroughputRps: number;
+  maxErrorRate: number;
+}
+
+export interface Design {
+  format: typeof DESIGN_FORMAT;
+  version: number;
+  meta: { title: string; notes: string };
+  nodes: DesignNode[];
+  edges: DesignEdge[];
+  notes: DesignNote[];
+  scenario: Scenario;
+  slo: Slo;
+}
+
+export const DEFAULT_SCENARIO: Scenario = { durationS: 60, seed: 1, warmupS: 5, events: [] };
+export const DEFAULT_SLO: Slo = { p99Ms: 200, minThroughputRps: 0, maxErrorRate: 0.01 };
+
+export function emptyDesign(title = 'Untitled design'): Design {
+  return {
+    format: DESIGN_FORMAT,
+    version: DESIGN_VERSION,
+    meta: { title, notes: '' },
+    nodes: [],
+    edges: [],
+    notes: [],
+    scenario: { ...DEFAULT_SCENARIO, events: [] },
+    slo: { ...DEFAULT_SLO },
+  };
+}
