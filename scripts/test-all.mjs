@@ -17,7 +17,14 @@ if (!npx('type-check (pure core)', 'tsc', '-p', 'shared/tsconfig.json')) stepsFa
 if (!npx('lint', 'eslint', '.')) stepsFailed.push('eslint');
 if (!npx('format', 'prettier', '--check', '.')) stepsFailed.push('prettier');
 
-npx('unit tests', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json');
+npx(
+  'unit tests',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=test-results/unit.json',
+);
 if (!run('build', 'npm', ['run', '-s', 'build'])) stepsFailed.push('build');
 npx('end-to-end tests', 'playwright', 'test');
 

@@ -66,7 +66,16 @@ const num = (
   unit: string,
   description: string,
   extra: Partial<NumberParamSpec> = {},
-): NumberParamSpec => ({ type: 'number', label, default: defaultValue, min, max, unit, description, ...extra });
+): NumberParamSpec => ({
+  type: 'number',
+  label,
+  default: defaultValue,
+  min,
+  max,
+  unit,
+  description,
+  ...extra,
+});
 const int = (
   label: string,
   defaultValue: number | undefined,
@@ -76,7 +85,12 @@ const int = (
   description: string,
   extra: Partial<NumberParamSpec> = {},
 ): NumberParamSpec => num(label, defaultValue, min, max, unit, description, { integer: true, ...extra });
-const oneOf = (label: string, options: readonly string[], defaultValue: string, description: string): EnumParamSpec => ({
+const oneOf = (
+  label: string,
+  options: readonly string[],
+  defaultValue: string,
+  description: string,
+): EnumParamSpec => ({
   type: 'enum',
   label,
   options,
@@ -91,13 +105,34 @@ const flag = (label: string, defaultValue: boolean, description: string): Boolea
 });
 
 const instances = (defaultValue = 1) =>
-  int('Instances', defaultValue, 1, 1000, 'instances', 'Identical copies; each queues, serves, fails and can be killed.');
+  int(
+    'Instances',
+    defaultValue,
+    1,
+    1000,
+    'instances',
+    'Identical copies; each queues, serves, fails and can be killed.',
+  );
 
 /** Parameters shared by everything that serves requests with a worker pool and a queue. */
 const serverParams = (serviceTimeMs: number): ParamSpecs => ({
   instances: instances(),
-  workers: int('Workers', 8, 1, 10_000, 'workers', 'Requests one instance serves at the same time (concurrency).'),
-  serviceTimeMs: num('Service time', serviceTimeMs, 0, 600_000, 'ms', 'Mean time to serve one request at speed 1.'),
+  workers: int(
+    'Workers',
+    8,
+    1,
+    10_000,
+    'workers',
+    'Requests one instance serves at the same time (concurrency).',
+  ),
+  serviceTimeMs: num(
+    'Service time',
+    serviceTimeMs,
+    0,
+    600_000,
+    'ms',
+    'Mean time to serve one request at speed 1.',
+  ),
   serviceDist: oneOf(
     'Service time distribution',
     ['exp', 'const', 'lognormal'],
@@ -122,7 +157,14 @@ const serverParams = (serviceTimeMs: number): ParamSpecs => ({
     { optional: true },
   ),
   speedFactor: num('Speed factor', 1, 0.01, 100, '×', 'Vertical scaling: service time is divided by this.'),
-  errorRate: num('Error rate', 0, 0, 1, 'fraction', 'Fraction of requests that fail with an error after service.'),
+  errorRate: num(
+    'Error rate',
+    0,
+    0,
+    1,
+    'fraction',
+    'Fraction of requests that fail with an error after service.',
+  ),
 });
 
 /** Parameters of anything that calls downstream nodes (services and workers). */
@@ -132,7 +174,14 @@ const callerParams: ParamSpecs = {
     true,
     'A worker is held while it waits for downstream calls (a slow dependency exhausts the pool).',
   ),
-  callTimeoutMs: num('Call timeout', 1000, 1, 3_600_000, 'ms', 'How long a downstream call may take before it fails.'),
+  callTimeoutMs: num(
+    'Call timeout',
+    1000,
+    1,
+    3_600_000,
+    'ms',
+    'How long a downstream call may take before it fails.',
+  ),
   retries: int('Retries', 0, 0, 10, 'retries', 'Extra attempts of a failed downstream call.'),
   retryBackoffMs: num('Retry backoff', 50, 0, 600_000, 'ms', 'Wait before a retry, doubled on each attempt.'),
   breakerThreshold: int(
@@ -155,19 +204,53 @@ const callerParams: ParamSpecs = {
 
 const limiterParams = (overheadMs: number, rate: number | undefined): ParamSpecs => ({
   instances: instances(),
-  rate: num('Rate', rate, 0, 10_000_000, 'req/s', 'Token bucket refill rate. Left out: no limit.', { optional: true }),
-  burst: int('Burst', 100, 1, 10_000_000, 'requests', 'Token bucket size: requests allowed at once above the rate.'),
-  scope: oneOf('Scope', ['perUser', 'global'], 'global', 'One bucket per user id, or one bucket for everyone.'),
-  overheadMs: num('Overhead', overheadMs, 0, 60_000, 'ms', 'Time added to each request (auth, TLS, parsing).'),
+  rate: num('Rate', rate, 0, 10_000_000, 'req/s', 'Token bucket refill rate. Left out: no limit.', {
+    optional: true,
+  }),
+  burst: int(
+    'Burst',
+    100,
+    1,
+    10_000_000,
+    'requests',
+    'Token bucket size: requests allowed at once above the rate.',
+  ),
+  scope: oneOf(
+    'Scope',
+    ['perUser', 'global'],
+    'global',
+    'One bucket per user id, or one bucket for everyone.',
+  ),
+  overheadMs: num(
+    'Overhead',
+    overheadMs,
+    0,
+    60_000,
+    'ms',
+    'Time added to each request (auth, TLS, parsing).',
+  ),
 });
 
 const cacheParams = (capacity: number, hitTimeMs: number, ttlMs: number | undefined): ParamSpecs => ({
   instances: instances(),
   capacity: int('Capacity', capacity, 1, 100_000_000, 'keys', 'Keys one instance holds before it evicts.'),
-  eviction: oneOf('Eviction', ['lru', 'lfu', 'fifo', 'random'], 'lru', 'Which key leaves when the cache is full.'),
-  ttlMs: num('TTL', ttlMs, 1, 86_400_000, 'ms', 'An entry expires this long after it was filled. Left out: never.', {
-    optional: true,
-  }),
+  eviction: oneOf(
+    'Eviction',
+    ['lru', 'lfu', 'fifo', 'random'],
+    'lru',
+    'Which key leaves when the cache is full.',
+  ),
+  ttlMs: num(
+    'TTL',
+    ttlMs,
+    1,
+    86_400_000,
+    'ms',
+    'An entry expires this long after it was filled. Left out: never.',
+    {
+      optional: true,
+    },
+  ),
   mode: oneOf(
     'Mode',
     ['cacheAside', 'readThrough', 'writeThrough', 'writeBack'],
@@ -193,7 +276,12 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
     placeKey: 'c',
     icon: 'client.svg',
     params: {
-      mode: oneOf('Mode', ['open', 'closed'], 'open', 'Open: arrivals at a rate. Closed: users who wait, then think.'),
+      mode: oneOf(
+        'Mode',
+        ['open', 'closed'],
+        'open',
+        'Open: arrivals at a rate. Closed: users who wait, then think.',
+      ),
       rps: num('Rate', 100, 0, 10_000_000, 'req/s', 'Open mode: mean arrival rate (Poisson).'),
       pattern: oneOf(
         'Pattern',
@@ -212,15 +300,50 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
       patternPeriodS: num('Pattern period', 60, 1, 86_400, 's', 'Diurnal: length of one day-night cycle.'),
       spikeAtS: num('Spike start', 20, 0, 86_400, 's', 'Spike: when the spike begins.'),
       spikeDurationS: num('Spike length', 10, 0, 86_400, 's', 'Spike: how long the spike lasts.'),
-      users: int('Users', 10_000, 1, 10_000_000, 'users', 'Closed mode: concurrent users. Open mode: user ids drawn from.'),
-      thinkTimeMs: num('Think time', 1000, 0, 3_600_000, 'ms', 'Closed mode: mean pause between a response and the next request.'),
+      users: int(
+        'Users',
+        10_000,
+        1,
+        10_000_000,
+        'users',
+        'Closed mode: concurrent users. Open mode: user ids drawn from.',
+      ),
+      thinkTimeMs: num(
+        'Think time',
+        1000,
+        0,
+        3_600_000,
+        'ms',
+        'Closed mode: mean pause between a response and the next request.',
+      ),
       readRatio: num('Read ratio', 0.9, 0, 1, 'fraction', 'Fraction of requests that are reads.'),
       keys: int('Key space', 100_000, 1, 1_000_000_000, 'keys', 'Distinct keys requests are made for.'),
       keyDistribution: oneOf('Key popularity', ['uniform', 'zipf'], 'zipf', 'How keys are chosen.'),
-      zipfAlpha: num('Zipf alpha', 0.99, 0.01, 5, 'α', 'Skew of Zipf popularity: higher means hotter hot keys.'),
-      timeoutMs: num('Timeout', 2000, 1, 3_600_000, 'ms', 'The client gives up on a request after this long.'),
+      zipfAlpha: num(
+        'Zipf alpha',
+        0.99,
+        0.01,
+        5,
+        'α',
+        'Skew of Zipf popularity: higher means hotter hot keys.',
+      ),
+      timeoutMs: num(
+        'Timeout',
+        2000,
+        1,
+        3_600_000,
+        'ms',
+        'The client gives up on a request after this long.',
+      ),
       retries: int('Retries', 0, 0, 10, 'retries', 'Extra attempts after a failure or timeout.'),
-      retryBackoffMs: num('Retry backoff', 100, 0, 600_000, 'ms', 'Wait before a retry, doubled on each attempt.'),
+      retryBackoffMs: num(
+        'Retry backoff',
+        100,
+        0,
+        600_000,
+        'ms',
+        'Wait before a retry, doubled on each attempt.',
+      ),
     },
   },
   gateway: {
@@ -253,10 +376,38 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         'roundRobin',
         'How a target is chosen; hash algorithms use the user id.',
       ),
-      virtualNodes: int('Virtual nodes', 100, 1, 10_000, 'per target', 'Consistent hashing: points per target on the ring.'),
-      healthCheckMs: num('Health check interval', 1000, 10, 3_600_000, 'ms', 'How often each target is probed.'),
-      unhealthyAfter: int('Unhealthy after', 3, 1, 100, 'checks', 'Failed checks in a row before a target is taken out.'),
-      healthyAfter: int('Healthy after', 2, 1, 100, 'checks', 'Passed checks in a row before a target is put back.'),
+      virtualNodes: int(
+        'Virtual nodes',
+        100,
+        1,
+        10_000,
+        'per target',
+        'Consistent hashing: points per target on the ring.',
+      ),
+      healthCheckMs: num(
+        'Health check interval',
+        1000,
+        10,
+        3_600_000,
+        'ms',
+        'How often each target is probed.',
+      ),
+      unhealthyAfter: int(
+        'Unhealthy after',
+        3,
+        1,
+        100,
+        'checks',
+        'Failed checks in a row before a target is taken out.',
+      ),
+      healthyAfter: int(
+        'Healthy after',
+        2,
+        1,
+        100,
+        'checks',
+        'Passed checks in a row before a target is put back.',
+      ),
       maxConnections: int(
         'Max connections',
         undefined,
@@ -308,11 +459,20 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
     placeKey: 'd',
     icon: 'database.svg',
     params: {
-      engine: oneOf('Engine', ['sql', 'nosql'], 'sql', 'SQL (B-tree: cheaper reads) or NoSQL (LSM: cheaper writes).'),
+      engine: oneOf(
+        'Engine',
+        ['sql', 'nosql'],
+        'sql',
+        'SQL (B-tree: cheaper reads) or NoSQL (LSM: cheaper writes).',
+      ),
       readTimeMs: num('Read time', 2, 0, 600_000, 'ms', 'Mean time of an indexed read.'),
       writeTimeMs: num('Write time', 5, 0, 600_000, 'ms', 'Mean time of a write.'),
       rows: int('Rows', 1_000_000, 1, 1_000_000_000_000, 'rows', 'Table size; an unindexed read scans them.'),
-      indexed: flag('Indexed', true, 'Reads use an index; without one a read scans rows (cost grows with rows).'),
+      indexed: flag(
+        'Indexed',
+        true,
+        'Reads use an index; without one a read scans rows (cost grows with rows).',
+      ),
       workers: int('Workers', 16, 1, 10_000, 'connections', 'Queries one instance runs at the same time.'),
       queueCapacity: int(
         'Queue capacity',
@@ -335,10 +495,24 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
       quorumN: int('Quorum N', 3, 1, 17, 'copies', 'Leaderless: copies of each key.'),
       quorumW: int('Quorum W', 2, 1, 17, 'copies', 'Leaderless: acknowledgements a write waits for.'),
       quorumR: int('Quorum R', 2, 1, 17, 'copies', 'Leaderless: replies a read waits for.'),
-      replicationLagMs: num('Replication lag', 10, 0, 3_600_000, 'ms', 'Mean delay before a follower applies a write.'),
+      replicationLagMs: num(
+        'Replication lag',
+        10,
+        0,
+        3_600_000,
+        'ms',
+        'Mean delay before a follower applies a write.',
+      ),
       readFrom: oneOf('Read from', ['leader', 'followers', 'any'], 'leader', 'Which copies serve reads.'),
       heartbeatMs: num('Heartbeat', 500, 10, 3_600_000, 'ms', 'How often a leader proves it is alive.'),
-      failoverAfter: int('Failover after', 3, 1, 100, 'missed beats', 'Missed heartbeats before the leader is declared dead.'),
+      failoverAfter: int(
+        'Failover after',
+        3,
+        1,
+        100,
+        'missed beats',
+        'Missed heartbeats before the leader is declared dead.',
+      ),
       electionMs: num('Election time', 1000, 0, 3_600_000, 'ms', 'Time to elect and promote a new leader.'),
     },
   },
@@ -394,13 +568,27 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         'ms',
         'A received message not acknowledged within this is delivered again.',
       ),
-      maxReceives: int('Max receives', 5, 1, 1000, 'receives', 'Deliveries before a message goes to the dead-letter queue.'),
+      maxReceives: int(
+        'Max receives',
+        5,
+        1,
+        1000,
+        'receives',
+        'Deliveries before a message goes to the dead-letter queue.',
+      ),
     },
   },
 };
 
 export const EDGE_PARAMS: ParamSpecs = {
-  latencyMs: num('Latency', 1, 0, 600_000, 'ms', 'One-way network latency; a synchronous call pays it both ways.'),
+  latencyMs: num(
+    'Latency',
+    1,
+    0,
+    600_000,
+    'ms',
+    'One-way network latency; a synchronous call pays it both ways.',
+  ),
   filter: oneOf('Carries', ['all', 'reads', 'writes'], 'all', 'Which operations take this edge.'),
   weight: num('Weight', 1, 0, 1_000_000, 'share', 'Share of traffic when several edges match.'),
   async: flag('Async', false, 'Fire-and-forget: the sender is acknowledged at once (used into queues).'),
