@@ -1,0 +1,309 @@
+// Opening a design: text or a parsed value → a valid current-version Design, or every problem with
+// its JSON path (at most 20). Cheap guards run first (size, nesting depth, counts) so hostile input
+// cannot exhaust memory or the stack; then migration, the zod schema, per-kind parameters and the
+// cross-references (duplicate ids, edges to missing nodes, scenario targets).
+import { z } from 'zod';
+import { CATALOG, COMPONENT_KINDS, type ComponentKind } from './catalog';
+import { migrateDesign } from './migrate';
+import {
+  DESIGN_LIMITS,
+  PARAMS_SCHEMAS,
+  designSchema,
+  describeValue,
+  formatLimit,
+  isComponentKind,
+} from './schema';
+import type { Design, Params } from './types';
+
+export { validateParam, DESIGN_LIMITS } from './schema';
+
+export type ParseDesignResult =
+  { ok: true; design: Design; warnings: string[] } | { ok: false; problems: string[] };
+
+type PathPart = string | number | symbol;
+
+/** ['nodes', 3, 'params', 'workers'] → "nodes[3].params.workers". */
+export function formatPath(path: readonly PathPart[]): string {
+  let text = '';
+  for (const part of path) {
+    if (typeof part === 'number') text += `[${part}]`;
+    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) text += text ? `.${part}` : part;
+    else text += `[${JSON.stringify(String(part))}]`;
+  }
+  return text || '(document)';
+}
+
+/** UTF-8 size of a string without TextEncoder (the pure core has no DOM or Node APIs). */
+function utf8Bytes(text: string, stopAbove: number): number {
+  if (text.length * 3 <= stopAbove) return text.length; // cannot exceed the limit: skip counting
+  let bytes = 0;
+  for (let index = 0; index < text.length && bytes <= stopAbove; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * The deepest nesting of arrays/objects, walked without recursion so a hostile `[[[[…]]]]` cannot
+ * overflow the stack. Stops early once `limit` is passed; also stops on a cycle (IPC values).
+ */
+export function nestingDepth(value: unknown, limit: number): number {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  const seen = new Set<object>();
+  let deepest = 0;
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (seen.has(current)) return Infinity;
+    seen.add(current);
+    const here = depth + 1;
+    if (here > deepest) deepest = here;
+    if (deepest > limit) return deepest;
+    const children = Array.isArray(current) ? current : Object.values(current);
+    for (const child of children)
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: here });
+  }
+  return deepest;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, received: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (received === undefined) return 'is required';
+      const expected =
+        issue.expected === 'int'
+          ? 'an integer'
+          : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+      return `must be ${expected} (got ${describeValue(received)})`;
+    }
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'array') return `must have at least ${formatLimit(minimum)} entries`;
+      if (issue.origin === 'string')
+        return minimum <= 1 ? 'must not be empty' : `must be at least ${minimum} characters`;
+      return `must be ${issue.inclusive ? '≥' : '>'} ${formatLimit(minimum)}`;
+    }
+    case 'too_big': {
+      const maximum = Number(issue.maximum);
+      if (issue.origin === 'array') return `must have at most ${formatLimit(maximum)} entries`;
+      if (issue.origin === 'string') return `must be at most ${formatLimit(maximum)} characters`;
+      return `must be ${issue.inclusive ? '≤' : '<'} ${formatLimit(maximum)}`;
+    }
+    case 'invalid_value':
+      return `must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.join(', ')}`} (got ${describeValue(received)})`;
+    default:
+      return issue.message;
+  }
+}
+
+function valueAt(root: unknown, path: readonly PathPart[]): unknown {
+  let current: unknown = root;
+  for (const part of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PathPart, unknown>)[part];
+  }
+  return current;
+}
+
+function zodProblems(error: z.ZodError, root: unknown, prefix: readonly PathPart[] = []): string[] {
+  return error.issues.map((issue) => {
+    const path = [...prefix, ...issue.path];
+    return `${formatPath(path)}: ${issueMessage(issue, valueAt(root, path))}`;
+  });
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Warns about fields the schema does not know (zod strips them silently). */
+function unknownFieldWarnings(schema: z.ZodType, value: unknown, path: PathPart[], warnings: string[]) {
+  if (warnings.length > DESIGN_LIMITS.problemsListed) return;
+  if (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional) {
+    unknownFieldWarnings(schema.unwrap() as z.ZodType, value, path, warnings);
+  } else if (schema instanceof z.ZodObject && isObject(value)) {
+    const shape = schema.shape as Record<string, z.ZodType>;
+    for (const key of Object.keys(value)) {
+      if (key in shape) unknownFieldWarnings(shape[key], value[key], [...path, key], warnings);
+      else warnings.push(`${formatPath([...path, key])}: unknown field, dropped`);
+    }
+  } else if (schema instanceof z.ZodArray && Array.isArray(value)) {
+    value.forEach((item, index) =>
+      unknownFieldWarnings(schema.element as z.ZodType, item, [...path, index], warnings),
+    );
+  }
+}
+
+/** Problems that need the whole document: unknown kinds, parameters, ids and references. */
+function documentProblems(document: Record<string, unknown>, warnings: string[]): string[] {
+  const problems: string[] = [];
+  const nodes = Array.isArray(document.nodes) ? document.nodes : [];
+  const edges = Array.isArray(document.edges) ? document.edges : [];
+  const notes = Array.isArray(document.notes) ? document.notes : [];
+  const firstUse = new Map<string, string>();
+  const nodeIds = new Set<string>();
+  const edgeIds = new Set<string>();
+  const claim = (value: unknown, path: string) => {
+    if (typeof value !== 'string') return;
+    const earlier = firstUse.get(value);
+    if (earlier) problems.push(`${path}.id: duplicate id ${JSON.stringify(value)} (also used by ${earlier})`);
+    else firstUse.set(value, path);
+  };
+
+  nodes.forEach((node, index) => {
+    if (!isObject(node)) return;
+    const path = `nodes[${index}]`;
+    claim(node.id, path);
+    if (typeof node.id === 'string') nodeIds.add(node.id);
+    if (node.kind !== undefined && !isComponentKind(node.kind)) {
+      problems.push(
+        `${path}.kind: unknown component kind ${describeValue(node.kind)} (known: ${COMPONENT_KINDS.join(', ')})`,
+      );
+      return;
+    }
+    if (!isComponentKind(node.kind)) return;
+    if (isObject(node.params)) {
+      const parsed = PARAMS_SCHEMAS[node.kind].safeParse(node.params);
+      if (!parsed.success)
+        problems.push(...zodProblems(parsed.error, node.params, ['nodes', index, 'params']));
+      for (const name of Object.keys(node.params))
+        if (!(name in CATALOG[node.kind].params))
+          warnings.push(`${path}.params.${name}: not a parameter of ${CATALOG[node.kind].label}, dropped`);
+    }
+  });
+  edges.forEach((edge, index) => {
+    if (!isObject(edge)) return;
+    const path = `edges[${index}]`;
+    claim(edge.id, path);
+    if (typeof edge.id === 'string') edgeIds.add(edge.id);
+    for (const end of ['from', 'to'] as const) {
+      const target = edge[end];
+      if (typeof target === 'string' && !nodeIds.has(target))
+        problems.push(`${path}.${end}: no node has the id ${JSON.stringify(target)}`);
+    }
+    if (isObject(edge.params)) {
+      const parsed = PARAMS_SCHEMAS.edge.safeParse(edge.params);
+      if (!parsed.success)
+        problems.push(...zodProblems(parsed.error, edge.params, ['edges', index, 'params']));
+      for (const name of Object.keys(edge.params))
+        if (!(name in PARAMS_SCHEMAS.edge.shape))
+          warnings.push(`${path}.params.${name}: not a connection parameter, dropped`);
+    }
+  });
+  notes.forEach((note, index) => {
+    if (isObject(note)) claim(note.id, `notes[${index}]`);
+  });
+
+  const scenario = isObject(document.scenario) ? document.scenario : {};
+  const events = Array.isArray(scenario.events) ? scenario.events : [];
+  events.forEach((event, index) => {
+    if (!isObject(event) || typeof event.target !== 'string') return;
+    const path = `scenario.events[${index}].target`;
+    const target = event.target;
+    const edgeAction = event.action === 'cut' || event.action === 'heal';
+    if (edgeAction) {
+      if (!edgeIds.has(target))
+        problems.push(
+          `${path}: ${event.action} needs a connection id; no connection has the id ${JSON.stringify(target)}`,
+        );
+      return;
+    }
+    const instance = /^(.*):(\d+)$/.exec(target);
+    const nodeId = nodeIds.has(target) ? target : instance?.[1];
+    if (nodeId === undefined || !nodeIds.has(nodeId))
+      problems.push(
+        `${path}: no node or instance ${JSON.stringify(target)} (use a node id or "nodeId:instance")`,
+      );
+  });
+
+  const scenarioDuration = scenario.durationS;
+  if (
+    typeof scenario.warmupS === 'number' &&
+    typeof scenarioDuration === 'number' &&
+    scenario.warmupS >= scenarioDuration
+  )
+    problems.push(
+      `scenario.warmupS: must be shorter than scenario.durationS (${formatLimit(scenarioDuration)} s)`,
+    );
+  return problems;
+}
+
+function capped(lines: string[]): string[] {
+  const limit = DESIGN_LIMITS.problemsListed;
+  if (lines.length <= limit) return lines;
+  return [...lines.slice(0, limit - 1), `… and ${lines.length - (limit - 1)} more`];
+}
+
+const fail = (...problems: string[]): ParseDesignResult => ({ ok: false, problems: capped(problems) });
+
+/**
+ * Parses and validates a design from file text or an already-parsed value (IPC, automation).
+ * On success the design is the current version with unknown fields dropped (listed in warnings).
+ */
+export function parseDesign(input: unknown): ParseDesignResult {
+  let value: unknown = input;
+  if (typeof input === 'string') {
+    const bytes = utf8Bytes(input, DESIGN_LIMITS.fileBytes);
+    if (bytes > DESIGN_LIMITS.fileBytes)
+      return fail(
+        `the file is larger than ${DESIGN_LIMITS.fileBytes / 1024 / 1024} MB; a design file is at most that size`,
+      );
+    if (input.trim() === '') return fail('the file is empty');
+    try {
+      value = JSON.parse(input);
+    } catch (error) {
+      return fail(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const depth = nestingDepth(value, DESIGN_LIMITS.nestingDepth);
+  if (depth === Infinity) return fail('the design refers to itself (a cycle); it cannot be saved as JSON');
+  if (depth > DESIGN_LIMITS.nestingDepth)
+    return fail(
+      `nested more than ${DESIGN_LIMITS.nestingDepth} levels deep; a design file is never nested like that`,
+    );
+
+  const migrated = migrateDesign(value);
+  if (!migrated.ok) return fail(migrated.problem);
+  const document = migrated.document;
+  const counts: [string, number][] = [
+    ['nodes', DESIGN_LIMITS.nodes],
+    ['edges', DESIGN_LIMITS.edges],
+    ['notes', DESIGN_LIMITS.notes],
+  ];
+  for (const [field, limit] of counts) {
+    const items = document[field];
+    if (Array.isArray(items) && items.length > limit)
+      return fail(
+        `${field}: ${formatLimit(items.length)} ${field}; a design holds at most ${formatLimit(limit)}`,
+      );
+  }
+
+  const warnings: string[] = [];
+  if (migrated.migratedFrom !== null)
+    warnings.push(
+      `migrated from file version ${migrated.migratedFrom}; saving writes version ${document.version}`,
+    );
+  const structure = designSchema.safeParse(document);
+  const problems = structure.success ? [] : zodProblems(structure.error, document);
+  problems.push(...documentProblems(document, warnings));
+  if (problems.length > 0) return fail(...problems);
+  unknownFieldWarnings(designSchema, document, [], warnings);
+
+  const design = structure.data! as Design;
+  for (const node of design.nodes)
+    node.params = knownParams(PARAMS_SCHEMAS[node.kind as ComponentKind].shape, node.params);
+  for (const edge of design.edges) edge.params = knownParams(PARAMS_SCHEMAS.edge.shape, edge.params);
+  return { ok: true, design, warnings: capped(warnings) };
+}
+
+function knownParams(shape: Record<string, unknown>, params: Params): Params {
+  const kept: Params = {};
+  for (const [name, value] of Object.entries(params))
+    if (name in shape && value !== undefined) kept[name] = value;
+  return kept;
+}
