@@ -1,7 +1,9 @@
 // Document edits in the product's words, each one undo step. Canvas, palette, inspector and
 // commands call these rather than writing to the design directly.
-import { CATALOG, type ComponentKind } from '../../shared/document/catalog';
-import type { Design } from '../../shared/document/types';
+import { CATALOG, connectionRefusal, type ComponentKind } from '../../shared/document/catalog';
+import type { Design, DesignEdge, DesignNode, DesignNote, NoteStyle } from '../../shared/document/types';
+import { nodeRect, noteRect, unionRects, type Rect } from '../canvas/geometry';
+import type { ClipboardPayload } from '../canvas/clipboardFormat';
 import { useDesignStore } from './designStore';
 
 /** A short id unique within the design, e.g. `cache-3`. */
@@ -36,3 +38,385 @@ export function addNode(kind: ComponentKind, world: { x: number; y: number }): s
   useDesignStore.getState().setSelection({ nodes: [id] });
   return id;
 }
+
+// ---- canvas editing (renderer/canvas); each function is one undo step unless it takes a gestureId ----
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** Moves nodes (centres) and notes (top-left corners) to new positions: one step per gesture. */
+export function moveItems(
+  positions: { nodes?: Map<string, Position>; notes?: Map<string, Position> },
+  options: { label?: string; gestureId?: string } = {},
+): void {
+  const nodes = positions.nodes ?? new Map();
+  const notes = positions.notes ?? new Map();
+  if (nodes.size + notes.size === 0) return;
+  useDesignStore.getState().change(
+    options.label ?? 'Move',
+    (design) => {
+      for (const node of design.nodes) {
+        const to = nodes.get(node.id);
+        if (to) {
+          node.x = to.x;
+          node.y = to.y;
+        }
+      }
+      for (const note of design.notes) {
+        const to = notes.get(note.id);
+        if (to) {
+          note.x = to.x;
+          note.y = to.y;
+        }
+      }
+    },
+    { gestureId: options.gestureId },
+  );
+}
+
+/** Moves the selected nodes and notes by a world offset (arrow-key nudge). */
+export function nudgeSelection(dx: number, dy: number, gestureId?: string): void {
+  const { design, selection } = useDesignStore.getState();
+  const nodeIds = new Set(selection.nodes);
+  const noteIds = new Set(selection.notes);
+  moveItems(
+    {
+      nodes: new Map(
+        design.nodes.filter((n) => nodeIds.has(n.id)).map((n) => [n.id, { x: n.x + dx, y: n.y + dy }]),
+      ),
+      notes: new Map(
+        design.notes.filter((n) => noteIds.has(n.id)).map((n) => [n.id, { x: n.x + dx, y: n.y + dy }]),
+      ),
+    },
+    { label: 'Nudge', gestureId },
+  );
+}
+
+/** Deletes the selected nodes (with every edge touching them), edges and notes. */
+export function deleteSelection(): void {
+  const { selection } = useDesignStore.getState();
+  const nodeIds = new Set(selection.nodes);
+  const edgeIds = new Set(selection.edges);
+  const noteIds = new Set(selection.notes);
+  if (nodeIds.size + edgeIds.size + noteIds.size === 0) return;
+  useDesignStore.getState().change('Delete', (design) => {
+    design.nodes = design.nodes.filter((node) => !nodeIds.has(node.id));
+    design.edges = design.edges.filter(
+      (edge) => !edgeIds.has(edge.id) && !nodeIds.has(edge.from) && !nodeIds.has(edge.to),
+    );
+    design.notes = design.notes.filter((note) => !noteIds.has(note.id));
+    // Scenario events aimed at what was deleted would fail validation; they go too.
+    const gone = (target: string) => {
+      const id = target.split(':')[0];
+      return nodeIds.has(id) || edgeIds.has(target);
+    };
+    design.scenario.events = design.scenario.events.filter((event) => !gone(event.target));
+  });
+  useDesignStore.getState().setSelection({});
+}
+
+/** Why `from` may not connect to `to`, or null: self-loops, duplicates and the catalog's rules. */
+export function connectionProblem(design: Design, fromId: string, toId: string): string | null {
+  const from = design.nodes.find((node) => node.id === fromId);
+  const to = design.nodes.find((node) => node.id === toId);
+  if (!from || !to) return 'Both ends of a connection must be components.';
+  if (fromId === toId) return `${from.label} cannot connect to itself.`;
+  if (design.edges.some((edge) => edge.from === fromId && edge.to === toId))
+    return `${from.label} is already connected to ${to.label}.`;
+  return connectionRefusal(from.kind, to.kind);
+}
+
+/** Wires `from` → `to` and returns the edge id, or the reason it was refused. */
+export function connectNodes(fromId: string, toId: string): { edgeId: string } | { refused: string } {
+  const { design } = useDesignStore.getState();
+  const refused = connectionProblem(design, fromId, toId);
+  if (refused) return { refused };
+  const edgeId = nextId(design, 'edge');
+  const from = design.nodes.find((node) => node.id === fromId)!;
+  const to = design.nodes.find((node) => node.id === toId)!;
+  const toQueue = to.kind === 'queue';
+  useDesignStore.getState().change(`Connect ${from.label} → ${to.label}`, (draft) => {
+    // Producers reach a queue fire-and-forget (the spec's model), so that edge starts async.
+    draft.edges.push({ id: edgeId, from: fromId, to: toId, params: toQueue ? { async: true } : {} });
+  });
+  return { edgeId };
+}
+
+/**
+ * Wires the first selected node to each of the others, in selection order (keyboard-first drawing:
+ * select the load balancer, shift-click three servers, connect). One undo step for all.
+ */
+export function connectSelection(): { edgeIds: string[]; refused: string[] } {
+  const { design, selection } = useDesignStore.getState();
+  const [first, ...rest] = selection.nodes;
+  const result = { edgeIds: [] as string[], refused: [] as string[] };
+  if (!first || rest.length === 0) return result;
+  const additions: { id: string; from: string; to: string; async: boolean }[] = [];
+  let working = design;
+  for (const to of rest) {
+    const problem = connectionProblem(working, first, to);
+    if (problem) {
+      result.refused.push(problem);
+      continue;
+    }
+    const id = nextId(working, 'edge');
+    const async = working.nodes.find((node) => node.id === to)?.kind === 'queue';
+    additions.push({ id, from: first, to, async });
+    working = { ...working, edges: [...working.edges, { id, from: first, to, params: {} }] };
+    result.edgeIds.push(id);
+  }
+  if (additions.length === 0) return result;
+  useDesignStore.getState().change('Connect', (draft) => {
+    for (const edge of additions) {
+      draft.edges.push({
+        id: edge.id,
+        from: edge.from,
+        to: edge.to,
+        params: edge.async ? { async: true } : {},
+      });
+    }
+  });
+  useDesignStore.getState().setSelection({ nodes: selection.nodes, edges: result.edgeIds });
+  return result;
+}
+
+export function renameNode(id: string, label: string): boolean {
+  const trimmed = label.trim();
+  const node = useDesignStore.getState().design.nodes.find((candidate) => candidate.id === id);
+  if (!node || !trimmed || trimmed === node.label) return false;
+  useDesignStore.getState().change(`Rename ${node.label} → ${trimmed}`, (design) => {
+    design.nodes.find((candidate) => candidate.id === id)!.label = trimmed;
+  });
+  return true;
+}
+
+export function setNoteText(id: string, text: string): boolean {
+  const note = useDesignStore.getState().design.notes.find((candidate) => candidate.id === id);
+  if (!note || text === note.text) return false;
+  useDesignStore.getState().change('Edit note', (design) => {
+    design.notes.find((candidate) => candidate.id === id)!.text = text;
+  });
+  return true;
+}
+
+export const NOTE_DEFAULTS: Record<NoteStyle, { text: string; w: number; h: number }> = {
+  sticky: { text: 'Note', w: 200, h: 120 },
+  frame: { text: 'Region', w: 520, h: 340 },
+  text: { text: 'Text', w: 200, h: 36 },
+};
+
+/** Adds a sticky note, frame or text label centred at a world point; selects it; returns its id. */
+export function addNote(style: NoteStyle, centre: Position, text?: string): string {
+  const store = useDesignStore.getState();
+  const id = nextId(store.design, style === 'sticky' ? 'note' : style);
+  const defaults = NOTE_DEFAULTS[style];
+  const label = { sticky: 'Add note', frame: 'Add frame', text: 'Add text' }[style];
+  store.change(label, (design) => {
+    const note: DesignNote = {
+      id,
+      text: text ?? defaults.text,
+      x: Math.round(centre.x - defaults.w / 2),
+      y: Math.round(centre.y - defaults.h / 2),
+      w: defaults.w,
+      h: defaults.h,
+      style,
+    };
+    // Frames go underneath everything else so their contents stay clickable.
+    if (style === 'frame') design.notes.unshift(note);
+    else design.notes.push(note);
+  });
+  useDesignStore.getState().setSelection({ notes: [id] });
+  return id;
+}
+
+/** Resizes a note; consecutive calls with one gestureId are one undo step (a whole resize drag). */
+export function resizeNote(id: string, size: { w: number; h: number }, gestureId?: string): void {
+  useDesignStore.getState().change(
+    'Resize note',
+    (design) => {
+      const note = design.notes.find((candidate) => candidate.id === id);
+      if (!note) return;
+      note.w = Math.round(size.w);
+      note.h = Math.round(size.h);
+    },
+    { gestureId },
+  );
+}
+
+/**
+ * Pastes clipboard content with fresh ids (so it also works into another design), moved by
+ * `offset`, and selects it. Labels already used in the design get the next free number.
+ */
+export function pastePayload(
+  payload: ClipboardPayload,
+  offset: Position,
+): { nodes: string[]; notes: string[] } {
+  const store = useDesignStore.getState();
+  const idMap = new Map<string, string>();
+  let working: Design = store.design;
+  const nodes: DesignNode[] = [];
+  const notes: DesignNote[] = [];
+  const edges: DesignEdge[] = [];
+  const claim = (prefix: string, oldId: string) => {
+    const id = nextId(working, prefix);
+    idMap.set(oldId, id);
+    return id;
+  };
+  for (const node of payload.nodes) {
+    const id = claim(node.kind, node.id);
+    const taken = working.nodes.some((other) => other.label === node.label);
+    const copy: DesignNode = {
+      ...node,
+      id,
+      label: taken ? nextLabel(working, node.kind) : node.label,
+      x: node.x + offset.x,
+      y: node.y + offset.y,
+      params: { ...node.params },
+    };
+    nodes.push(copy);
+    working = { ...working, nodes: [...working.nodes, copy] };
+  }
+  for (const note of payload.notes) {
+    const id = claim(note.style === 'frame' ? 'frame' : note.style === 'text' ? 'text' : 'note', note.id);
+    const copy: DesignNote = { ...note, id, x: note.x + offset.x, y: note.y + offset.y };
+    notes.push(copy);
+    working = { ...working, notes: [...working.notes, copy] };
+  }
+  for (const edge of payload.edges) {
+    const from = idMap.get(edge.from);
+    const to = idMap.get(edge.to);
+    if (!from || !to) continue;
+    const copy: DesignEdge = { ...edge, id: nextId(working, 'edge'), from, to, params: { ...edge.params } };
+    edges.push(copy);
+    working = { ...working, edges: [...working.edges, copy] };
+  }
+  if (nodes.length + notes.length === 0) return { nodes: [], notes: [] };
+  store.change('Paste', (design) => {
+    design.nodes.push(...nodes);
+    design.edges.push(...edges);
+    for (const note of notes) {
+      if (note.style === 'frame') design.notes.unshift(note);
+      else design.notes.push(note);
+    }
+  });
+  const selection = {
+    nodes: nodes.map((node) => node.id),
+    notes: notes.map((note) => note.id),
+    edges: edges.map((edge) => edge.id),
+  };
+  useDesignStore.getState().setSelection(selection);
+  return selection;
+}
+
+export type AlignMode = 'left' | 'center' | 'right' | 'top' | 'middle' | 'bottom';
+
+interface ArrangeItem {
+  kind: 'node' | 'note';
+  id: string;
+  rect: Rect;
+}
+
+function selectedItems(): ArrangeItem[] {
+  const { design, selection } = useDesignStore.getState();
+  const nodeIds = new Set(selection.nodes);
+  const noteIds = new Set(selection.notes);
+  return [
+    ...design.nodes
+      .filter((node) => nodeIds.has(node.id))
+      .map((node): ArrangeItem => ({ kind: 'node', id: node.id, rect: nodeRect(node) })),
+    ...design.notes
+      .filter((note) => noteIds.has(note.id))
+      .map((note): ArrangeItem => ({ kind: 'note', id: note.id, rect: noteRect(note) })),
+  ];
+}
+
+/** New top-left corners that line the items up on one edge or centre line of their common bounds. */
+export function alignedRects(rects: Rect[], mode: AlignMode): Position[] {
+  const bounds = unionRects(rects);
+  if (!bounds) return [];
+  return rects.map((rect) => {
+    switch (mode) {
+      case 'left':
+        return { x: bounds.x, y: rect.y };
+      case 'right':
+        return { x: bounds.x + bounds.w - rect.w, y: rect.y };
+      case 'center':
+        return { x: bounds.x + bounds.w / 2 - rect.w / 2, y: rect.y };
+      case 'top':
+        return { x: rect.x, y: bounds.y };
+      case 'bottom':
+        return { x: rect.x, y: bounds.y + bounds.h - rect.h };
+      case 'middle':
+        return { x: rect.x, y: bounds.y + bounds.h / 2 - rect.h / 2 };
+    }
+  });
+}
+
+/** New top-left corners that leave equal gaps between the items along an axis (ends stay put). */
+export function distributedRects(rects: Rect[], axis: 'horizontal' | 'vertical'): Position[] {
+  const result: Position[] = rects.map((rect) => ({ x: rect.x, y: rect.y }));
+  if (rects.length < 3) return result;
+  const horizontal = axis === 'horizontal';
+  const start = (r: Rect) => (horizontal ? r.x : r.y);
+  const size = (r: Rect) => (horizontal ? r.w : r.h);
+  const order = rects
+    .map((_, index) => index)
+    .sort((a, b) => start(rects[a]) + size(rects[a]) / 2 - (start(rects[b]) + size(rects[b]) / 2));
+  const first = rects[order[0]];
+  const last = rects[order[order.length - 1]];
+  const span = start(last) + size(last) - start(first);
+  const occupied = order.reduce((sum, index) => sum + size(rects[index]), 0);
+  const gap = (span - occupied) / (order.length - 1);
+  let cursor = start(first);
+  for (const index of order) {
+    if (horizontal) result[index] = { x: cursor, y: rects[index].y };
+    else result[index] = { x: rects[index].x, y: cursor };
+    cursor += size(rects[index]) + gap;
+  }
+  return result;
+}
+
+function applyArrangement(items: ArrangeItem[], corners: Position[], label: string): void {
+  const nodes = new Map<string, Position>();
+  const notes = new Map<string, Position>();
+  items.forEach((item, index) => {
+    const corner = corners[index];
+    if (item.kind === 'node')
+      nodes.set(item.id, { x: corner.x + item.rect.w / 2, y: corner.y + item.rect.h / 2 });
+    else notes.set(item.id, corner);
+  });
+  moveItems({ nodes, notes }, { label });
+}
+
+export function alignSelection(mode: AlignMode): void {
+  const items = selectedItems();
+  if (items.length < 2) return;
+  applyArrangement(
+    items,
+    alignedRects(
+      items.map((item) => item.rect),
+      mode,
+    ),
+    `Align ${mode}`,
+  );
+}
+
+export function distributeSelection(axis: 'horizontal' | 'vertical'): void {
+  const items = selectedItems();
+  if (items.length < 3) return;
+  applyArrangement(
+    items,
+    distributedRects(
+      items.map((item) => item.rect),
+      axis,
+    ),
+    `Distribute ${axis}`,
+  );
+}
+
+export const selectedItemCount = () => {
+  const { selection } = useDesignStore.getState();
+  return selection.nodes.length + selection.notes.length;
+};

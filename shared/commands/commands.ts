@@ -1,6 +1,7 @@
 // The one list of commands: id, label, shortcut and where it sits in the menu. The renderer binds
 // each id to what it does (renderer/commands); the Electron menu, toolbar, context menus, command
 // palette and shortcut sheet are all built from this list. No key is bound anywhere else.
+import { CANVAS_COMMANDS } from './canvasCommands';
 
 export type MenuName = 'file' | 'edit' | 'view' | 'run' | 'help';
 
@@ -100,6 +101,7 @@ export const COMMANDS: CommandInfo[] = [
     canvasOnly: true,
   },
   { id: 'help.about', label: 'About Backpressure', menu: 'help', group: 'about' },
+  ...CANVAS_COMMANDS,
 ];
 
 const byId = new Map(COMMANDS.map((command) => [command.id, command]));

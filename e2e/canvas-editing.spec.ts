@@ -1,0 +1,332 @@
+// Drawing on the canvas with the real mouse and keyboard: place, connect, select, move, undo,
+// copy/paste, delete, rename. State is asserted through window.__backpressure.
+import { expect, test, type Page } from '@playwright/test';
+import {
+  design,
+  documentOf,
+  drag,
+  loadDesign,
+  nodeCentre,
+  openCanvas,
+  runCommand,
+  selectionOf,
+  toScreen,
+} from './canvas-helpers';
+
+const NODE_HALF_WIDTH = 98;
+
+const twoServices = design({
+  nodes: [
+    { id: 'service-1', kind: 'service', label: 'API', x: 0, y: 0, params: {} },
+    { id: 'database-1', kind: 'database', label: 'Orders DB', x: 400, y: 0, params: {} },
+    { id: 'client-1', kind: 'client', label: 'Users', x: -400, y: 0, params: {} },
+  ],
+});
+
+async function clickNode(page: Page, id: string, modifiers: ('Shift' | 'Control')[] = []) {
+  const at = await nodeCentre(page, id);
+  for (const key of modifiers) await page.keyboard.down(key);
+  await page.mouse.click(at.x, at.y);
+  for (const key of modifiers) await page.keyboard.up(key);
+}
+
+test('a component kind is placed by its single key at the cursor, and by click-to-place from the palette', async ({
+  page,
+}) => {
+  await openCanvas(page);
+  const canvas = page.getByTestId('canvas');
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.click(box.x + 200, box.y + 150);
+  await page.keyboard.press('s');
+  let doc = await documentOf(page);
+  expect(doc.nodes).toHaveLength(1);
+  expect(doc.nodes[0].kind).toBe('service');
+  const placedAt = await toScreen(page, doc.nodes[0]);
+  // Snapped to the 20-unit grid, within a grid step of the cursor.
+  expect(Math.abs(placedAt.x - (box.x + 200))).toBeLessThan(20);
+  expect(Math.abs(placedAt.y - (box.y + 150))).toBeLessThan(20);
+  expect(await selectionOf(page)).toMatchObject({ nodes: [doc.nodes[0].id] });
+
+  // Pressing the same key again stacks the next one below instead of on top.
+  await page.keyboard.press('s');
+  doc = await documentOf(page);
+  expect(doc.nodes).toHaveLength(2);
+  expect(doc.nodes[1].y).toBeGreaterThan(doc.nodes[0].y + 60);
+
+  // Palette click arms a kind; the next canvas click places it there.
+  await page.getByTestId('palette-cache').click();
+  await page.mouse.click(box.x + 450, box.y + 300);
+  doc = await documentOf(page);
+  expect(doc.nodes.map((node) => node.kind)).toEqual(['service', 'service', 'cache']);
+  const cacheAt = await toScreen(page, doc.nodes[2]);
+  expect(Math.abs(cacheAt.x - (box.x + 450))).toBeLessThan(20);
+});
+
+test('a component is placed by dragging it from the palette onto the canvas', async ({ page }) => {
+  await openCanvas(page);
+  const canvas = page.getByTestId('canvas');
+  const box = (await canvas.boundingBox())!;
+  await page.getByTestId('palette-database').dragTo(canvas, { targetPosition: { x: 300, y: 200 } });
+  const doc = await documentOf(page);
+  expect(doc.nodes).toHaveLength(1);
+  expect(doc.nodes[0].kind).toBe('database');
+  const at = await toScreen(page, doc.nodes[0]);
+  expect(Math.abs(at.x - (box.x + 300))).toBeLessThan(20);
+  expect(Math.abs(at.y - (box.y + 200))).toBeLessThan(20);
+});
+
+test('dragging from a node port to another node connects them', async ({ page }) => {
+  await openCanvas(page);
+  await loadDesign(page, twoServices);
+  const api = await nodeCentre(page, 'service-1');
+  const db = await nodeCentre(page, 'database-1');
+  const port = await toScreen(page, { x: NODE_HALF_WIDTH, y: 0 });
+  await page.mouse.move(api.x, api.y); // hover shows the ports
+  await drag(page, port, db);
+  const doc = await documentOf(page);
+  expect(doc.edges).toHaveLength(1);
+  expect(doc.edges[0]).toMatchObject({ from: 'service-1', to: 'database-1' });
+  expect((await selectionOf(page)).edges).toEqual([doc.edges[0].id]);
+});
+
+test('a connection that makes no sense is refused with a reason at the cursor', async ({ page }) => {
+  await openCanvas(page);
+  await loadDesign(page, twoServices);
+  const api = await nodeCentre(page, 'service-1');
+  const client = await nodeCentre(page, 'client-1');
+  const port = await toScreen(page, { x: -NODE_HALF_WIDTH, y: 0 });
+  await page.mouse.move(api.x, api.y);
+  await drag(page, port, client);
+  const notice = page.getByTestId('canvas-notice');
+  await expect(notice).toContainText('client only sends traffic');
+  const noticeBox = (await notice.boundingBox())!;
+  expect(Math.abs(noticeBox.x - client.x)).toBeLessThan(40);
+  expect((await documentOf(page)).edges).toHaveLength(0);
+  await expect(notice).toBeHidden({ timeout: 4000 });
+  // Connecting a node to itself is refused too.
+  await page.mouse.move(api.x, api.y);
+  await drag(page, port, { x: api.x + 20, y: api.y });
+  await expect(page.getByTestId('canvas-notice')).toContainText('cannot connect to itself');
+});
+
+test('edit.connect wires the first selected node to the second, in selection order', async ({ page }) => {
+  await openCanvas(page);
+  await loadDesign(page, twoServices);
+  await clickNode(page, 'service-1');
+  await clickNode(page, 'database-1', ['Shift']);
+  expect((await selectionOf(page)).nodes).toEqual(['service-1', 'database-1']);
+  await page.keyboard.press('e');
+  let doc = await documentOf(page);
+  expect(doc.edges.map((edge) => [edge.from, edge.to])).toEqual([['service-1', 'database-1']]);
+  // The reverse order is refused by the catalog (a database calls nothing) and says so.
+  await clickNode(page, 'database-1');
+  await clickNode(page, 'service-1', ['Shift']);
+  await page.keyboard.press('e');
+  await expect(page.getByTestId('canvas-notice')).toContainText('final destination');
+  doc = await documentOf(page);
+  expect(doc.edges).toHaveLength(1);
+});
+
+test('a marquee selects what it touches; shift-click adds and removes', async ({ page }) => {
+  await openCanvas(page);
+  await loadDesign(page, twoServices);
+  const from = await toScreen(page, { x: -80, y: -100 });
+  const to = await toScreen(page, { x: 520, y: 100 });
+  await drag(page, from, to);
+  expect((await selectionOf(page)).nodes.sort()).toEqual(['database-1', 'service-1']);
+  await clickNode(page, 'client-1', ['Shift']);
+  expect((await selectionOf(page)).nodes).toHaveLength(3);
+  await clickNode(page, 'service-1', ['Shift']);
+  expect((await selectionOf(page)).nodes.sort()).toEqual(['client-1', 'database-1']);
+  // A click on empty canvas clears the selection.
+  const empty = await toScreen(page, { x: 0, y: 200 });
+  await page.mouse.click(empty.x, empty.y);
+  expect((await selectionOf(page)).nodes).toEqual([]);
+});
+
+test('dragging a multi-selection is one undo step and redo puts it back', async ({ page }) => {
+  await openCanvas(page);
+  await loadDesign(page, twoServices);
+  await clickNode(page, 'service-1');
+  await clickNode(page, 'database-1', ['Shift']);
+  const start = await nodeCentre(page, 'service-1');
+  const viewport = await page.evaluate(() => window.__backpressure!.viewport());
+  await drag(
+    page,
+    start,
+    { x: start.x + 100 * viewport.scale, y: start.y + 60 * viewport.scale },
+    { steps: 20 },
+  );
+  let doc = await documentOf(page);
+  const moved = doc.nodes.filter((node) => node.id !== 'client-1');
+  expect(moved.map((node) => [node.x, node.y])).toEqual([
+    [100, 60],
+    [500, 60],
+  ]);
+  expect(doc.nodes.find((node) => node.id === 'client-1')).toMatchObject({ x: -400, y: 0 });
+  await page.keyboard.press('Control+z');
+  doc = await documentOf(page);
+  expect(doc.nodes.map((node) => [node.x, node.y])).toEqual([
+    [0, 0],
+    [400, 0],
+    [-400, 0],
+  ]);
+  await page.keyboard.press('Control+Shift+z');
+  doc = await documentOf(page);
+  expect(doc.nodes[0]).toMatchObject({ x: 100, y: 60 });
+  expect(doc.nodes[1]).toMatchObject({ x: 500, y: 60 });
+});
+
+test('arrow keys nudge the selection, shift moves a grid step, and Delete removes it with its edges', async ({
+  page,
+}) => {
+  await openCanvas(page);
+  await loadDesign(page, {
+    ...twoServices,
+    edges: [{ id: 'edge-1', from: 'service-1', to: 'database-1', params: {} }],
+  });
+  await clickNode(page, 'service-1');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  let node = (await documentOf(page)).nodes[0];
+  expect([node.x, node.y]).toEqual([2, 1]);
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowUp');
+  node = (await documentOf(page)).nodes[0];
+  expect([node.x, node.y]).toEqual([-18, -19]);
+  await page.keyboard.press('Delete');
+  const doc = await documentOf(page);
+  expect(doc.nodes.map((n) => n.id)).toEqual(['database-1', 'client-1']);
+  expect(doc.edges).toHaveLength(0);
+  await page.keyboard.press('Control+z');
+  expect((await documentOf(page)).edges).toHaveLength(1);
+});
+
+test('copy and paste duplicate the selection with its inner edges, also into another document', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openCanvas(page);
+  await loadDesign(page, {
+    ...twoServices,
+    edges: [{ id: 'edge-1', from: 'service-1', to: 'database-1', params: {} }],
+  });
+  await clickNode(page, 'service-1');
+  await clickNode(page, 'database-1', ['Shift']);
+  await page.keyboard.press('Control+c');
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  expect(JSON.parse(clipboard).format).toBe('backpressure.clipboard');
+  const empty = await toScreen(page, { x: 200, y: 300 });
+  await page.mouse.move(empty.x, empty.y);
+  await page.keyboard.press('Control+v');
+  // Reading the system clipboard is asynchronous.
+  await expect.poll(async () => (await documentOf(page)).nodes.length).toBe(5);
+  let doc = await documentOf(page);
+  expect(doc.edges).toHaveLength(2);
+  const pasted = doc.nodes.slice(3);
+  expect(pasted.map((node) => node.kind)).toEqual(['service', 'database']);
+  expect(new Set(doc.nodes.map((node) => node.id)).size).toBe(5);
+  expect((await selectionOf(page)).nodes).toEqual(pasted.map((node) => node.id));
+  // Centred under the cursor.
+  expect((pasted[0].x + pasted[1].x) / 2).toBeCloseTo(200, -2);
+  // One undo step removes the whole paste.
+  await page.keyboard.press('Control+z');
+  expect((await documentOf(page)).nodes).toHaveLength(3);
+
+  // Another document: the system clipboard carries it across.
+  await loadDesign(
+    page,
+    design({ nodes: [{ id: 'queue-1', kind: 'queue', label: 'Jobs', x: 0, y: 0, params: {} }] }),
+  );
+  await page.mouse.move(empty.x, empty.y);
+  await page.keyboard.press('Control+v');
+  await expect.poll(async () => (await documentOf(page)).nodes.length).toBe(3);
+  doc = await documentOf(page);
+  expect(doc.nodes.map((node) => node.kind)).toEqual(['queue', 'service', 'database']);
+  expect(doc.edges).toHaveLength(1);
+});
+
+test('cut removes the selection and duplicate copies it beside the original', async ({ page }) => {
+  await openCanvas(page);
+  await loadDesign(page, twoServices);
+  await clickNode(page, 'service-1');
+  await page.keyboard.press('Control+d');
+  let doc = await documentOf(page);
+  expect(doc.nodes).toHaveLength(4);
+  expect(doc.nodes[3]).toMatchObject({ kind: 'service', x: 32, y: 32, label: 'Service' });
+  await page.keyboard.press('Control+x');
+  doc = await documentOf(page);
+  expect(doc.nodes).toHaveLength(3);
+  // Without clipboard permission the in-memory copy still pastes.
+  await page.keyboard.press('Control+v');
+  await expect.poll(async () => (await documentOf(page)).nodes.length).toBe(4);
+});
+
+test('double-click renames a node inline; Enter commits one undo step, Escape cancels', async ({ page }) => {
+  await openCanvas(page);
+  await loadDesign(page, twoServices);
+  const api = await nodeCentre(page, 'service-1');
+  await page.mouse.dblclick(api.x, api.y);
+  const editor = page.getByTestId('canvas-inline-editor');
+  await expect(editor).toBeFocused();
+  await page.keyboard.type('Checkout API');
+  await page.keyboard.press('Enter');
+  await expect(editor).toBeHidden();
+  expect((await documentOf(page)).nodes[0].label).toBe('Checkout API');
+  // F2 opens it for the selected node; Escape leaves the label alone.
+  await page.keyboard.press('F2');
+  await expect(editor).toBeFocused();
+  await page.keyboard.type('Something else');
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+  expect((await documentOf(page)).nodes[0].label).toBe('Checkout API');
+  await page.keyboard.press('Control+z');
+  expect((await documentOf(page)).nodes[0].label).toBe('API');
+});
+
+test('select all, align and distribute line components up as one step each', async ({ page }) => {
+  await openCanvas(page);
+  await loadDesign(
+    page,
+    design({
+      nodes: [
+        { id: 'service-1', kind: 'service', label: 'A', x: 0, y: 0, params: {} },
+        { id: 'service-2', kind: 'service', label: 'B', x: 300, y: 47, params: {} },
+        { id: 'service-3', kind: 'service', label: 'C', x: 900, y: -33, params: {} },
+      ],
+    }),
+  );
+  await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+a');
+  expect((await selectionOf(page)).nodes).toHaveLength(3);
+  await runCommand(page, 'arrange.alignMiddle');
+  let doc = await documentOf(page);
+  expect(new Set(doc.nodes.map((node) => node.y)).size).toBe(1);
+  await runCommand(page, 'arrange.distributeHorizontal');
+  doc = await documentOf(page);
+  expect(doc.nodes.map((node) => node.x)).toEqual([0, 450, 900]);
+  await page.keyboard.press('Control+z');
+  doc = await documentOf(page);
+  expect(doc.nodes.map((node) => node.x)).toEqual([0, 300, 900]);
+});
+
+test('the right-click menu offers the commands for what is under the cursor', async ({ page }) => {
+  await openCanvas(page);
+  await loadDesign(page, twoServices);
+  const api = await nodeCentre(page, 'service-1');
+  await page.mouse.click(api.x, api.y, { button: 'right' });
+  const menu = page.getByTestId('canvas-context-menu');
+  await expect(menu).toBeVisible();
+  await expect(menu.getByTestId('menu-edit.rename')).toBeVisible();
+  await menu.getByTestId('menu-edit.duplicate').click();
+  await expect(menu).toBeHidden();
+  expect((await documentOf(page)).nodes).toHaveLength(4);
+  const empty = await toScreen(page, { x: 0, y: 250 });
+  await page.mouse.click(empty.x, empty.y, { button: 'right' });
+  await expect(menu.getByTestId('menu-insert.note')).toBeVisible();
+  await expect(menu.getByTestId('menu-edit.rename')).toHaveCount(0);
+  await menu.getByTestId('menu-insert.note').click();
+  await expect(page.getByTestId('canvas-inline-editor')).toBeFocused();
+});

@@ -1,0 +1,99 @@
+// The right-click menu, built from the command registry: one list of command ids per target type.
+// Other features add their own (the live run adds chaos actions) with `addContextMenuCommands`.
+import { useEffect } from 'react';
+import { commandInfo, formatShortcut } from '../../shared/commands/commands';
+import { isCommandEnabled, listCommands, runCommand } from '../commands/registry';
+import { isMac } from '../commands/keyboard';
+import { useCanvasUi, type ContextTarget } from './canvasUiStore';
+
+/** '-' is a separator. */
+export const CONTEXT_MENU_COMMANDS: Record<ContextTarget, string[]> = {
+  node: [
+    'edit.rename',
+    'edit.connect',
+    '-',
+    'edit.cut',
+    'edit.copy',
+    'edit.paste',
+    'edit.duplicate',
+    'edit.delete',
+    '-',
+    'arrange.alignLeft',
+    'arrange.alignCenter',
+    'arrange.alignTop',
+    'arrange.alignMiddle',
+    'arrange.distributeHorizontal',
+    'arrange.distributeVertical',
+  ],
+  edge: ['edit.delete'],
+  note: ['edit.rename', '-', 'edit.cut', 'edit.copy', 'edit.duplicate', 'edit.delete'],
+  canvas: [
+    'edit.paste',
+    'edit.selectAll',
+    '-',
+    'insert.note',
+    'insert.frame',
+    'insert.text',
+    '-',
+    'view.zoomToFit',
+    'view.toggleSnap',
+    'file.exportPng',
+  ],
+};
+
+export function addContextMenuCommands(target: ContextTarget, ids: string[]): void {
+  CONTEXT_MENU_COMMANDS[target].push(...ids);
+}
+
+export function CanvasContextMenu() {
+  const menu = useCanvasUi((state) => state.contextMenu);
+  useEffect(() => {
+    if (!menu) return;
+    const close = (event: PointerEvent) => {
+      if (!(event.target instanceof Element) || !event.target.closest('.canvas-context-menu')) {
+        useCanvasUi.getState().set({ contextMenu: null });
+      }
+    };
+    window.addEventListener('pointerdown', close, true);
+    return () => window.removeEventListener('pointerdown', close, true);
+  }, [menu]);
+  if (!menu) return null;
+  const registered = new Set(listCommands().map((command) => command.id));
+  const ids = CONTEXT_MENU_COMMANDS[menu.target].filter((id) => id === '-' || registered.has(id));
+  // No leading, trailing or doubled separators when commands are missing.
+  const items = ids.filter(
+    (id, index) => id !== '-' || (index > 0 && index < ids.length - 1 && ids[index - 1] !== '-'),
+  );
+  return (
+    <div
+      className="canvas-context-menu"
+      role="menu"
+      data-testid="canvas-context-menu"
+      style={{ position: 'fixed', left: menu.clientX, top: menu.clientY }}
+      onPointerDown={(event) => event.stopPropagation()}
+      onContextMenu={(event) => event.preventDefault()}
+    >
+      {items.map((id, index) => {
+        if (id === '-') return <div key={`separator-${index}`} className="separator" role="separator" />;
+        const info = commandInfo(id)!;
+        const enabled = isCommandEnabled(id);
+        return (
+          <button
+            key={id}
+            type="button"
+            role="menuitem"
+            data-testid={`menu-${id}`}
+            disabled={!enabled}
+            onClick={() => {
+              useCanvasUi.getState().set({ contextMenu: null });
+              void runCommand(id);
+            }}
+          >
+            <span>{info.label}</span>
+            {info.shortcut ? <kbd>{formatShortcut(info.shortcut, isMac ? 'mac' : 'other')}</kbd> : null}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// Canvas state that React renders but that is not the document: hover, the inline editor, the
+// context menu, the export dialog, snapping. Never enters undo history.
+import { create } from 'zustand';
+import type { Hit } from './geometry';
+
+export type ContextTarget = 'node' | 'edge' | 'note' | 'canvas';
+
+export interface CanvasUiState {
+  hoveredNodeId: string | null;
+  /** The node label or note text being edited inline. */
+  editing: { type: 'node' | 'note'; id: string } | null;
+  contextMenu: { target: ContextTarget; clientX: number; clientY: number; hit: Hit } | null;
+  exportDialogOpen: boolean;
+  snapToGrid: boolean;
+  set: (partial: Partial<Omit<CanvasUiState, 'set'>>) => void;
+}
+
+export const useCanvasUi = create<CanvasUiState>()((set) => ({
+  hoveredNodeId: null,
+  editing: null,
+  contextMenu: null,
+  exportDialogOpen: false,
+  snapToGrid: true,
+  set: (partial) => set(partial),
+}));
