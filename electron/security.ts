@@ -1,0 +1,124 @@
+// Hardening per the Electron security checklist: the app is served from its own `app://` scheme
+// (not file://) with a strict Content-Security-Policy header, navigation and new windows are
+// denied, permission requests are refused, and IPC is accepted only from the app's own top frame.
+import {
+  app,
+  protocol,
+  session,
+  shell,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { isAllowedExternalUrl } from '../shared/platform/payloads';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'bundle';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_URL = `${APP_ORIGIN}/index.html`;
+
+/** The same policy as the meta tag in renderer/index.html: scripts and workers from the app only. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+  '.bpd': 'application/json',
+};
+
+/** Must run before `app.ready`. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves dist/renderer under app://bundle/ with the CSP header; nothing outside that folder. */
+export function serveRenderer(rendererDirectory: string): void {
+  const root = normalize(rendererDirectory + sep);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (url.host !== APP_HOST || !file.startsWith(root)) return new Response('forbidden', { status: 403 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
+}
+
+/** Where the renderer is loaded from: the built app, or the Vite dev server in `npm run dev` setups. */
+export const rendererUrl = () => process.env.BACKPRESSURE_DEV_URL ?? APP_URL;
+
+function isAppUrl(url: string): boolean {
+  const dev = process.env.BACKPRESSURE_DEV_URL;
+  return url.startsWith(`${APP_ORIGIN}/`) || (dev !== undefined && url.startsWith(new URL(dev).origin + '/'));
+}
+
+/** IPC is answered only for the app's own page in its top frame, from our window. */
+export function isTrustedSender(
+  event: IpcMainInvokeEvent | IpcMainEvent,
+  window: WebContents | null,
+): boolean {
+  const frame = event.senderFrame;
+  return (
+    window !== null &&
+    event.sender === window &&
+    frame !== null &&
+    frame.parent === null &&
+    isAppUrl(frame.url)
+  );
+}
+
+export function hardenSessions(): void {
+  const appSession = session.defaultSession;
+  appSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  appSession.setPermissionCheckHandler(() => false);
+  // The CSP also as a header for anything not served by our protocol (the dev server).
+  appSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (url !== contents.getURL()) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
