@@ -1,7 +1,28 @@
-// The window: toolbar (top), palette (left), canvas (centre), inspector (right), run dock (bottom).
-import { useEffect } from 'react';
+// The window: toolbar (top), palette (left), canvas (centre), inspector (right), run dock (bottom),
+// status line. Panels collapse through commands and their own buttons; the canvas takes the rest.
+// Other features mount their UI here with one line each.
+import { useEffect, useLayoutEffect } from 'react';
 import { registerCommands } from '../commands/registry';
 import { useDesignStore } from '../store/designStore';
+import { useUiStore } from '../store/uiStore';
+import { Toolbar } from '../panels/Toolbar';
+import { Palette } from '../panels/Palette';
+import { Inspector } from '../panels/Inspector';
+import { CommandPalette } from '../panels/CommandPalette';
+import { ShortcutSheet } from '../panels/ShortcutSheet';
+import { Dock } from './Dock';
+import { StatusBar } from './StatusBar';
+import { Toast } from './Toast';
+import { DialogHost } from './Dialog';
+import { FileFlows } from '../files/FileFlows';
+import { DesignCanvas } from '../canvas/DesignCanvas';
+import { useResolvedTheme } from './themeColors';
+import {
+  installPanelsAutomation,
+  registerAppCommands,
+  restoreUiPreferences,
+  saveUiPreferencesOnChange,
+} from './appCommands';
 
 export function App() {
   useEffect(
@@ -18,11 +39,40 @@ export function App() {
       }),
     [],
   );
-  const title = useDesignStore((state) => state.design.meta.title);
+  useEffect(() => registerAppCommands(), []);
+  useEffect(() => installPanelsAutomation(), []);
+  // Before first paint, so a dark-theme user never sees a light flash.
+  useLayoutEffect(() => {
+    restoreUiPreferences();
+    return saveUiPreferencesOnChange();
+  }, []);
+
+  const theme = useResolvedTheme();
+  useLayoutEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const panels = useUiStore((state) => state.panels);
+  const overlay = useUiStore((state) => state.overlay);
+  const togglePanel = useUiStore((state) => state.togglePanel);
+
   return (
     <div className="app">
-      <header className="toolbar">{title}</header>
-      <main className="workspace" data-testid="canvas" />
+      <Toolbar>{/* run controls (live run) mount here */}</Toolbar>
+      <div className="workspace">
+        {panels.palette && <Palette onCollapse={() => togglePanel('palette')} />}
+        <main className="canvas-area">
+          <DesignCanvas />
+        </main>
+        {panels.inspector && <Inspector onCollapse={() => togglePanel('inspector')} />}
+      </div>
+      {panels.dock && <Dock onCollapse={() => togglePanel('dock')}>{/* run metrics mount here */}</Dock>}
+      <StatusBar />
+      {overlay === 'commandPalette' && <CommandPalette />}
+      {overlay === 'shortcuts' && <ShortcutSheet />}
+      <FileFlows />
+      <DialogHost />
+      <Toast />
     </div>
   );
 }

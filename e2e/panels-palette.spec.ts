@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import { openApp } from './panels-fixtures';
+
+const KINDS = [
+  'client',
+  'gateway',
+  'rateLimiter',
+  'loadBalancer',
+  'service',
+  'worker',
+  'cache',
+  'cdn',
+  'database',
+  'objectStore',
+  'queue',
+];
+
+test.beforeEach(async ({ page }) => openApp(page));
+
+test('the palette lists every component kind with an icon, its name and a one-line description', async ({
+  page,
+}) => {
+  for (const kind of KINDS) {
+    const item = page.getByTestId(`palette-${kind}`);
+    await item.scrollIntoViewIfNeeded();
+    await expect(item).toBeVisible();
+    await expect(item.locator('svg')).toHaveCount(1);
+    await expect(item.locator('.palette-description')).not.toBeEmpty();
+  }
+  await expect(page.getByTestId('palette-cache')).toContainText('Cache');
+  await expect(page.getByTestId('palette-cache')).toContainText('In-memory key cache');
+});
+
+test('typing in the palette filter narrows the list; Escape clears the filter', async ({ page }) => {
+  const filter = page.getByTestId('palette-filter');
+  await filter.click();
+  await page.keyboard.type('data');
+  await expect(page.getByTestId('palette-database')).toBeVisible();
+  await expect(page.getByTestId('palette-client')).toHaveCount(0);
+  await expect(page.getByTestId('palette-service')).toHaveCount(0);
+
+  await filter.fill('');
+  await page.keyboard.type('zzz');
+  await expect(page.getByTestId('palette-empty')).toContainText('No component matches “zzz”');
+
+  await page.keyboard.press('Escape');
+  await expect(filter).toHaveValue('');
+  await expect(page.locator('[data-testid^="palette-"].palette-item')).toHaveCount(KINDS.length);
+});
+
+test('hovering a palette item shows a tooltip with its single-key shortcut', async ({ page }) => {
+  await page.getByTestId('palette-service').hover();
+  await expect(page.getByRole('tooltip')).toHaveText('Service — S');
+  await page.getByTestId('palette-database').hover();
+  await expect(page.getByRole('tooltip')).toHaveText('Database — D');
+});
+
+test('clicking a palette item arms it for placing; clicking again or Escape disarms it', async ({ page }) => {
+  const cache = page.getByTestId('palette-cache');
+  await cache.click();
+  await expect(cache).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('status-bar')).toContainText('Placing Cache');
+
+  await cache.click();
+  await expect(cache).toHaveAttribute('aria-pressed', 'false');
+
+  await page.getByTestId('palette-queue').click();
+  await expect(page.getByTestId('palette-queue')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('palette-queue')).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('status-bar')).not.toContainText('Placing');
+});
+
+test('dragging a palette item carries its kind for the canvas to drop', async ({ page }) => {
+  // The canvas owns the drop; this checks the palette's half of the contract: the drag payload.
+  const kind = await page.evaluate(() => {
+    const item = document.querySelector('[data-testid="palette-worker"]')!;
+    const transfer = new DataTransfer();
+    item.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: transfer }));
+    return transfer.getData('application/x-backpressure-kind');
+  });
+  expect(kind).toBe('worker');
+});

@@ -1,0 +1,316 @@
+// The right panel: parameters of what is selected (nodes, edges, a note) or, with nothing selected,
+// the document itself (title, notes, SLO targets, scenario). Every edit is one undo step through
+// `useDesignStore.change`; refused input stays in the field with its reason (see ./ParamField.tsx).
+import { useMemo } from 'react';
+import { CATALOG, EDGE_PARAMS, type ComponentKind } from '../../shared/document/catalog';
+import type { Design, DesignEdge, DesignNode, DesignNote, ParamValue } from '../../shared/document/types';
+import { useDesignStore } from '../store/designStore';
+import { KindIcon } from '../app/icons';
+import { ParamField, TextField } from './ParamField';
+import {
+  SCENARIO_FIELDS,
+  SLO_FIELDS,
+  edgeParamProblem,
+  groupParams,
+  nodeParamProblem,
+  scenarioFieldProblem,
+  sharedParamSpecs,
+  sharedValue,
+  sloFieldProblem,
+} from './inspectorModel';
+import { formatNumber } from './paramInput';
+
+const change = (label: string, recipe: (design: Design) => void) =>
+  useDesignStore.getState().change(label, recipe);
+
+function setParam(params: Record<string, ParamValue>, name: string, value: ParamValue | undefined) {
+  if (value === undefined) delete params[name];
+  else params[name] = value;
+}
+
+export function Inspector({ onCollapse }: { onCollapse: () => void }) {
+  const design = useDesignStore((state) => state.design);
+  const selection = useDesignStore((state) => state.selection);
+  const nodes = useMemo(
+    () => design.nodes.filter((node) => selection.nodes.includes(node.id)),
+    [design.nodes, selection.nodes],
+  );
+  const edges = useMemo(
+    () => design.edges.filter((edge) => selection.edges.includes(edge.id)),
+    [design.edges, selection.edges],
+  );
+  const notes = useMemo(
+    () => design.notes.filter((note) => selection.notes.includes(note.id)),
+    [design.notes, selection.notes],
+  );
+  const empty = nodes.length + edges.length + notes.length === 0;
+  // A new selection gets fresh fields: a refused draft belongs to what was selected when it was typed.
+  const selectionKey = [...selection.nodes, '|', ...selection.edges, '|', ...selection.notes].join(',');
+
+  return (
+    <aside className="panel inspector" aria-label="Inspector" data-testid="inspector">
+      <header className="panel-header">
+        <h2>{empty ? 'Design' : 'Inspector'}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          title="Hide inspector"
+          aria-label="Hide inspector"
+          onClick={onCollapse}
+        >
+          »
+        </button>
+      </header>
+      <div className="panel-body" key={selectionKey}>
+        {empty && <DocumentSection design={design} />}
+        {nodes.length > 0 && <NodeSection nodes={nodes} />}
+        {edges.length > 0 && <EdgeSection edges={edges} design={design} />}
+        {notes.length === 1 && <NoteSection note={notes[0]} />}
+        {notes.length > 1 && (
+          <p className="panel-hint">{notes.length} notes selected: select one to edit its text.</p>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+function NodeSection({ nodes }: { nodes: DesignNode[] }) {
+  const kinds = nodes.map((node) => node.kind);
+  const specs = sharedParamSpecs(kinds);
+  const groups = groupParams(specs, kinds);
+  const ids = nodes.map((node) => node.id);
+  const single = nodes.length === 1 ? nodes[0] : null;
+  const distinctKinds = [...new Set(kinds)];
+
+  const commit = (name: string, value: ParamValue | undefined) => {
+    const what = single ? single.label : `${nodes.length} nodes`;
+    change(`Set ${specs[name].label.toLowerCase()} of ${what}`, (design) => {
+      for (const node of design.nodes) if (ids.includes(node.id)) setParam(node.params, name, value);
+    });
+  };
+
+  return (
+    <section className="inspector-section">
+      <div className="inspector-subject">
+        {distinctKinds.length === 1 && <KindIcon kind={distinctKinds[0]} size={28} />}
+        <div>
+          <div className="inspector-subject-title">{single ? single.label : `${nodes.length} nodes`}</div>
+          <div className="inspector-subject-kind">
+            {distinctKinds.map((kind: ComponentKind) => CATALOG[kind].label).join(', ')}
+          </div>
+        </div>
+      </div>
+      {single && (
+        <TextField
+          name="label"
+          label="Label"
+          value={single.label}
+          maxLength={500}
+          onCommit={(label) =>
+            change(`Rename ${single.label}`, (design) => {
+              const node = design.nodes.find((candidate) => candidate.id === single.id);
+              if (node) node.label = label;
+            })
+          }
+        />
+      )}
+      {nodes.length > 1 && (
+        <p className="panel-hint">
+          Editing {nodes.length} nodes: a change applies to all of them. “mixed” marks values that differ.
+        </p>
+      )}
+      {groups.length === 0 && <p className="panel-hint">These kinds share no parameters.</p>}
+      {groups.map((group) => (
+        <details key={group.title} className="param-group" open>
+          <summary>{group.title}</summary>
+          {group.names.map((name) => (
+            <ParamField
+              key={name}
+              name={name}
+              spec={specs[name]}
+              value={sharedValue(
+                nodes.map((node) => node.params),
+                name,
+                specs[name],
+              )}
+              check={(value) => nodeParamProblem(kinds, name, value)}
+              onCommit={(value) => commit(name, value)}
+            />
+          ))}
+        </details>
+      ))}
+    </section>
+  );
+}
+
+function EdgeSection({ edges, design }: { edges: DesignEdge[]; design: Design }) {
+  const ids = edges.map((edge) => edge.id);
+  const labelOf = (id: string) => design.nodes.find((node) => node.id === id)?.label ?? id;
+  const title =
+    edges.length === 1
+      ? `${labelOf(edges[0].from)} → ${labelOf(edges[0].to)}`
+      : `${edges.length} connections`;
+  return (
+    <section className="inspector-section">
+      <div className="inspector-subject">
+        <div>
+          <div className="inspector-subject-title">{title}</div>
+          <div className="inspector-subject-kind">Connection</div>
+        </div>
+      </div>
+      {Object.entries(EDGE_PARAMS).map(([name, spec]) => (
+        <ParamField
+          key={name}
+          name={name}
+          spec={spec}
+          value={sharedValue(
+            edges.map((edge) => edge.params),
+            name,
+            spec,
+          )}
+          check={(value) => edgeParamProblem(name, value)}
+          onCommit={(value) =>
+            change(`Set ${spec.label.toLowerCase()} of ${title}`, (draft) => {
+              for (const edge of draft.edges) if (ids.includes(edge.id)) setParam(edge.params, name, value);
+            })
+          }
+        />
+      ))}
+    </section>
+  );
+}
+
+function NoteSection({ note }: { note: DesignNote }) {
+  const style = note.style ?? 'sticky';
+  const kindLabel = style === 'frame' ? 'Frame' : style === 'text' ? 'Text label' : 'Sticky note';
+  return (
+    <section className="inspector-section">
+      <div className="inspector-subject">
+        <div>
+          <div className="inspector-subject-title">{kindLabel}</div>
+          <div className="inspector-subject-kind">
+            {Math.round(note.w)} × {Math.round(note.h)}
+          </div>
+        </div>
+      </div>
+      <TextField
+        name="text"
+        label={style === 'frame' ? 'Frame label' : 'Text'}
+        value={note.text}
+        multiline={style !== 'frame'}
+        maxLength={100_000}
+        help={style === 'frame' ? undefined : 'Ctrl+Enter or leaving the box applies the text.'}
+        onCommit={(text) =>
+          change(`Edit ${kindLabel.toLowerCase()}`, (design) => {
+            const target = design.notes.find((candidate) => candidate.id === note.id);
+            if (target) target.text = text;
+          })
+        }
+      />
+    </section>
+  );
+}
+
+function DocumentSection({ design }: { design: Design }) {
+  const { scenario, slo } = design;
+  const target = (id: string) =>
+    design.nodes.find((node) => node.id === id || id.startsWith(`${node.id}:`))?.label ??
+    (design.edges.some((edge) => edge.id === id) ? `connection ${id}` : id);
+  return (
+    <section className="inspector-section">
+      <TextField
+        name="title"
+        label="Title"
+        value={design.meta.title}
+        maxLength={500}
+        onCommit={(title) =>
+          change('Rename design', (draft) => {
+            draft.meta.title = title;
+          })
+        }
+      />
+      <TextField
+        name="notes"
+        label="Notes"
+        value={design.meta.notes}
+        multiline
+        maxLength={100_000}
+        help="Requirements, assumptions, numbers to hit. Ctrl+Enter or leaving the box applies them."
+        onCommit={(notes) =>
+          change('Edit design notes', (draft) => {
+            draft.meta.notes = notes;
+          })
+        }
+      />
+      <details className="param-group" open>
+        <summary>SLO targets</summary>
+        {(Object.keys(SLO_FIELDS) as (keyof typeof SLO_FIELDS)[]).map((name) => (
+          <ParamField
+            key={name}
+            name={name}
+            spec={SLO_FIELDS[name]}
+            value={slo[name]}
+            check={(value) => sloFieldProblem(name, value as number)}
+            onCommit={(value) =>
+              change(`Set SLO ${SLO_FIELDS[name].label.toLowerCase()}`, (draft) => {
+                draft.slo[name] = value as number;
+              })
+            }
+          />
+        ))}
+      </details>
+      <details className="param-group" open>
+        <summary>Scenario</summary>
+        {(Object.keys(SCENARIO_FIELDS) as (keyof typeof SCENARIO_FIELDS)[]).map((name) => (
+          <ParamField
+            key={name}
+            name={name}
+            spec={SCENARIO_FIELDS[name]}
+            value={scenario[name]}
+            check={(value) => scenarioFieldProblem(name, value as number, scenario)}
+            onCommit={(value) =>
+              change(`Set scenario ${SCENARIO_FIELDS[name].label.toLowerCase()}`, (draft) => {
+                draft.scenario[name] = value as number;
+              })
+            }
+          />
+        ))}
+        <div className="field">
+          <div className="field-label">Events</div>
+          {scenario.events.length === 0 ? (
+            <p className="panel-hint" data-testid="inspector-events-empty">
+              No scripted events. Chaos actions (kill, slow, cut …) at set times appear here.
+            </p>
+          ) : (
+            <ol className="event-list" data-testid="inspector-events">
+              {scenario.events.map((event, index) => (
+                <li key={index} className="event-item">
+                  <span className="event-time">{formatNumber(event.atS)} s</span>
+                  <span className="event-text">
+                    <strong>{event.action}</strong> {target(event.target)}
+                    {event.factor !== undefined && ` ×${formatNumber(event.factor)}`}
+                    {event.durationS !== undefined && ` for ${formatNumber(event.durationS)} s`}
+                  </span>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    data-testid={`inspector-event-remove-${index}`}
+                    title="Remove this event"
+                    aria-label={`Remove event ${event.action} at ${event.atS} s`}
+                    onClick={() =>
+                      change(`Remove ${event.action} event at ${event.atS} s`, (draft) => {
+                        draft.scenario.events.splice(index, 1);
+                      })
+                    }
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      </details>
+    </section>
+  );
+}

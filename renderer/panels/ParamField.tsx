@@ -1,0 +1,311 @@
+// One inspector field: a number box, a select, a checkbox or a text box. Typing is local until Enter
+// or leaving the field; a value that fails its check is shown inline with the reason and is never
+// passed on, so it never reaches the document. Escape puts the stored value back.
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { NumberParamSpec, ParamSpec } from '../../shared/document/catalog';
+import type { ParamValue } from '../../shared/document/types';
+import { MIXED, type FieldValue } from './inspectorModel';
+import { describeRange, parseNumberText } from './paramInput';
+
+interface FieldProps {
+  name: string;
+  spec: ParamSpec;
+  value: FieldValue;
+  /** Final check (the document schema's rules); a reason refuses the value. */
+  check: (value: ParamValue) => string | null;
+  onCommit: (value: ParamValue | undefined) => void;
+}
+
+export function ParamField({ name, spec, value, check, onCommit }: FieldProps) {
+  const id = useId();
+  const help =
+    spec.type === 'number'
+      ? `${describeRange(spec)}${spec.optional ? ', or unbounded' : ''}. ${spec.description}`
+      : spec.description;
+  return (
+    <FieldRow id={id} label={spec.label} help={help} name={name}>
+      {(describedBy, setError) =>
+        spec.type === 'number' ? (
+          <NumberInput
+            id={id}
+            name={name}
+            spec={spec}
+            value={value}
+            check={check}
+            onCommit={onCommit}
+            describedBy={describedBy}
+            setError={setError}
+          />
+        ) : spec.type === 'enum' ? (
+          <select
+            id={id}
+            className="field-select"
+            data-testid={`inspector-${name}`}
+            aria-describedby={describedBy}
+            value={value === MIXED ? '' : String(value)}
+            onChange={(event) => {
+              const problem = check(event.target.value);
+              setError(problem);
+              if (!problem) onCommit(event.target.value);
+            }}
+          >
+            {value === MIXED && (
+              <option value="" disabled>
+                mixed
+              </option>
+            )}
+            {spec.options.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <Checkbox
+            id={id}
+            name={name}
+            value={value}
+            describedBy={describedBy}
+            onChange={(checked) => onCommit(checked)}
+          />
+        )
+      }
+    </FieldRow>
+  );
+}
+
+/** Label, the control, help text and the inline error under it. */
+export function FieldRow({
+  id,
+  label,
+  help,
+  name,
+  children,
+}: {
+  id: string;
+  label: string;
+  help?: string;
+  name: string;
+  children: (describedBy: string, setError: (error: string | null) => void) => ReactNode;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="field-control">{children(error ? `${errorId} ${helpId}` : helpId, setError)}</div>
+      {error && (
+        <div className="field-error" id={errorId} role="alert" data-testid={`inspector-${name}-error`}>
+          {error} Not applied.
+        </div>
+      )}
+      {help && (
+        <div className="field-help" id={helpId}>
+          {help}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const shownText = (value: FieldValue) =>
+  value === MIXED || value === undefined ? '' : typeof value === 'number' ? String(value) : String(value);
+
+function NumberInput({
+  id,
+  name,
+  spec,
+  value,
+  check,
+  onCommit,
+  describedBy,
+  setError,
+}: {
+  id: string;
+  name: string;
+  spec: NumberParamSpec;
+  value: FieldValue;
+  check: (value: ParamValue) => string | null;
+  onCommit: (value: ParamValue | undefined) => void;
+  describedBy: string;
+  setError: (error: string | null) => void;
+}) {
+  const stored = shownText(value);
+  // null: not editing, the field shows the stored value (which undo or another edit may change).
+  const [draft, setDraft] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+
+  // A new stored value (undo, another field) ends a clean edit; a refused draft stays on screen.
+  useEffect(() => {
+    if (!invalid) setDraft(null);
+  }, [stored, invalid]);
+
+  const refuse = (reason: string) => {
+    setInvalid(true);
+    setError(reason);
+  };
+  const accept = () => {
+    setInvalid(false);
+    setError(null);
+    setDraft(null);
+  };
+
+  const commit = () => {
+    if (draft === null) return;
+    // Leaving a "mixed" box empty keeps every node's own value.
+    if (draft === stored) return accept();
+    const parsed = parseNumberText(draft, Boolean(spec.optional));
+    if (!parsed.ok) return refuse(parsed.reason);
+    if (parsed.value === undefined) {
+      if (value === MIXED && draft.trim() === '') return accept();
+      accept();
+      if (value !== undefined) onCommit(undefined);
+      return;
+    }
+    const reason = check(parsed.value);
+    if (reason) return refuse(reason);
+    accept();
+    if (parsed.value !== value) onCommit(parsed.value);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      commit();
+    } else if (event.key === 'Escape') {
+      // The field handles its own Escape (revert) so it does not also cancel a canvas gesture.
+      event.preventDefault();
+      event.stopPropagation();
+      accept();
+    }
+  };
+
+  const placeholder = value === MIXED ? 'mixed' : value === undefined && spec.optional ? 'unbounded' : '';
+  return (
+    <>
+      <input
+        id={id}
+        className="field-input"
+        data-testid={`inspector-${name}`}
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        placeholder={placeholder}
+        value={draft ?? stored}
+        onFocus={() => setDraft((current) => current ?? stored)}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
+      />
+      <span className="field-unit">{spec.unit}</span>
+      {spec.optional && value !== undefined && value !== MIXED && (
+        <button
+          type="button"
+          className="field-clear"
+          data-testid={`inspector-${name}-unbounded`}
+          title="Clear: leave unbounded"
+          onClick={() => {
+            accept();
+            onCommit(undefined);
+          }}
+        >
+          ∞
+        </button>
+      )}
+    </>
+  );
+}
+
+function Checkbox({
+  id,
+  name,
+  value,
+  describedBy,
+  onChange,
+}: {
+  id: string;
+  name: string;
+  value: FieldValue;
+  describedBy: string;
+  onChange: (checked: boolean) => void;
+}) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = value === MIXED;
+  }, [value]);
+  return (
+    <label className="field-check">
+      <input
+        ref={ref}
+        id={id}
+        type="checkbox"
+        data-testid={`inspector-${name}`}
+        aria-describedby={describedBy}
+        checked={value === true}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <span>{value === MIXED ? 'mixed' : value ? 'on' : 'off'}</span>
+    </label>
+  );
+}
+
+/** A text box that commits on Enter or leaving it (a textarea commits on leaving). */
+export function TextField({
+  name,
+  label,
+  value,
+  multiline = false,
+  maxLength,
+  help,
+  onCommit,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  multiline?: boolean;
+  maxLength?: number;
+  help?: string;
+  onCommit: (value: string) => void;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft !== null && draft !== value) onCommit(draft);
+    setDraft(null);
+  };
+  const common = {
+    id,
+    'data-testid': `inspector-${name}`,
+    value: draft ?? value,
+    maxLength,
+    spellCheck: multiline,
+    onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
+    onBlur: commit,
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        commit();
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        setDraft(null);
+      }
+    },
+  };
+  return (
+    <FieldRow id={id} label={label} help={help} name={name}>
+      {() =>
+        multiline ? (
+          <textarea className="field-textarea" rows={4} {...common} />
+        ) : (
+          <input className="field-input field-input-wide" autoComplete="off" {...common} />
+        )
+      }
+    </FieldRow>
+  );
+}
