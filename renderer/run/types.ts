@@ -1,0 +1,55 @@
+// The contract between the live run (worker host + run store, renderer/run and renderer/worker)
+// and what shows it (canvas live layer, metrics dock, timeline, automation). Plain data only.
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'done';
+
+/** Failure reasons, as in the engine and the CLI JSON. */
+export const FAILURE_REASONS = ['timeout', 'rejected', 'throttled', 'unavailable', 'loop', 'error'] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+/** Latest gauges of one node (what `window.__backpressure.metrics(nodeId)` returns). */
+export interface NodeGauges {
+  throughputRps: number;
+  p99Ms: number;
+  queueDepth: number;
+  utilization: number;
+  errorRate: number;
+  /** Caches and CDNs. */
+  hitRate?: number;
+  /** Databases. */
+  replicationLagMs?: number;
+  /** Message queues. */
+  oldestAgeMs?: number;
+  /** Rate limiters and gateways: requests throttled in the last interval. */
+  throttled?: number;
+}
+
+export type InstanceState = 'alive' | 'dead' | 'hung' | 'slow';
+
+export interface InstanceGauges {
+  state: InstanceState;
+  leader?: boolean;
+  utilization: number;
+  queueDepth: number;
+}
+
+export interface GlobalGauges {
+  throughputRps: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  errorRate: number;
+  errorsByReason: Record<FailureReason, number>;
+  sloPass: boolean;
+}
+
+/** One sample per simulated second (the history the dock charts and the timeline scrubs). */
+export interface RunSample {
+  tS: number;
+  global: GlobalGauges;
+  nodes: Record<string, NodeGauges>;
+  instances: Record<string, InstanceGauges[]>;
+}
+
+/** An event log entry, as in the CLI JSON: { t (ms), type, target, ...fields }. */
+export type RunLogEntry = { t: number; type: string; target: string } & Record<string, number | string>;
