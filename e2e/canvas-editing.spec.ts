@@ -13,7 +13,7 @@ import {
   toScreen,
 } from './canvas-helpers';
 
-const NODE_HALF_WIDTH = 98;
+const NODE_HALF_WIDTH = 105;
 
 const twoServices = design({
   nodes: [

@@ -104,7 +104,7 @@ export function instanceCount(node: Pick<DesignNode, 'kind' | 'params'>): number
   return typeof params.instances === 'number' ? params.instances : 1;
 }
 
-/** The second line of a card: kind and scale, e.g. "Service · 3 instances", "Database · 1 shard × 3". */
+/** The second line of a card: kind and scale, e.g. "Service ×3", "Database · 2 replicas". */
 export function nodeSubtitle(node: Pick<DesignNode, 'kind' | 'params'>): string {
   const spec = CATALOG[node.kind];
   const params = resolveParams(spec.params, node.params);
@@ -117,7 +117,7 @@ export function nodeSubtitle(node: Pick<DesignNode, 'kind' | 'params'>): string 
     return parts.join(' · ');
   }
   const count = instanceCount(node);
-  return count > 1 ? `${spec.label} · ${count} instances` : spec.label;
+  return count > 1 ? `${spec.label} ×${count}` : spec.label;
 }
 
 /** The badge in the corner: ×N, or shards×copies for a database. */
@@ -352,7 +352,8 @@ export function drawGrid(
     ctx.stroke();
   };
   draw(step, theme.grid);
-  draw(major, theme.gridMajor);
+  // Major lines only at working zoom; zoomed out they would dominate the picture.
+  if (step === GRID_SIZE) draw(major, theme.gridMajor);
 }
 
 // ---- overlay: marquee, the connection being drawn, the kind being placed ----

@@ -19,7 +19,7 @@ export interface Viewport {
 }
 
 /** Every node is a card of the same size, centred on its (x, y). */
-export const NODE_WIDTH = 196;
+export const NODE_WIDTH = 210;
 export const NODE_HEIGHT = 64;
 export const GRID_SIZE = 20;
 export const MIN_SCALE = 0.1;
