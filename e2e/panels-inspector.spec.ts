@@ -205,3 +205,28 @@ test('scenario events are listed and can be removed (undoable)', async ({ page }
   await page.getByTestId('cmd-edit.undo').click();
   await expect(events.locator('li')).toHaveCount(2);
 });
+
+test('nodes shift-clicked on the canvas are edited together in the inspector', async ({ page }) => {
+  await page.evaluate(() => window.__backpressure!.runCommand('view.zoomToFit'));
+  const at = (id: string) =>
+    page.evaluate(
+      (nodeId) =>
+        (window.__backpressure!.nodeScreenPosition as (id: string) => { x: number; y: number })(nodeId),
+      id,
+    );
+  const first = await at('api-1');
+  const second = await at('api-2');
+  await page.mouse.click(first.x, first.y);
+  await page.keyboard.down('Shift');
+  await page.mouse.click(second.x, second.y);
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('inspector')).toContainText('2 nodes');
+  expect((await page.evaluate(() => window.__backpressure!.selection())).nodes.sort()).toEqual([
+    'api-1',
+    'api-2',
+  ]);
+
+  await typeInto(page, 'inspector-instances', '3');
+  const nodes = (await documentOf(page)).nodes.filter((node) => node.id.startsWith('api-'));
+  expect(nodes.map((node) => node.params.instances)).toEqual([3, 3]);
+});

@@ -71,13 +71,24 @@ test('clicking a palette item arms it for placing; clicking again or Escape disa
   await expect(page.getByTestId('status-bar')).not.toContainText('Placing');
 });
 
-test('dragging a palette item carries its kind for the canvas to drop', async ({ page }) => {
-  // The canvas owns the drop; this checks the palette's half of the contract: the drag payload.
-  const kind = await page.evaluate(() => {
-    const item = document.querySelector('[data-testid="palette-worker"]')!;
-    const transfer = new DataTransfer();
-    item.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: transfer }));
-    return transfer.getData('application/x-backpressure-kind');
+test('dragging a palette item onto the canvas with the mouse places that kind there', async ({ page }) => {
+  await page.getByTestId('palette-worker').dragTo(page.getByTestId('canvas'), {
+    targetPosition: { x: 250, y: 180 },
   });
-  expect(kind).toBe('worker');
+  await expect
+    .poll(() => page.evaluate(() => window.__backpressure!.document().nodes.map((node) => node.kind)))
+    .toEqual(['worker']);
+  // The dropped node is selected, so the inspector shows it straight away.
+  await expect(page.getByTestId('inspector')).toContainText('Worker');
+  await expect(page.getByTestId('inspector-workers')).toHaveValue('8');
+});
+
+test('a kind armed by a click is placed by the next click on the canvas', async ({ page }) => {
+  await page.getByTestId('palette-cdn').click();
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  await page.mouse.click(box.x + 200, box.y + 150);
+  await expect
+    .poll(() => page.evaluate(() => window.__backpressure!.document().nodes.map((node) => node.kind)))
+    .toEqual(['cdn']);
+  await expect(page.getByTestId('palette-cdn')).toHaveAttribute('aria-pressed', 'false');
 });

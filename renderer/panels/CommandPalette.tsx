@@ -1,9 +1,8 @@
 // `view.commandPalette` (Ctrl/Cmd+K): every registered command, fuzzy-searched by label and menu.
 // Arrow keys move, Enter runs, Escape closes; commands that cannot run now are dimmed and do not run.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { formatShortcut } from '../../shared/commands/commands';
 import { listCommands, runCommand, type AvailableCommand } from '../commands/registry';
-import { isMac } from '../commands/keyboard';
+import { displayShortcut } from './shortcutText';
 import { useUiStore } from '../store/uiStore';
 import { Dialog } from '../app/Dialog';
 import { fuzzyFilter, fuzzyMatch } from './fuzzy';
@@ -17,8 +16,9 @@ const MENU_NAMES: Record<string, string> = {
   help: 'Help',
 };
 
+/** Commands outside the menus are the canvas's own (nudge, place by key). */
 export function menuName(menu: string | undefined): string {
-  return menu ? (MENU_NAMES[menu] ?? menu) : 'Other';
+  return menu ? (MENU_NAMES[menu] ?? menu) : 'Canvas';
 }
 
 /** The label with the characters the query matched in bold. */
@@ -136,11 +136,7 @@ export function CommandPalette() {
             <span className="command-label">
               <Highlighted text={command.label} query={query} />
             </span>
-            {command.shortcut && (
-              <kbd className="command-shortcut">
-                {formatShortcut(command.shortcut, isMac ? 'mac' : 'other')}
-              </kbd>
-            )}
+            {command.shortcut && <kbd className="command-shortcut">{displayShortcut(command.shortcut)}</kbd>}
           </li>
         ))}
         {shown.length === 0 && (

@@ -1,8 +1,7 @@
 // `help.shortcuts` (?): every registered command and its keys, grouped by menu. Built from the one
 // command list, so a command a feature adds shows up here without touching this file.
-import { formatShortcut } from '../../shared/commands/commands';
 import { listCommands } from '../commands/registry';
-import { isMac } from '../commands/keyboard';
+import { displayShortcut } from './shortcutText';
 import { useUiStore } from '../store/uiStore';
 import { Dialog } from '../app/Dialog';
 import { menuName } from './CommandPalette';
@@ -13,7 +12,6 @@ const MENU_ORDER = ['file', 'edit', 'view', 'run', 'help'];
 export function ShortcutSheet() {
   useCommandStateVersion();
   const close = () => useUiStore.getState().setOverlay(null);
-  const platform = isMac ? 'mac' : 'other';
   const byMenu = new Map<string, ReturnType<typeof listCommands>>();
   for (const command of listCommands()) {
     const menu = command.menu ?? 'other';
@@ -41,7 +39,7 @@ export function ShortcutSheet() {
                       {chords.length === 0 ? (
                         <span className="shortcut-none">—</span>
                       ) : (
-                        chords.map((chord) => <kbd key={chord}>{formatShortcut(chord, platform)}</kbd>)
+                        chords.map((chord) => <kbd key={chord}>{displayShortcut(chord)}</kbd>)
                       )}
                     </dd>
                   </div>

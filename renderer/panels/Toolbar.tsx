@@ -1,9 +1,9 @@
 // The top bar: buttons for common commands (from the one command list), the document title, and a
 // slot on the right for run controls. A button is disabled whenever its command cannot run now.
 import type { ReactNode } from 'react';
-import { commandInfo, formatShortcut } from '../../shared/commands/commands';
+import { commandInfo } from '../../shared/commands/commands';
 import { isCommandEnabled, runCommand } from '../commands/registry';
-import { isMac } from '../commands/keyboard';
+import { displayShortcut } from './shortcutText';
 import { isDirty, useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { Tooltip } from '../app/Tooltip';
@@ -26,7 +26,7 @@ export const TOOLBAR_GROUPS: string[][] = [
 
 export function shortcutText(id: string): string | null {
   const shortcut = commandInfo(id)?.shortcut;
-  return shortcut ? formatShortcut(shortcut, isMac ? 'mac' : 'other') : null;
+  return shortcut ? displayShortcut(shortcut) : null;
 }
 
 export function CommandButton({ id, pressed }: { id: string; pressed?: boolean }) {
