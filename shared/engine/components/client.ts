@@ -1,0 +1,198 @@
+// Client: the traffic source. Open mode: Poisson arrivals at `rps` shaped by a pattern
+// (non-homogeneous Poisson by thinning). Closed mode: `users` who each send, wait for the
+// response (or the timeout), then think for an exponential time. A request retries with
+// exponential backoff; it ends exactly once, completed or failed with the last attempt's reason.
+import type { NodeRuntime } from '../nodeRuntime';
+import type { Simulation } from '../simulation';
+import { G_REQUESTS } from '../simulation';
+import {
+  EV_CLIENT_ARRIVAL,
+  EV_RETRY,
+  EV_TIMEOUT,
+  EV_USER_THINK,
+  OP_READ,
+  OP_WRITE,
+  R_UNAVAILABLE,
+  S_ROOT_BACKOFF,
+  S_ROOT_WAIT,
+} from '../constants';
+import { ZipfSampler } from '../zipf';
+
+export function configure(sim: Simulation, node: NodeRuntime): void {
+  const wasOpen = node.openMode;
+  node.openMode = node.stringParam('mode', 'open') !== 'closed';
+  const keys = Math.max(1, Math.floor(node.numberParam('keys', 1)));
+  node.rps = node.numberParam('rps', 0);
+  node.peakPatternFactor = maxPatternFactor(node);
+  node.readRatio = node.numberParam('readRatio', 1);
+  node.keyCount = keys;
+  node.userCount = Math.max(1, Math.floor(node.numberParam('users', 1)));
+  node.timeoutMs = node.numberParam('timeoutMs', 2000);
+  node.thinkTimeMs = node.numberParam('thinkTimeMs', 0);
+  const alpha = node.numberParam('zipfAlpha', 0.99);
+  if (node.stringParam('keyDistribution', 'zipf') === 'zipf') {
+    if (!node.zipf || node.zipf.keys !== keys || node.zipf.alpha !== alpha)
+      node.zipf = new ZipfSampler(keys, alpha);
+  } else node.zipf = null;
+  // A live edit of the rate or pattern takes effect from the next arrival.
+  if (sim.eventsProcessed > 0 || sim.now > 0) {
+    if (node.openMode) {
+      node.arrivalGeneration++;
+      scheduleNextArrival(sim, node);
+    } else {
+      const users = Math.floor(node.numberParam('users', 1));
+      if (wasOpen) node.arrivalGeneration++;
+      // New users start thinking now; users beyond a smaller population stop after their request.
+      for (let u = wasOpen ? 0 : node.clientUsers; u < users; u++)
+        sim.schedule(sim.now + think(node), EV_USER_THINK, node.index, u);
+      node.clientUsers = users;
+    }
+  }
+}
+
+export function start(sim: Simulation, node: NodeRuntime): void {
+  if (node.openMode) scheduleNextArrival(sim, node);
+  else {
+    node.clientUsers = Math.floor(node.numberParam('users', 1));
+    for (let u = 0; u < node.clientUsers; u++)
+      sim.schedule(sim.now + think(node), EV_USER_THINK, node.index, u);
+  }
+}
+
+function think(node: NodeRuntime): number {
+  const meanMs = node.thinkTimeMs;
+  return meanMs > 0 ? node.rng.exponential(meanMs) : 0;
+}
+
+/** The traffic pattern's multiplier of `rps` at a sim time. */
+function patternFactorAt(sim: Simulation, node: NodeRuntime, timeMs: number): number {
+  const factor = node.numberParam('patternFactor', 1);
+  switch (node.stringParam('pattern', 'constant')) {
+    case 'ramp':
+      return 1 + (factor - 1) * Math.min(1, timeMs / Math.max(1, sim.durationMs));
+    case 'spike': {
+      const startMs = node.numberParam('spikeAtS', 0) * 1000;
+      const endMs = startMs + node.numberParam('spikeDurationS', 0) * 1000;
+      return timeMs >= startMs && timeMs < endMs ? factor : 1;
+    }
+    case 'diurnal': {
+      const periodMs = node.numberParam('patternPeriodS', 60) * 1000;
+      return 1 + ((factor - 1) * (1 - Math.cos((2 * Math.PI * timeMs) / periodMs))) / 2;
+    }
+    default:
+      return 1;
+  }
+}
+
+function maxPatternFactor(node: NodeRuntime): number {
+  const pattern = node.stringParam('pattern', 'constant');
+  return pattern === 'constant' ? 1 : Math.max(1, node.numberParam('patternFactor', 1));
+}
+
+function scheduleNextArrival(sim: Simulation, node: NodeRuntime): void {
+  if (!node.openMode) return;
+  const peakRps = node.rps * node.peakPatternFactor * node.spikeFactor;
+  if (!(peakRps > 0)) return;
+  sim.schedule(
+    sim.now + node.rng.exponential(1000 / peakRps),
+    EV_CLIENT_ARRIVAL,
+    node.index,
+    node.arrivalGeneration,
+  );
+}
+
+export function arrival(sim: Simulation, node: NodeRuntime, generation: number): void {
+  if (generation !== node.arrivalGeneration || !node.openMode) return;
+  scheduleNextArrival(sim, node);
+  const peak = node.peakPatternFactor;
+  // Thinning: candidates come at the peak rate and are kept with probability rate(t)/peak.
+  if (peak !== 1 && node.rng.next() * peak > patternFactorAt(sim, node, sim.now)) return;
+  createRequest(sim, node, node.rng.below(node.userCount));
+}
+
+export function userReady(sim: Simulation, node: NodeRuntime, user: number): void {
+  if (node.openMode || user >= node.clientUsers) return; // the user left (mode or population edited)
+  createRequest(sim, node, user);
+}
+
+function createRequest(sim: Simulation, node: NodeRuntime, user: number): void {
+  const operation = node.rng.next() < node.readRatio ? OP_READ : OP_WRITE;
+  const key = node.zipf ? node.zipf.sample(node.rng) : node.rng.below(node.keyCount);
+  const c = sim.newCall(node.index, 0, operation, key, user);
+  sim.countArrival(node, 0);
+  sim.globalCounters[G_REQUESTS]++;
+  send(sim, node, c);
+}
+
+function send(sim: Simulation, node: NodeRuntime, c: number): void {
+  const pool = sim.pool;
+  const operation = pool.operation[c];
+  const e = sim.pickWeighted(node, sim.matchingEdges(node, operation), sim.matchingWeights(node, operation));
+  if (e < 0) {
+    end(sim, node, c, false, R_UNAVAILABLE, true);
+    return;
+  }
+  pool.state[c] = S_ROOT_WAIT;
+  const child = sim.sendCall(c, e, -1, false);
+  if (sim.edgeAsync[e] === 1) {
+    end(sim, node, c, true, 0, false); // fire-and-forget: acknowledged at once
+    return;
+  }
+  sim.scheduleOnLine(
+    sim.timeoutLine(node.index),
+    sim.now + node.timeoutMs,
+    EV_TIMEOUT,
+    child,
+    pool.generation[child],
+  );
+}
+
+export function childResponse(
+  sim: Simulation,
+  node: NodeRuntime,
+  c: number,
+  ok: boolean,
+  reason: number,
+): void {
+  const pool = sim.pool;
+  if (ok) {
+    end(sim, node, c, true, 0, false);
+    return;
+  }
+  if (pool.attempt[c] < node.numberParam('retries', 0)) {
+    pool.attempt[c]++;
+    pool.state[c] = S_ROOT_BACKOFF;
+    const backoffMs = node.numberParam('retryBackoffMs', 0) * Math.pow(2, pool.attempt[c] - 1);
+    sim.schedule(sim.now + backoffMs, EV_RETRY, c, pool.generation[c]);
+    return;
+  }
+  end(sim, node, c, false, reason, false);
+}
+
+export function retry(sim: Simulation, node: NodeRuntime, c: number): void {
+  send(sim, node, c);
+}
+
+function end(
+  sim: Simulation,
+  node: NodeRuntime,
+  c: number,
+  ok: boolean,
+  reason: number,
+  originated: boolean,
+): void {
+  const pool = sim.pool;
+  const user = pool.user[c];
+  sim.countRequestEnd(ok, reason, sim.now - pool.arriveMs[c]);
+  sim.finishCall(c, ok, reason, originated);
+  if (!node.openMode) sim.schedule(sim.now + think(node), EV_USER_THINK, node.index, user);
+}
+
+/** A traffic spike: the arrival rate times factor (1 ends it). */
+export function setSpike(sim: Simulation, node: NodeRuntime, factor: number): void {
+  node.spikeFactor = factor > 0 ? factor : 1;
+  if (node.openMode) {
+    node.arrivalGeneration++;
+    scheduleNextArrival(sim, node);
+  }
+}

@@ -1,0 +1,349 @@
+// Database: shards × (1 + replicas) instances, shard-major (shard s, replica r is instance
+// s*(replicas+1)+r; r = 0 starts as leader). Each instance serves with workers and a queue like a
+// service. Costs: B-tree (sql) is the baseline; LSM (nosql) reads cost ×1.5 (several sorted runs
+// to consult) and writes ×0.4 (an append to the memtable and log). An unindexed read also scans
+// `rows` at `scanRowsPerMs`.
+// Replication: a write commits at the leader with the shard's next log sequence number (LSN);
+// each live follower applies it after an exponential lag (in order, so a follower's applied LSN
+// is a single number). The write is acknowledged at once (async), after the first follower
+// (semisync) or after every live follower (sync). Leaderless: the key's N replicas all take the
+// write; it is acknowledged after W of them, a read consults R of them.
+// Failover: the leader heartbeats every heartbeatMs; after `failoverAfter` missed beats it is
+// declared dead (`detected`), writes are refused (`unavailable`), and after electionMs the live
+// follower with the highest applied LSN is `promoted`. Acknowledged writes beyond its LSN are
+// lost (`lostWrites`). A restarted old leader rejoins as a follower, resynced.
+import type { NodeRuntime } from '../nodeRuntime';
+import { ApplyLog } from '../nodeRuntime';
+import type { Simulation } from '../simulation';
+import { HashRing } from '../hashRing';
+import { mix32 } from '../rng';
+import {
+  EV_ELECTION,
+  EV_HEARTBEAT,
+  EV_REPLICATED,
+  I_UP,
+  OP_READ,
+  R_UNAVAILABLE,
+  S_REPLICATING,
+} from '../constants';
+import {
+  C_FAILOVERS,
+  C_LOST_WRITES,
+  C_REPLICATION_LAG_COUNT,
+  C_REPLICATION_LAG_SUM,
+  C_STALE_READS,
+} from '../metrics';
+import * as station from './station';
+
+const SYNC = 0;
+const SEMISYNC = 1;
+const ASYNC = 2;
+const LEADERLESS = 3;
+/** pool.tag marker: the shard had no leader when the write arrived. */
+const NO_LEADER = -2;
+
+export const LSM_READ_COST = 1.5;
+export const LSM_WRITE_COST = 0.4;
+
+export function instanceCountOf(node: NodeRuntime): number {
+  return Math.max(1, node.numberParam('shards', 1)) * (Math.max(0, node.numberParam('replicas', 0)) + 1);
+}
+
+export function configure(sim: Simulation, node: NodeRuntime, initial: boolean): void {
+  const replication = node.stringParam('replication', 'async');
+  node.replication =
+    replication === 'sync'
+      ? SYNC
+      : replication === 'semisync'
+        ? SEMISYNC
+        : replication === 'leaderless'
+          ? LEADERLESS
+          : ASYNC;
+  const readFrom = node.stringParam('readFrom', 'leader');
+  node.readFrom = readFrom === 'followers' ? 1 : readFrom === 'any' ? 2 : 0;
+  if (!initial) return;
+  node.shards = Math.max(1, node.numberParam('shards', 1));
+  node.replicasPerShard = Math.max(0, node.numberParam('replicas', 0));
+  const perShard = node.replicasPerShard + 1;
+  node.leader = new Int32Array(node.shards);
+  for (let s = 0; s < node.shards; s++) node.leader[s] = node.replication === LEADERLESS ? -1 : s * perShard;
+  node.shardLsn = new Float64Array(node.shards);
+  node.ackedLsn = new Float64Array(node.shards);
+  node.lastBeatMs = new Float64Array(node.shards);
+  node.electing = new Uint8Array(node.shards);
+  node.applyLogs = Array.from({ length: node.instanceCount }, () => new ApplyLog());
+  node.shardRing =
+    node.stringParam('shardBy', 'hash') === 'consistentHash'
+      ? new HashRing(
+          Array.from({ length: node.shards }, (_, s) => s),
+          100,
+        )
+      : null;
+  void sim;
+}
+
+export function start(sim: Simulation, node: NodeRuntime): void {
+  if (node.replication !== LEADERLESS)
+    sim.schedule(node.numberParam('heartbeatMs', 500), EV_HEARTBEAT, node.index, 0);
+}
+
+export function meanServiceMs(node: NodeRuntime, operation: number): number {
+  const lsm = node.stringParam('engine', 'sql') === 'nosql';
+  if (operation === OP_READ) {
+    const readMs = node.numberParam('readTimeMs', 0) * (lsm ? LSM_READ_COST : 1);
+    if (node.booleanParam('indexed', true)) return readMs;
+    return readMs + node.numberParam('rows', 0) / Math.max(1, node.numberParam('scanRowsPerMs', 100_000));
+  }
+  return node.numberParam('writeTimeMs', 0) * (lsm ? LSM_WRITE_COST : 1);
+}
+
+export function shardOf(node: NodeRuntime, key: number): number {
+  if (node.shards === 1) return 0;
+  return node.shardRing ? node.shardRing.ownerOf(key) : mix32(key) % node.shards;
+}
+
+/** The key's N replicas (leaderless): N consecutive instances of its shard from a hashed start. */
+function replicaOf(node: NodeRuntime, key: number, shard: number, k: number): number {
+  const perShard = node.replicasPerShard + 1;
+  return shard * perShard + ((mix32(key ^ 0x5bd1e995) + k) % perShard);
+}
+function quorumN(node: NodeRuntime): number {
+  return Math.min(node.numberParam('quorumN', 3), node.replicasPerShard + 1);
+}
+
+/** Picks the instance for a call when it arrives (a database client knows the shard map). */
+export function route(sim: Simulation, node: NodeRuntime, c: number): number {
+  const pool = sim.pool;
+  const key = pool.key[c];
+  const shard = shardOf(node, key);
+  const perShard = node.replicasPerShard + 1;
+  const base = shard * perShard;
+  pool.tag[c] = shard;
+  if (node.replication === LEADERLESS) {
+    const n = quorumN(node);
+    for (let k = 0; k < n; k++) {
+      const replica = replicaOf(node, key, shard, k);
+      if (node.instanceState[replica] === I_UP) return replica;
+    }
+    return replicaOf(node, key, shard, 0);
+  }
+  const leader = node.leader[shard];
+  if (pool.operation[c] !== OP_READ || node.readFrom === 0 || perShard === 1) {
+    if (leader < 0) {
+      pool.tag[c] = NO_LEADER;
+      return base;
+    }
+    return leader;
+  }
+  // Reads spread round-robin over followers (or over every copy with readFrom=any).
+  node.roundRobin++;
+  if (node.readFrom === 2) return base + (node.roundRobin % perShard);
+  const followers = leader >= 0 ? perShard - 1 : perShard;
+  let pick = node.roundRobin % followers;
+  if (leader >= 0 && base + pick >= leader) pick++;
+  return base + pick;
+}
+
+export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
+  if (sim.pool.tag[c] === NO_LEADER) {
+    sim.finishCall(c, false, R_UNAVAILABLE, true); // no leader: the shard refuses writes
+    return;
+  }
+  station.arrive(sim, node, c);
+}
+
+function lagSampleMs(node: NodeRuntime): number {
+  const meanMs = node.numberParam('replicationLagMs', 0);
+  return meanMs > 0 ? node.rng.exponential(meanMs) : 0;
+}
+
+/** Sends a committed write to one copy; returns when it will be applied there. */
+function replicateTo(sim: Simulation, node: NodeRuntime, instance: number, lsn: number): number {
+  const log = node.applyLogs[instance];
+  const applyMs = Math.max(log.lastApplyMs, sim.now + lagSampleMs(node));
+  log.push(applyMs, lsn);
+  node.counters[C_REPLICATION_LAG_SUM] += applyMs - sim.now;
+  node.counters[C_REPLICATION_LAG_COUNT]++;
+  return applyMs;
+}
+
+export function serviceDone(sim: Simulation, node: NodeRuntime, c: number): void {
+  const pool = sim.pool;
+  const i = pool.instance[c];
+  const key = pool.key[c];
+  const perShard = node.replicasPerShard + 1;
+  const shard = Math.floor(i / perShard);
+  station.releaseWorker(sim, node, c); // replication waits do not hold a worker
+  if (node.replication === LEADERLESS) {
+    leaderlessDone(sim, node, c, shard);
+    return;
+  }
+  if (pool.operation[c] === OP_READ) {
+    const latest = sim.versions.get(key);
+    let version = latest;
+    if (node.leader[shard] !== i) {
+      const applied = node.applyLogs[i].advance(sim.now);
+      if (node.keyLsn.get(key) > applied) {
+        node.counters[C_STALE_READS]++;
+        version = latest - 1;
+      }
+    }
+    pool.version[c] = version;
+    sim.finishCall(c, true, 0, false);
+    return;
+  }
+  if (node.leader[shard] !== i) {
+    sim.finishCall(c, false, R_UNAVAILABLE, true); // deposed while the write waited
+    return;
+  }
+  const lsn = ++node.shardLsn[shard];
+  node.applyLogs[i].reset(lsn, sim.now);
+  node.keyLsn.set(key, lsn);
+  pool.version[c] = sim.versions.increment(key);
+  pool.aux[c] = lsn;
+  let first = Infinity;
+  let last = sim.now;
+  for (let r = 0; r < perShard; r++) {
+    const follower = shard * perShard + r;
+    if (follower === i || node.instanceState[follower] !== I_UP) continue;
+    const applyMs = replicateTo(sim, node, follower, lsn);
+    if (applyMs < first) first = applyMs;
+    if (applyMs > last) last = applyMs;
+  }
+  const ackMs =
+    node.replication === SYNC ? last : node.replication === SEMISYNC && first !== Infinity ? first : sim.now;
+  if (ackMs > sim.now) {
+    pool.state[c] = S_REPLICATING;
+    sim.schedule(ackMs, EV_REPLICATED, c, pool.generation[c]);
+  } else replicated(sim, c);
+}
+
+/** The write has the acknowledgements it waits for. */
+export function replicated(sim: Simulation, c: number): void {
+  const pool = sim.pool;
+  const node = sim.nodes[pool.node[c]];
+  const shard = pool.tag[c];
+  if (shard >= 0 && pool.aux[c] > node.ackedLsn[shard]) node.ackedLsn[shard] = pool.aux[c];
+  sim.finishCall(c, true, 0, false);
+}
+
+function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: number): void {
+  const pool = sim.pool;
+  const key = pool.key[c];
+  const n = quorumN(node);
+  const i = pool.instance[c];
+  let alive = 0;
+  for (let k = 0; k < n; k++) if (node.instanceState[replicaOf(node, key, shard, k)] === I_UP) alive++;
+  if (pool.operation[c] === OP_READ) {
+    const r = Math.min(node.numberParam('quorumR', 2), n);
+    if (alive < r) {
+      sim.finishCall(c, false, R_UNAVAILABLE, true);
+      return;
+    }
+    // Consult R live copies (this one first); the newest answer wins.
+    const needLsn = node.keyLsn.get(key);
+    let consulted = 0;
+    let fresh = false;
+    for (let k = 0; k < n && consulted < r; k++) {
+      const replica = replicaOf(node, key, shard, k);
+      if (node.instanceState[replica] !== I_UP) continue;
+      consulted++;
+      if (node.applyLogs[replica].advance(sim.now) >= needLsn) fresh = true;
+    }
+    const latest = sim.versions.get(key);
+    if (!fresh) node.counters[C_STALE_READS]++;
+    pool.version[c] = fresh ? latest : latest - 1;
+    sim.finishCall(c, true, 0, false);
+    return;
+  }
+  const w = Math.min(node.numberParam('quorumW', 2), n);
+  if (alive < w) {
+    sim.finishCall(c, false, R_UNAVAILABLE, true);
+    return;
+  }
+  const lsn = ++node.shardLsn[shard];
+  node.keyLsn.set(key, lsn);
+  pool.version[c] = sim.versions.increment(key);
+  pool.aux[c] = lsn;
+  const applyTimes: number[] = [sim.now];
+  node.applyLogs[i].push(sim.now, lsn);
+  for (let k = 0; k < n; k++) {
+    const replica = replicaOf(node, key, shard, k);
+    if (replica === i || node.instanceState[replica] !== I_UP) continue;
+    applyTimes.push(replicateTo(sim, node, replica, lsn));
+  }
+  applyTimes.sort((a, b) => a - b);
+  const ackMs = applyTimes[w - 1];
+  if (ackMs > sim.now) {
+    pool.state[c] = S_REPLICATING;
+    sim.schedule(ackMs, EV_REPLICATED, c, pool.generation[c]);
+  } else replicated(sim, c);
+}
+
+export function heartbeat(sim: Simulation, node: NodeRuntime): void {
+  const heartbeatMs = node.numberParam('heartbeatMs', 500);
+  const missedBeats = node.numberParam('failoverAfter', 3);
+  for (let s = 0; s < node.shards; s++) {
+    const leader = node.leader[s];
+    if (leader >= 0 && node.instanceState[leader] === I_UP) node.lastBeatMs[s] = sim.now;
+    else if (node.electing[s] === 0) {
+      if (leader >= 0 && sim.now - node.lastBeatMs[s] < missedBeats * heartbeatMs - 1e-9) continue;
+      if (leader >= 0) {
+        sim.addLog('detected', sim.address(node, leader), { shard: s, by: node.id });
+        node.leader[s] = -1;
+      }
+      node.electing[s] = 1;
+      sim.schedule(sim.now + node.numberParam('electionMs', 0), EV_ELECTION, node.index, s);
+    }
+  }
+  sim.schedule(sim.now + heartbeatMs, EV_HEARTBEAT, node.index, 0);
+}
+
+export function electionDone(sim: Simulation, node: NodeRuntime, shard: number): void {
+  node.electing[shard] = 0;
+  if (node.leader[shard] >= 0) return;
+  const perShard = node.replicasPerShard + 1;
+  let best = -1;
+  let bestLsn = -1;
+  for (let r = 0; r < perShard; r++) {
+    const candidate = shard * perShard + r;
+    if (node.instanceState[candidate] !== I_UP) continue;
+    const applied = node.applyLogs[candidate].advance(sim.now);
+    if (applied > bestLsn) {
+      best = candidate;
+      bestLsn = applied;
+    }
+  }
+  if (best < 0) return; // nobody to promote: the next heartbeat tries again
+  const lost = Math.max(0, Math.min(node.shardLsn[shard], node.ackedLsn[shard]) - bestLsn);
+  node.leader[shard] = best;
+  node.lastBeatMs[shard] = sim.now;
+  node.counters[C_FAILOVERS]++;
+  sim.addLog('promoted', sim.address(node, best), { shard, appliedLsn: bestLsn });
+  if (lost > 0) {
+    node.counters[C_LOST_WRITES] += lost;
+    sim.addLog('lostWrites', node.id, { count: lost, shard });
+  }
+  // The new leader's log is the truth from here on: every live copy resyncs to it.
+  if (node.ackedLsn[shard] > node.shardLsn[shard]) node.ackedLsn[shard] = node.shardLsn[shard];
+  for (let r = 0; r < perShard; r++) {
+    const copy = shard * perShard + r;
+    if (node.instanceState[copy] === I_UP) node.applyLogs[copy].reset(node.shardLsn[shard], sim.now);
+  }
+}
+
+export function instanceKilled(sim: Simulation, node: NodeRuntime, instance: number): void {
+  const log = node.applyLogs[instance];
+  if (log) log.reset(log.advance(sim.now), sim.now); // writes not yet applied die with it
+}
+
+export function instanceRestarted(sim: Simulation, node: NodeRuntime, instance: number): void {
+  const perShard = node.replicasPerShard + 1;
+  const shard = Math.floor(instance / perShard);
+  if (node.leader[shard] === instance) {
+    node.lastBeatMs[shard] = sim.now;
+    return;
+  }
+  // Back as a follower, caught up from the current leader.
+  node.applyLogs[instance]?.reset(node.shardLsn[shard], sim.now);
+}

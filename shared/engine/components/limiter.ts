@@ -1,0 +1,80 @@
+// Rate limiter and API gateway: a token bucket (`rate` tokens per second up to `burst`), one for
+// everyone (`global`) or one per user id (`perUser`); a request without a token fails as
+// `throttled`. Admitted requests pay `overheadMs` (auth, TLS, parsing) and go on over one
+// matching outgoing edge (split by weight).
+import type { NodeRuntime } from '../nodeRuntime';
+import type { Simulation } from '../simulation';
+import { EV_DELAY_DONE, R_THROTTLED, R_UNAVAILABLE, S_DELAY, S_DOWNSTREAM } from '../constants';
+
+export function configure(_sim: Simulation, node: NodeRuntime, initial: boolean): void {
+  node.rateRps = node.numberParam('rate', Infinity);
+  node.burst = Math.max(1, node.numberParam('burst', 1));
+  node.perUser = node.stringParam('scope', 'global') === 'perUser';
+  if (initial) node.tokens = node.burst;
+}
+
+/** Takes one token from the bucket for this user (or the global one); false when empty. */
+function takeToken(sim: Simulation, node: NodeRuntime, user: number): boolean {
+  if (node.rateRps === Infinity) return true;
+  const perMs = node.rateRps / 1000;
+  if (!node.perUser) {
+    node.tokens = Math.min(node.burst, node.tokens + (sim.now - node.lastRefillMs) * perMs);
+    node.lastRefillMs = sim.now;
+    if (node.tokens < 1) return false;
+    node.tokens -= 1;
+    return true;
+  }
+  let slot = node.userBucket.get(user);
+  if (slot < 0) {
+    if (node.userBucketCount === node.userTokens.length) {
+      const tokens = new Float64Array(node.userTokens.length * 2);
+      tokens.set(node.userTokens);
+      node.userTokens = tokens;
+      const refill = new Float64Array(node.userRefillMs.length * 2);
+      refill.set(node.userRefillMs);
+      node.userRefillMs = refill;
+    }
+    slot = node.userBucketCount++;
+    node.userBucket.set(user, slot);
+    node.userTokens[slot] = node.burst;
+    node.userRefillMs[slot] = sim.now;
+  }
+  const tokens = Math.min(node.burst, node.userTokens[slot] + (sim.now - node.userRefillMs[slot]) * perMs);
+  node.userRefillMs[slot] = sim.now;
+  if (tokens < 1) {
+    node.userTokens[slot] = tokens;
+    return false;
+  }
+  node.userTokens[slot] = tokens - 1;
+  return true;
+}
+
+export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
+  const pool = sim.pool;
+  if (!takeToken(sim, node, pool.user[c])) {
+    sim.finishCall(c, false, R_THROTTLED, true);
+    return;
+  }
+  pool.state[c] = S_DELAY;
+  const overheadMs = node.overheadMs * node.slowFactor[pool.instance[c]];
+  pool.serviceMs[c] = overheadMs;
+  sim.scheduleOnLine(sim.delayLine(node.index), sim.now + overheadMs, EV_DELAY_DONE, c, pool.generation[c]);
+}
+
+export function forward(sim: Simulation, node: NodeRuntime, c: number): void {
+  const pool = sim.pool;
+  const operation = pool.operation[c];
+  const e = sim.pickWeighted(node, sim.matchingEdges(node, operation), sim.matchingWeights(node, operation));
+  if (e < 0) {
+    sim.finishCall(c, true, 0, false); // nothing behind it: the gateway answers itself
+    return;
+  }
+  if (sim.edgeAsync[e] === 1) {
+    sim.sendCall(c, e, -1, true);
+    sim.finishCall(c, true, 0, false);
+    return;
+  }
+  pool.state[c] = S_DOWNSTREAM;
+  sim.sendCall(c, e, -1, false);
+  void R_UNAVAILABLE;
+}

@@ -1,0 +1,247 @@
+// Service and Worker (and the serving part of Database and Object Store): per instance a pool of
+// `workers` and a FIFO queue of `queueCapacity`. After its service time a service calls every
+// outgoing edge whose filter matches, in order, waiting for each (async edges fire and forget).
+// Blocking calls hold the worker while waiting downstream; non-blocking ones free it at once.
+// Downstream failures retry with exponential backoff; a circuit breaker per edge fails fast
+// after `breakerThreshold` consecutive failures, then lets one probe through after the cooldown.
+import type { NodeRuntime } from '../nodeRuntime';
+import type { Simulation } from '../simulation';
+import {
+  EV_RETRY,
+  EV_SERVICE_DONE,
+  EV_TIMEOUT,
+  F_HOLDS_SLOT,
+  F_RESERVED,
+  I_UP,
+  K_DATABASE,
+  K_OBJECT_STORE,
+  K_SERVICE,
+  K_WORKER,
+  OP_READ,
+  R_ERROR,
+  R_REJECTED,
+  R_UNAVAILABLE,
+  S_DOWNSTREAM,
+  S_IN_SERVICE,
+  S_QUEUED,
+  S_RETRY_WAIT,
+} from '../constants';
+import { C_WAIT_COUNT, C_WAIT_SUM } from '../metrics';
+import * as database from './database';
+import * as queue from './queue';
+
+const BREAKER_CLOSED = 0;
+const BREAKER_OPEN = 1;
+const BREAKER_PROBING = 2;
+
+export function hasWorkers(kind: number): boolean {
+  return kind === K_SERVICE || kind === K_WORKER || kind === K_DATABASE || kind === K_OBJECT_STORE;
+}
+
+export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
+  const pool = sim.pool;
+  const i = pool.instance[c];
+  if (pool.flags[c] & F_RESERVED) {
+    // A queue delivery: the worker was set aside for it when the message was handed over.
+    pool.flags[c] &= ~F_RESERVED;
+    if (node.reserved[i] > 0) node.reserved[i]--;
+  }
+  if (node.busy[i] + node.reserved[i] < node.workers && node.waiting[i].length === 0)
+    startService(sim, node, i, c);
+  else if (node.waiting[i].length < node.queueCapacity) {
+    sim.touch(node);
+    node.waiting[i].push(c);
+    node.queuedTotal++;
+    sim.noteQueued(node);
+    pool.state[c] = S_QUEUED;
+  } else sim.finishCall(c, false, R_REJECTED, true);
+}
+
+function sampleServiceMs(node: NodeRuntime, meanMs: number): number {
+  switch (node.serviceDistribution) {
+    case 1:
+      return meanMs;
+    case 2:
+      return node.rng.lognormal(meanMs, node.serviceTimeCv);
+    default:
+      return node.rng.exponential(meanMs);
+  }
+}
+
+export function startService(sim: Simulation, node: NodeRuntime, i: number, c: number): void {
+  const pool = sim.pool;
+  sim.touch(node);
+  node.busy[i]++;
+  node.busyTotal++;
+  pool.flags[c] |= F_HOLDS_SLOT;
+  pool.startMs[c] = sim.now;
+  node.counters[C_WAIT_SUM] += sim.now - pool.arriveMs[c];
+  node.counters[C_WAIT_COUNT]++;
+  let meanMs = node.serviceTimeMs;
+  if (node.kindCode === K_DATABASE) meanMs = database.meanServiceMs(node, pool.operation[c]);
+  else if (node.kindCode === K_OBJECT_STORE)
+    meanMs = node.numberParam(pool.operation[c] === OP_READ ? 'readTimeMs' : 'writeTimeMs', 0);
+  const serviceMs = (sampleServiceMs(node, meanMs) / node.speedFactor) * node.slowFactor[i];
+  pool.serviceMs[c] = serviceMs;
+  pool.state[c] = S_IN_SERVICE;
+  sim.schedule(sim.now + serviceMs, EV_SERVICE_DONE, c, pool.generation[c]);
+}
+
+export function releaseWorker(sim: Simulation, node: NodeRuntime, c: number): void {
+  const pool = sim.pool;
+  if (!(pool.flags[c] & F_HOLDS_SLOT)) return;
+  pool.flags[c] &= ~F_HOLDS_SLOT;
+  const i = pool.instance[c];
+  sim.touch(node);
+  node.busy[i]--;
+  node.busyTotal--;
+  fillWorkers(sim, node, i);
+}
+
+/** Starts queued work while workers are free; with nothing queued, pulls from upstream queues. */
+export function fillWorkers(sim: Simulation, node: NodeRuntime, i: number): void {
+  if (node.instanceState[i] !== I_UP) return;
+  const waiting = node.waiting[i];
+  while (waiting.length > 0 && node.busy[i] + node.reserved[i] < node.workers) {
+    sim.touch(node);
+    const next = waiting.shift();
+    node.queuedTotal--;
+    startService(sim, node, i, next);
+  }
+  if (
+    waiting.length === 0 &&
+    node.upstreamQueues.length > 0 &&
+    node.busy[i] + node.reserved[i] < node.workers
+  )
+    pullFromQueues(sim, node, i);
+}
+
+export function pullFromQueues(sim: Simulation, node: NodeRuntime, _i: number): void {
+  for (const q of node.upstreamQueues) queue.dispatch(sim, sim.nodes[q]);
+}
+
+export function serviceDone(sim: Simulation, c: number): void {
+  const pool = sim.pool;
+  const node = sim.nodes[pool.node[c]];
+  if (node.kindCode === K_DATABASE) {
+    database.serviceDone(sim, node, c);
+    return;
+  }
+  if (node.kindCode === K_OBJECT_STORE) {
+    if (pool.operation[c] !== OP_READ) pool.version[c] = sim.versions.increment(pool.key[c]);
+    else pool.version[c] = sim.versions.get(pool.key[c]);
+    releaseWorker(sim, node, c);
+    sim.finishCall(c, true, 0, false);
+    return;
+  }
+  if (node.errorRate > 0 && node.rng.next() < node.errorRate) {
+    complete(sim, node, c, false, R_ERROR, true);
+    return;
+  }
+  pool.step[c] = 0;
+  pool.attempt[c] = 0;
+  if (!node.blockingCalls) releaseWorker(sim, node, c);
+  nextStep(sim, node, c);
+}
+
+/** Sends the next matching downstream call, or completes when there is none left. */
+function nextStep(sim: Simulation, node: NodeRuntime, c: number): void {
+  const pool = sim.pool;
+  const edges = sim.matchingEdges(node, pool.operation[c]);
+  while (pool.step[c] < edges.length) {
+    const e = edges[pool.step[c]];
+    if (sim.edgeAsync[e] === 1) {
+      sim.sendCall(c, e, -1, true);
+      pool.step[c]++;
+      continue;
+    }
+    if (node.breakerThreshold > 0 && node.breakerOpen[e] !== BREAKER_CLOSED) {
+      if (node.breakerOpen[e] === BREAKER_PROBING || sim.now < node.breakerOpenUntilMs[e]) {
+        stepFailed(sim, node, c, R_UNAVAILABLE, true); // the breaker fails it fast
+        return;
+      }
+      node.breakerOpen[e] = BREAKER_PROBING; // half-open: this call is the probe
+    }
+    pool.state[c] = S_DOWNSTREAM;
+    const child = sim.sendCall(c, e, -1, false);
+    sim.scheduleOnLine(
+      sim.timeoutLine(node.index),
+      sim.now + node.callTimeoutMs,
+      EV_TIMEOUT,
+      child,
+      pool.generation[child],
+    );
+    return;
+  }
+  complete(sim, node, c, true, 0, false);
+}
+
+export function childResponse(
+  sim: Simulation,
+  node: NodeRuntime,
+  c: number,
+  ok: boolean,
+  reason: number,
+): void {
+  const pool = sim.pool;
+  const edges = sim.matchingEdges(node, pool.operation[c]);
+  const e = edges[pool.step[c]];
+  if (node.breakerThreshold > 0 && e !== undefined) {
+    if (ok) {
+      node.breakerFailures[e] = 0;
+      if (node.breakerOpen[e] !== BREAKER_CLOSED) {
+        node.breakerOpen[e] = BREAKER_CLOSED;
+        sim.addLog('breakerClosed', node.id, { edge: sim.edgeIds[e] });
+      }
+    } else {
+      node.breakerFailures[e]++;
+      if (node.breakerOpen[e] === BREAKER_PROBING) {
+        node.breakerOpen[e] = BREAKER_OPEN;
+        node.breakerOpenUntilMs[e] = sim.now + node.breakerCooldownMs;
+      } else if (node.breakerOpen[e] === BREAKER_CLOSED && node.breakerFailures[e] >= node.breakerThreshold) {
+        node.breakerOpen[e] = BREAKER_OPEN;
+        node.breakerOpenUntilMs[e] = sim.now + node.breakerCooldownMs;
+        sim.addLog('breakerOpen', node.id, { edge: sim.edgeIds[e], failures: node.breakerFailures[e] });
+      }
+    }
+  }
+  if (ok) {
+    pool.step[c]++;
+    pool.attempt[c] = 0;
+    nextStep(sim, node, c);
+  } else stepFailed(sim, node, c, reason, false);
+}
+
+function stepFailed(
+  sim: Simulation,
+  node: NodeRuntime,
+  c: number,
+  reason: number,
+  originated: boolean,
+): void {
+  const pool = sim.pool;
+  if (pool.attempt[c] < node.retries) {
+    pool.attempt[c]++;
+    pool.state[c] = S_RETRY_WAIT;
+    const backoffMs = node.retryBackoffMs * Math.pow(2, pool.attempt[c] - 1);
+    sim.schedule(sim.now + backoffMs, EV_RETRY, c, pool.generation[c]);
+    return;
+  }
+  complete(sim, node, c, false, reason, originated);
+}
+
+export function retry(sim: Simulation, node: NodeRuntime, c: number): void {
+  nextStep(sim, node, c);
+}
+
+function complete(
+  sim: Simulation,
+  node: NodeRuntime,
+  c: number,
+  ok: boolean,
+  reason: number,
+  originated: boolean,
+): void {
+  releaseWorker(sim, node, c);
+  sim.finishCall(c, ok, reason, originated);
+}

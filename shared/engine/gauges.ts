@@ -1,0 +1,169 @@
+// Live gauges packed into Float64Arrays (transferable from a worker without copying). Rates and
+// percentiles come from the last complete 1 s bucket; depths and states are instantaneous.
+import { FAILURE_REASONS, I_UP, K_CACHE, K_CDN, K_DATABASE, K_QUEUE } from './constants';
+import {
+  C_BUSY_INTEGRAL,
+  C_CAPACITY_INTEGRAL,
+  C_ARRIVALS,
+  C_COMPLETED,
+  C_FAILED,
+  C_HITS,
+  C_LOST_WRITES,
+  C_MISSES,
+  C_REPLICATION_LAG_COUNT,
+  C_REPLICATION_LAG_SUM,
+  C_RESPONSE_COUNT,
+  C_RESPONSE_SUM,
+  C_STALE_READS,
+  IC_COMPLETED,
+  IC_FAILED,
+  INSTANCE_COUNTERS,
+} from './metrics';
+import type { Simulation } from './simulation';
+
+export const NODE_GAUGE_FIELDS = [
+  'throughputRps',
+  'arrivalsRps',
+  'errorRate',
+  'p50Ms',
+  'p99Ms',
+  'meanResponseMs',
+  'queueDepth',
+  'inFlight',
+  'utilization',
+  'hitRate',
+  'staleReadsPerS',
+  'replicationLagMs',
+  'queueOldestAgeMs',
+  'messagesInFlight',
+  'throttledRps',
+  'rejectedRps',
+  'timeoutRps',
+  'lostWrites',
+  'instancesUp',
+] as const;
+export const INSTANCE_GAUGE_FIELDS = [
+  /** 0 up, 1 dead (killed), 2 hung. */
+  'state',
+  /** Service time multiplier from `slow` chaos (1 = normal). */
+  'slowFactor',
+  /** 1 leader, 0 follower, -1 not a database. */
+  'leader',
+  'queueDepth',
+  'busyWorkers',
+  'utilization',
+  'throughputRps',
+  'errorRps',
+  'inFlight',
+  'cacheEntries',
+] as const;
+export const EDGE_GAUGE_FIELDS = ['throughputRps', 'errorRate', 'cut'] as const;
+
+export interface GaugeLayout {
+  /** Changes when instance counts change (a hot edit): re-read the layout then. */
+  version: number;
+  nodeIds: string[];
+  nodeFields: readonly string[];
+  /** Node i's instances are rows instanceOffset[i] … instanceOffset[i] + instanceCount[i] - 1. */
+  instanceOffset: Int32Array;
+  instanceCount: Int32Array;
+  instanceFields: readonly string[];
+  edgeIds: string[];
+  edgeFields: readonly string[];
+}
+
+export interface Gauges {
+  simTimeMs: number;
+  layoutVersion: number;
+  /** nodeIds.length × nodeFields.length, row-major. */
+  nodes: Float64Array;
+  instances: Float64Array;
+  edges: Float64Array;
+}
+
+export function gaugeLayout(sim: Simulation): GaugeLayout {
+  const instanceOffset = new Int32Array(sim.nodes.length);
+  const instanceCount = new Int32Array(sim.nodes.length);
+  let offset = 0;
+  sim.nodes.forEach((node, i) => {
+    instanceOffset[i] = offset;
+    instanceCount[i] = node.instanceCount;
+    offset += node.instanceCount;
+  });
+  return {
+    version: sim.layoutVersion,
+    nodeIds: sim.nodes.map((n) => n.id),
+    nodeFields: NODE_GAUGE_FIELDS,
+    instanceOffset,
+    instanceCount,
+    instanceFields: INSTANCE_GAUGE_FIELDS,
+    edgeIds: sim.edgeIds.slice(),
+    edgeFields: EDGE_GAUGE_FIELDS,
+  };
+}
+
+export function gauges(sim: Simulation): Gauges {
+  const NF = NODE_GAUGE_FIELDS.length;
+  const IF = INSTANCE_GAUGE_FIELDS.length;
+  const EF = EDGE_GAUGE_FIELDS.length;
+  let instanceRows = 0;
+  for (const node of sim.nodes) instanceRows += node.instanceCount;
+  const nodes = new Float64Array(sim.nodes.length * NF);
+  const instances = new Float64Array(instanceRows * IF);
+  const edges = new Float64Array(sim.edgeIds.length * EF);
+  const seconds = 1; // the last window is one 1 s bucket
+  let row = 0;
+  sim.nodes.forEach((node, n) => {
+    const w = node.lastWindow;
+    const failed = sim.sumFailed(w);
+    const ended = w[C_COMPLETED] + failed;
+    const lookups = w[C_HITS] + w[C_MISSES];
+    let up = 0;
+    for (let i = 0; i < node.instanceCount; i++) if (node.instanceState[i] === I_UP) up++;
+    const base = n * NF;
+    const values = [
+      w[C_COMPLETED] / seconds,
+      w[C_ARRIVALS] / seconds,
+      ended > 0 ? failed / ended : 0,
+      node.lastWindowLatencyP50Ms,
+      node.lastWindowLatencyP99Ms,
+      w[C_RESPONSE_COUNT] > 0 ? w[C_RESPONSE_SUM] / w[C_RESPONSE_COUNT] : 0,
+      node.queuedTotal,
+      node.inNode,
+      w[C_CAPACITY_INTEGRAL] > 0 ? w[C_BUSY_INTEGRAL] / w[C_CAPACITY_INTEGRAL] : 0,
+      node.kindCode === K_CACHE || node.kindCode === K_CDN ? (lookups > 0 ? w[C_HITS] / lookups : 0) : 0,
+      w[C_STALE_READS] / seconds,
+      w[C_REPLICATION_LAG_COUNT] > 0 ? w[C_REPLICATION_LAG_SUM] / w[C_REPLICATION_LAG_COUNT] : 0,
+      node.kindCode === K_QUEUE && node.ready.length > 0 ? sim.now - sim.pool.arriveMs[node.ready.peek()] : 0,
+      node.messagesInFlight,
+      w[C_FAILED + FAILURE_REASONS.indexOf('throttled')] / seconds,
+      w[C_FAILED + FAILURE_REASONS.indexOf('rejected')] / seconds,
+      w[C_FAILED + FAILURE_REASONS.indexOf('timeout')] / seconds,
+      node.counters[C_LOST_WRITES],
+      up,
+    ];
+    for (let f = 0; f < NF; f++) nodes[base + f] = values[f];
+    const perShard = node.replicasPerShard + 1;
+    for (let i = 0; i < node.instanceCount; i++, row++) {
+      const b = row * IF;
+      instances[b] = node.instanceState[i];
+      instances[b + 1] = node.slowFactor[i];
+      instances[b + 2] =
+        node.kindCode === K_DATABASE ? (node.leader[Math.floor(i / perShard)] === i ? 1 : 0) : -1;
+      instances[b + 3] = node.kindCode === K_QUEUE ? node.ready.length : node.waiting[i].length;
+      instances[b + 4] = node.busy[i];
+      instances[b + 5] = node.workers > 0 ? node.busy[i] / node.workers : 0;
+      instances[b + 6] = node.instanceLastWindow[i * INSTANCE_COUNTERS + IC_COMPLETED] / seconds;
+      instances[b + 7] = node.instanceLastWindow[i * INSTANCE_COUNTERS + IC_FAILED] / seconds;
+      instances[b + 8] = node.inFlight[i];
+      instances[b + 9] = node.stores[i] ? node.stores[i].size : 0;
+    }
+  });
+  for (let e = 0; e < sim.edgeIds.length; e++) {
+    const sent = sim.edgeLastWindow[2 * e];
+    edges[e * EF] = sent / seconds;
+    edges[e * EF + 1] = sent > 0 ? sim.edgeLastWindow[2 * e + 1] / sent : 0;
+    edges[e * EF + 2] = sim.edgeCut[e];
+  }
+  return { simTimeMs: sim.now, layoutVersion: sim.layoutVersion, nodes, instances, edges };
+}

@@ -1,0 +1,112 @@
+// The engine's public surface. See ./README.md for the architecture.
+import type { Design, Params } from '../document/types';
+import { explain, results, type CliJson, type NodeExplanation } from './results';
+import { gaugeLayout, gauges, type GaugeLayout, type Gauges } from './gauges';
+import type { NodeSeries } from './metrics';
+import { BUCKET_MS } from './constants';
+import { Simulation, type ChaosCommand, type LogEntry, type SimulationOptions } from './simulation';
+
+export type { CliJson, NodeResult, LatencySummary, NodeExplanation, ErrorCounts } from './results';
+export type { GaugeLayout, Gauges } from './gauges';
+export { NODE_GAUGE_FIELDS, INSTANCE_GAUGE_FIELDS, EDGE_GAUGE_FIELDS } from './gauges';
+export type { NodeSeries } from './metrics';
+export type { ChaosCommand, LogEntry, SimulationOptions } from './simulation';
+export { FAILURE_REASONS, HOP_LIMIT } from './constants';
+
+export interface SimulationHandle {
+  readonly simTimeMs: number;
+  readonly durationMs: number;
+  readonly warmupMs: number;
+  readonly seed: number;
+  readonly eventsProcessed: number;
+  readonly done: boolean;
+  /** Advance to simTimeMs (capped at the duration) or until maxEvents more events ran. */
+  runUntil(simTimeMs: number, maxEvents?: number): void;
+  /** Run to the end of the scenario. */
+  run(): void;
+  /** Live chaos at the current sim time (same as a scenario event). */
+  chaos(command: ChaosCommand): void;
+  /** Hot parameter edit of a node or edge; returns an error message if it needs a reset. */
+  editParams(nodeOrEdgeId: string, params: Params): string | null;
+  gaugeLayout(): GaugeLayout;
+  gauges(): Gauges;
+  /** Time series of one node in sim-time buckets (fixed memory: buckets merge as the run grows). */
+  series(nodeId: string): NodeSeries | null;
+  /** Event log entries from index on (log entries are never removed, so indexes are stable). */
+  logSince(index: number): LogEntry[];
+  readonly log: readonly LogEntry[];
+  /** Run totals in the CLI's JSON shape. */
+  results(): CliJson;
+  /** Where time goes at each node (and in its slowest 1%), and where failures started. */
+  explain(nodeId?: string): NodeExplanation[];
+  /** Wall-clock ms spent inside runUntil so far. */
+  readonly wallMs: number;
+}
+
+const wallClock = (): number => Date.now();
+
+export function createSimulation(design: Design, options: SimulationOptions = {}): SimulationHandle {
+  // The engine mutates params on hot edits; keep the caller's document untouched.
+  const sim = new Simulation(structuredCloneDesign(design), options);
+  let wallMs = 0;
+  return {
+    get simTimeMs() {
+      return sim.now;
+    },
+    get durationMs() {
+      return sim.durationMs;
+    },
+    get warmupMs() {
+      return sim.warmupMs;
+    },
+    get seed() {
+      return sim.seed;
+    },
+    get eventsProcessed() {
+      return sim.eventsProcessed;
+    },
+    get done() {
+      return sim.done;
+    },
+    get log() {
+      return sim.log;
+    },
+    get wallMs() {
+      return wallMs;
+    },
+    runUntil(simTimeMs: number, maxEvents?: number) {
+      const started = wallClock();
+      sim.runUntil(simTimeMs, maxEvents);
+      wallMs += wallClock() - started;
+    },
+    run() {
+      const started = wallClock();
+      sim.run();
+      wallMs += wallClock() - started;
+    },
+    chaos: (command) => sim.chaos(command),
+    editParams: (id, params) => sim.editParams(id, params),
+    gaugeLayout: () => gaugeLayout(sim),
+    gauges: () => gauges(sim),
+    series(nodeId) {
+      const index = sim.nodeIndex.get(nodeId);
+      return index === undefined ? null : sim.nodes[index].series.read(BUCKET_MS);
+    },
+    logSince: (index) => sim.log.slice(index),
+    results: () => results(sim, wallMs),
+    explain: (nodeId) => explain(sim, nodeId),
+  };
+}
+
+function structuredCloneDesign(design: Design): Design {
+  return JSON.parse(JSON.stringify(design)) as Design;
+}
+
+/** Runs a design to the end and returns its totals (the CLI and tests use this). */
+export function runDesign(design: Design, options: SimulationOptions = {}): CliJson {
+  const sim = createSimulation(design, options);
+  sim.run();
+  return sim.results();
+}
+
+export { Simulation };

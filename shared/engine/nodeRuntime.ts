@@ -1,0 +1,250 @@
+// The live state of one design node: resolved parameters, per-instance state and metrics, and
+// the fields each component kind keeps (one class with every field keeps the hot path monomorphic).
+import type { ParamValue } from '../document/types';
+import { IntFifo, IntMap, KeyNumbers } from './collections';
+import { LatencyHistogram } from './histogram';
+import { INSTANCE_COUNTERS, NODE_COUNTERS, SeriesRing } from './metrics';
+import { Rng } from './rng';
+import type { ZipfSampler } from './zipf';
+import type { HashRing } from './hashRing';
+import type { CacheStore } from './components/cacheStore';
+
+/** Writes waiting to be applied on one follower: (time it applies, log sequence number), FIFO. */
+export class ApplyLog {
+  timeMs = new Float64Array(16);
+  lsn = new Float64Array(16);
+  head = 0;
+  length = 0;
+  appliedLsn = 0;
+  lastApplyMs = 0;
+
+  push(timeMs: number, lsn: number): void {
+    if (this.length === this.timeMs.length) {
+      const t = new Float64Array(this.length * 2);
+      const l = new Float64Array(this.length * 2);
+      for (let i = 0; i < this.length; i++) {
+        const from = (this.head + i) % this.timeMs.length;
+        t[i] = this.timeMs[from];
+        l[i] = this.lsn[from];
+      }
+      this.timeMs = t;
+      this.lsn = l;
+      this.head = 0;
+    }
+    const slot = (this.head + this.length++) % this.timeMs.length;
+    this.timeMs[slot] = timeMs;
+    this.lsn[slot] = lsn;
+    this.lastApplyMs = timeMs;
+  }
+
+  /** Applies everything due by nowMs and returns the applied log position. */
+  advance(nowMs: number): number {
+    while (this.length > 0 && this.timeMs[this.head] <= nowMs) {
+      this.appliedLsn = this.lsn[this.head];
+      this.head = (this.head + 1) % this.timeMs.length;
+      this.length--;
+    }
+    return this.appliedLsn;
+  }
+
+  /** Drops pending writes and jumps to a position (a crash, or a resync from the leader). */
+  reset(lsn: number, nowMs: number): void {
+    this.head = 0;
+    this.length = 0;
+    this.appliedLsn = lsn;
+    this.lastApplyMs = nowMs;
+  }
+}
+
+export class NodeRuntime {
+  readonly counters = new Float64Array(NODE_COUNTERS);
+  readonly warmupSnapshot = new Float64Array(NODE_COUNTERS);
+  readonly tickSnapshot = new Float64Array(NODE_COUNTERS);
+  readonly latency = new LatencyHistogram();
+  readonly windowLatency = new LatencyHistogram();
+  readonly series = new SeriesRing();
+  rng: Rng;
+
+  // Integrals are advanced lazily (touch) whenever one of these levels changes.
+  lastTouchMs = 0;
+  busyTotal = 0;
+  queuedTotal = 0;
+  inNode = 0;
+  workersTotal = 0;
+  maxQueuedSinceWarmup = 0;
+  maxQueuedInWindow = 0;
+  /** Response time above which a departure counts as tail (the node's p99, refreshed each bucket). */
+  tailThresholdMs = Infinity;
+  firstFailureMs = -1;
+
+  // Resolved parameters read on the hot path.
+  instanceCount = 1;
+  workers = 1;
+  queueCapacity = Infinity;
+  serviceTimeMs = 0;
+  serviceDistribution = 0; // 0 exp, 1 const, 2 lognormal
+  serviceTimeCv = 1;
+  speedFactor = 1;
+  errorRate = 0;
+  blockingCalls = true;
+  callTimeoutMs = 1000;
+  retries = 0;
+  retryBackoffMs = 0;
+  breakerThreshold = 0;
+  breakerCooldownMs = 0;
+  overheadMs = 0;
+
+  // Per instance.
+  instanceState = new Uint8Array(1);
+  slowFactor = new Float64Array(1);
+  busy = new Int32Array(1);
+  reserved = new Int32Array(1);
+  inFlight = new Int32Array(1);
+  waiting: IntFifo[] = [];
+  instanceCounters = new Float64Array(INSTANCE_COUNTERS);
+  instanceTickSnapshot = new Float64Array(INSTANCE_COUNTERS);
+  instanceLastWindow = new Float64Array(INSTANCE_COUNTERS);
+
+  // Outgoing routes, in design order. Services call every matching edge in order; clients and
+  // proxies pick one matching edge by weight.
+  outEdges: number[] = [];
+  readEdges = new Int32Array(0);
+  writeEdges = new Int32Array(0);
+  readWeights = new Float64Array(0); // cumulative
+  writeWeights = new Float64Array(0);
+  upstreamQueues: number[] = [];
+  /** Round-robin position for each incoming edge that spreads over this node's instances. */
+  roundRobin = 0;
+
+  // Circuit breaker per outgoing edge (index into outEdges).
+  breakerFailures = new Int32Array(0);
+  breakerOpenUntilMs = new Float64Array(0);
+  breakerOpen = new Uint8Array(0);
+
+  /** Counter deltas of the last complete 1 s bucket (gauges). */
+  readonly lastWindow = new Float64Array(NODE_COUNTERS);
+  lastWindowLatencyP99Ms = 0;
+  lastWindowLatencyP50Ms = 0;
+
+  // Client (cached from params on every configure: read per request).
+  clientUsers = 0;
+  rps = 0;
+  peakPatternFactor = 1;
+  readRatio = 1;
+  keyCount = 1;
+  userCount = 1;
+  timeoutMs = 2000;
+  thinkTimeMs = 0;
+  arrivalGeneration = 0;
+  spikeFactor = 1;
+  zipf: ZipfSampler | null = null;
+  openMode = true;
+
+  // Load balancer.
+  targetNode = new Int32Array(0);
+  targetInstance = new Int32Array(0);
+  targetEdge = new Int32Array(0);
+  targetHealthy = new Uint8Array(0);
+  targetFailStreak = new Int32Array(0);
+  targetPassStreak = new Int32Array(0);
+  targetOutstanding = new Int32Array(0);
+  healthyTargets = new Int32Array(0);
+  healthyCount = 0;
+  ring: HashRing | null = null;
+  lastPick = 0;
+  algorithm = 0; // 0 roundRobin, 1 random, 2 leastConnections, 3 hash, 4 consistentHash
+
+  // Rate limiter / gateway.
+  tokens = 0;
+  lastRefillMs = 0;
+  userBucket = new IntMap(16);
+  userTokens = new Float64Array(16);
+  userRefillMs = new Float64Array(16);
+  userBucketCount = 0;
+  rateRps = Infinity;
+  burst = 1;
+  perUser = false;
+
+  // Cache / CDN.
+  stores: CacheStore[] = [];
+  cacheMode = 0; // 0 cacheAside, 1 readThrough, 2 writeThrough, 3 writeBack
+  ttlMs = Infinity;
+
+  // Database.
+  shards = 1;
+  replicasPerShard = 0;
+  replication = 0; // 0 sync, 1 semisync, 2 async, 3 leaderless
+  readFrom = 0; // 0 leader, 1 followers, 2 any
+  leader = new Int32Array(1);
+  shardLsn = new Float64Array(1);
+  ackedLsn = new Float64Array(1);
+  lastBeatMs = new Float64Array(1);
+  electing = new Uint8Array(1);
+  applyLogs: ApplyLog[] = [];
+  keyLsn = new KeyNumbers();
+  shardRing: HashRing | null = null;
+
+  // Message queue.
+  ready = new IntFifo();
+  messagesInFlight = 0;
+  consumerEdges: number[] = [];
+  consumerCursor = 0;
+  queueDepthMax = 0;
+  oldestAgeMaxSinceWarmup = 0;
+  oldestAgeMaxInWindow = 0;
+
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly kind: string,
+    readonly kindCode: number,
+    public params: Record<string, ParamValue>,
+    seed: number,
+  ) {
+    this.rng = new Rng(seed, id);
+  }
+
+  numberParam(name: string, fallback = 0): number {
+    const value = this.params[name];
+    return typeof value === 'number' ? value : fallback;
+  }
+  stringParam(name: string, fallback = ''): string {
+    const value = this.params[name];
+    return typeof value === 'string' ? value : fallback;
+  }
+  booleanParam(name: string, fallback = false): boolean {
+    const value = this.params[name];
+    return typeof value === 'boolean' ? value : fallback;
+  }
+
+  /** Sizes the per-instance arrays, keeping what existing instances had. */
+  resizeInstances(count: number): void {
+    const keep = Math.min(count, this.instanceCount);
+    const copy8 = (old: Uint8Array) => {
+      const a = new Uint8Array(count);
+      a.set(old.subarray(0, keep));
+      return a;
+    };
+    const copy32 = (old: Int32Array) => {
+      const a = new Int32Array(count);
+      a.set(old.subarray(0, keep));
+      return a;
+    };
+    const copy64 = (old: Float64Array, per = 1, fill = 0) => {
+      const a = new Float64Array(count * per).fill(fill);
+      a.set(old.subarray(0, keep * per));
+      return a;
+    };
+    this.instanceState = copy8(this.instanceState);
+    this.slowFactor = copy64(this.slowFactor, 1, 1);
+    this.busy = copy32(this.busy);
+    this.reserved = copy32(this.reserved);
+    this.inFlight = copy32(this.inFlight);
+    this.instanceCounters = copy64(this.instanceCounters, INSTANCE_COUNTERS);
+    this.instanceTickSnapshot = copy64(this.instanceTickSnapshot, INSTANCE_COUNTERS);
+    this.instanceLastWindow = copy64(this.instanceLastWindow, INSTANCE_COUNTERS);
+    while (this.waiting.length < count) this.waiting.push(new IntFifo());
+    this.waiting.length = count;
+    this.instanceCount = count;
+  }
+}

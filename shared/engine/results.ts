@@ -1,0 +1,284 @@
+// Run totals in the headless CLI's JSON shape (SPEC "Headless CLI"), gauges for live views, and
+// the "why" breakdown. All totals exclude warm-up.
+import { FAILURE_REASONS, K_CACHE, K_CDN, K_DATABASE, K_QUEUE } from './constants';
+import {
+  C_ARRIVALS,
+  C_BUSY_INTEGRAL,
+  C_CAPACITY_INTEGRAL,
+  C_COMPLETED,
+  C_DEAD_LETTERED,
+  C_DOWNSTREAM_SUM,
+  C_DUPLICATES,
+  C_FAILED,
+  C_FAILOVERS,
+  C_HITS,
+  C_IN_NODE_INTEGRAL,
+  C_LOST_WRITES,
+  C_MESSAGES_LOST,
+  C_MISSES,
+  C_ORIGINATED,
+  C_QUEUE_INTEGRAL,
+  C_REPLICATION_LAG_COUNT,
+  C_REPLICATION_LAG_SUM,
+  C_RESPONSE_COUNT,
+  C_RESPONSE_SUM,
+  C_SERVICE_SUM,
+  C_STALE_READS,
+  C_TAIL_COUNT,
+  C_TAIL_DOWNSTREAM,
+  C_TAIL_SERVICE,
+  C_TAIL_WAIT,
+  C_WAIT_COUNT,
+  C_WAIT_SUM,
+  NODE_COUNTERS,
+} from './metrics';
+import { LatencyHistogram } from './histogram';
+import type { NodeRuntime } from './nodeRuntime';
+import {
+  G_COMPLETED,
+  G_FAILED,
+  G_REQUESTS,
+  GLOBAL_COUNTERS,
+  round,
+  type LogEntry,
+  type Simulation,
+} from './simulation';
+
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export type ErrorCounts = Record<(typeof FAILURE_REASONS)[number], number>;
+
+export interface NodeResult {
+  kind: string;
+  instances: number;
+  arrivals: number;
+  completed: number;
+  failed: number;
+  inFlight: number;
+  errors: ErrorCounts;
+  throughputRps: number;
+  utilization: number;
+  meanQueueDepth: number;
+  maxQueueDepth: number;
+  meanWaitMs: number;
+  meanResponseMs: number;
+  /** Time-averaged requests at the node (waiting, in service or waiting downstream): Little's L. */
+  meanInSystem: number;
+  latencyMs: LatencySummary;
+  cache?: { hits: number; misses: number; hitRate: number; staleReads: number };
+  queue?: {
+    depthMean: number;
+    depthMax: number;
+    oldestAgeMsMax: number;
+    duplicates: number;
+    lost: number;
+    deadLettered: number;
+  };
+  db?: { lostWrites: number; staleReads: number; replicationLagMsMean: number; failovers: number };
+}
+
+export interface CliJson {
+  simTimeMs: number;
+  seed: number;
+  events: number;
+  wallMs: number;
+  global: {
+    requests: number;
+    completed: number;
+    failed: number;
+    inFlight: number;
+    throughputRps: number;
+    errorRate: number;
+    latencyMs: LatencySummary;
+    errors: ErrorCounts;
+    lostWrites: number;
+    staleReads: number;
+    slo: { p99Ms: number; minThroughputRps: number; maxErrorRate: number; pass: boolean } | null;
+  };
+  nodes: Record<string, NodeResult>;
+  log: LogEntry[];
+}
+
+/** Run totals plus the bucket in progress. */
+function summary(total: LatencyHistogram, current: LatencyHistogram): LatencySummary {
+  const histogram = new LatencyHistogram();
+  histogram.merge(total);
+  histogram.merge(current);
+  return {
+    mean: round(histogram.meanMs(), 4),
+    p50: round(histogram.quantile(0.5), 4),
+    p95: round(histogram.quantile(0.95), 4),
+    p99: round(histogram.quantile(0.99), 4),
+    max: round(histogram.maxMs, 4),
+  };
+}
+
+/** Counters since warm-up ended (or since the start when it has not ended yet). */
+function sinceWarmup(sim: Simulation, node: NodeRuntime): Float64Array {
+  sim.touch(node);
+  const out = new Float64Array(NODE_COUNTERS);
+  for (let i = 0; i < NODE_COUNTERS; i++)
+    out[i] = node.counters[i] - (sim.warmedUp ? node.warmupSnapshot[i] : 0);
+  return out;
+}
+
+function measuredMs(sim: Simulation): number {
+  return Math.max(1e-9, sim.now - (sim.warmedUp ? sim.warmupMs : 0));
+}
+
+export function nodeResult(sim: Simulation, node: NodeRuntime): NodeResult {
+  const c = sinceWarmup(sim, node);
+  const spanMs = measuredMs(sim);
+  const errors = Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, c[C_FAILED + i]])) as ErrorCounts;
+  const failed = sim.sumFailed(c);
+  const result: NodeResult = {
+    kind: node.kind,
+    instances: node.instanceCount,
+    arrivals: c[C_ARRIVALS],
+    completed: c[C_COMPLETED],
+    failed,
+    inFlight: c[C_ARRIVALS] - c[C_COMPLETED] - failed,
+    errors,
+    throughputRps: round(c[C_COMPLETED] / (spanMs / 1000), 4),
+    utilization: round(c[C_CAPACITY_INTEGRAL] > 0 ? c[C_BUSY_INTEGRAL] / c[C_CAPACITY_INTEGRAL] : 0, 6),
+    meanQueueDepth: round(c[C_QUEUE_INTEGRAL] / spanMs, 6),
+    maxQueueDepth: node.maxQueuedSinceWarmup,
+    meanWaitMs: round(c[C_WAIT_COUNT] > 0 ? c[C_WAIT_SUM] / c[C_WAIT_COUNT] : 0, 6),
+    meanResponseMs: round(c[C_RESPONSE_COUNT] > 0 ? c[C_RESPONSE_SUM] / c[C_RESPONSE_COUNT] : 0, 6),
+    meanInSystem: round(c[C_IN_NODE_INTEGRAL] / spanMs, 6),
+    latencyMs: summary(node.latency, node.windowLatency),
+  };
+  if (node.kindCode === K_CACHE || node.kindCode === K_CDN) {
+    const lookups = c[C_HITS] + c[C_MISSES];
+    result.cache = {
+      hits: c[C_HITS],
+      misses: c[C_MISSES],
+      hitRate: round(lookups > 0 ? c[C_HITS] / lookups : 0, 6),
+      staleReads: c[C_STALE_READS],
+    };
+  }
+  if (node.kindCode === K_QUEUE) {
+    result.queue = {
+      depthMean: round(c[C_QUEUE_INTEGRAL] / spanMs, 6),
+      depthMax: node.maxQueuedSinceWarmup,
+      oldestAgeMsMax: round(node.oldestAgeMaxSinceWarmup, 4),
+      duplicates: c[C_DUPLICATES],
+      lost: c[C_MESSAGES_LOST],
+      deadLettered: c[C_DEAD_LETTERED],
+    };
+  }
+  if (node.kindCode === K_DATABASE) {
+    result.db = {
+      lostWrites: c[C_LOST_WRITES],
+      staleReads: c[C_STALE_READS],
+      replicationLagMsMean: round(
+        c[C_REPLICATION_LAG_COUNT] > 0 ? c[C_REPLICATION_LAG_SUM] / c[C_REPLICATION_LAG_COUNT] : 0,
+        4,
+      ),
+      failovers: c[C_FAILOVERS],
+    };
+  }
+  return result;
+}
+
+export function results(sim: Simulation, wallMs: number): CliJson {
+  const g = new Float64Array(GLOBAL_COUNTERS);
+  for (let i = 0; i < GLOBAL_COUNTERS; i++)
+    g[i] = sim.globalCounters[i] - (sim.warmedUp ? sim.globalWarmupSnapshot[i] : 0);
+  const failed = sim.sumGlobalFailed(g);
+  const spanMs = measuredMs(sim);
+  const nodes: Record<string, NodeResult> = {};
+  let lostWrites = 0;
+  let staleReads = 0;
+  for (const node of sim.nodes) {
+    const result = nodeResult(sim, node);
+    nodes[node.id] = result;
+    lostWrites += node.counters[C_LOST_WRITES] - (sim.warmedUp ? node.warmupSnapshot[C_LOST_WRITES] : 0);
+    staleReads += node.counters[C_STALE_READS] - (sim.warmedUp ? node.warmupSnapshot[C_STALE_READS] : 0);
+  }
+  const ended = g[G_COMPLETED] + failed;
+  const throughputRps = round(g[G_COMPLETED] / (spanMs / 1000), 4);
+  const errorRate = round(ended > 0 ? failed / ended : 0, 6);
+  const latencyMs = summary(sim.endToEnd, sim.endToEndWindow);
+  const slo = sim.design.slo
+    ? {
+        p99Ms: sim.design.slo.p99Ms,
+        minThroughputRps: sim.design.slo.minThroughputRps,
+        maxErrorRate: sim.design.slo.maxErrorRate,
+        pass:
+          latencyMs.p99 <= sim.design.slo.p99Ms &&
+          throughputRps >= sim.design.slo.minThroughputRps &&
+          errorRate <= sim.design.slo.maxErrorRate,
+      }
+    : null;
+  return {
+    simTimeMs: sim.now,
+    seed: sim.seed,
+    events: sim.eventsProcessed,
+    wallMs: Math.round(wallMs * 1000) / 1000,
+    global: {
+      requests: g[G_REQUESTS],
+      completed: g[G_COMPLETED],
+      failed,
+      inFlight: g[G_REQUESTS] - g[G_COMPLETED] - failed,
+      throughputRps,
+      errorRate,
+      latencyMs,
+      errors: Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, g[G_FAILED + i]])) as ErrorCounts,
+      lostWrites,
+      staleReads,
+      slo,
+    },
+    nodes,
+    log: sim.log.slice(),
+  };
+}
+
+export interface NodeExplanation {
+  nodeId: string;
+  kind: string;
+  /** Departures counted in the tail (response time at or above the node's running p99). */
+  tailRequests: number;
+  tailMeanWaitMs: number;
+  tailMeanServiceMs: number;
+  tailMeanDownstreamMs: number;
+  meanWaitMs: number;
+  meanServiceMs: number;
+  meanDownstreamMs: number;
+  /** Failures that started here (not passed up from downstream), by reason. */
+  failuresOriginated: ErrorCounts;
+  /** Sim time of the first failure that started here after warm-up, or null. */
+  firstFailureMs: number | null;
+}
+
+export function explain(sim: Simulation, nodeId?: string): NodeExplanation[] {
+  const out: NodeExplanation[] = [];
+  for (const node of sim.nodes) {
+    if (nodeId !== undefined && node.id !== nodeId) continue;
+    const c = sinceWarmup(sim, node);
+    const tail = c[C_TAIL_COUNT];
+    const departures = c[C_RESPONSE_COUNT];
+    out.push({
+      nodeId: node.id,
+      kind: node.kind,
+      tailRequests: tail,
+      tailMeanWaitMs: tail > 0 ? c[C_TAIL_WAIT] / tail : 0,
+      tailMeanServiceMs: tail > 0 ? c[C_TAIL_SERVICE] / tail : 0,
+      tailMeanDownstreamMs: tail > 0 ? c[C_TAIL_DOWNSTREAM] / tail : 0,
+      meanWaitMs: c[C_WAIT_COUNT] > 0 ? c[C_WAIT_SUM] / c[C_WAIT_COUNT] : 0,
+      meanServiceMs: departures > 0 ? c[C_SERVICE_SUM] / departures : 0,
+      meanDownstreamMs: departures > 0 ? c[C_DOWNSTREAM_SUM] / departures : 0,
+      failuresOriginated: Object.fromEntries(
+        FAILURE_REASONS.map((r, i) => [r, c[C_ORIGINATED + i]]),
+      ) as ErrorCounts,
+      firstFailureMs: node.firstFailureMs >= 0 ? node.firstFailureMs : null,
+    });
+  }
+  return out;
+}

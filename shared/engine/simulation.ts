@@ -1,0 +1,1300 @@
+// The simulation core: the event loop, the request pool, how a call crosses an edge and comes
+// back, timeouts, chaos, hot edits and metrics bookkeeping. What a node does with a call lives in
+// ./components/<kind>.ts; this file routes events to them.
+import type { ChaosAction, Design, ParamValue, Params } from '../document/types';
+import { CATALOG, EDGE_PARAMS, resolveParams } from '../document/catalog';
+import { KeyNumbers } from './collections';
+import {
+  BUCKET_MS,
+  EV_CHAOS,
+  EV_CLIENT_ARRIVAL,
+  EV_DELAY_DONE,
+  EV_ELECTION,
+  EV_FLUSH,
+  EV_HEALTH_CHECK,
+  EV_HEARTBEAT,
+  EV_LINE,
+  EV_REPLICATED,
+  EV_RESPONSE,
+  EV_RETRY,
+  EV_SERVICE_DONE,
+  EV_TICK,
+  EV_TIMEOUT,
+  EV_TRANSIT,
+  EV_USER_THINK,
+  EV_VISIBILITY,
+  EV_WARMUP_END,
+  FAILURE_REASONS,
+  F_AT_MOST_ONCE,
+  F_ORPHAN,
+  HOP_LIMIT,
+  I_DEAD,
+  I_HUNG,
+  I_UP,
+  KIND_CODES,
+  K_CACHE,
+  K_CDN,
+  K_CLIENT,
+  K_DATABASE,
+  K_GATEWAY,
+  K_LOAD_BALANCER,
+  K_OBJECT_STORE,
+  K_QUEUE,
+  K_RATE_LIMITER,
+  K_SERVICE,
+  K_WORKER,
+  OP_READ,
+  R_LOOP,
+  R_TIMEOUT,
+  R_UNAVAILABLE,
+  S_DELAY,
+  S_DOWNSTREAM,
+  S_FREE,
+  S_LOST,
+  S_PARKED,
+  S_RESPONDING,
+  S_TRANSIT,
+} from './constants';
+import { DelayLines, EventHeap } from './heap';
+import { LatencyHistogram } from './histogram';
+import {
+  C_ARRIVALS,
+  C_BUSY_INTEGRAL,
+  C_CAPACITY_INTEGRAL,
+  C_COMPLETED,
+  C_DOWNSTREAM_SUM,
+  C_FAILED,
+  C_IN_NODE_INTEGRAL,
+  C_MESSAGES_LOST,
+  C_ORIGINATED,
+  C_QUEUE_INTEGRAL,
+  C_RESPONSE_COUNT,
+  C_RESPONSE_SUM,
+  C_SERVICE_SUM,
+  C_TAIL_COUNT,
+  C_TAIL_DOWNSTREAM,
+  C_TAIL_SERVICE,
+  C_TAIL_WAIT,
+  IC_ARRIVALS,
+  IC_COMPLETED,
+  IC_FAILED,
+  INSTANCE_COUNTERS,
+} from './metrics';
+import { NodeRuntime } from './nodeRuntime';
+import { CallPool } from './pool';
+import * as cache from './components/cache';
+import * as client from './components/client';
+import * as database from './components/database';
+import * as limiter from './components/limiter';
+import * as loadBalancer from './components/loadBalancer';
+import * as queue from './components/queue';
+import * as station from './components/station';
+
+export interface SimulationOptions {
+  /** Overrides design.scenario.seed. */
+  seed?: number;
+  /** Overrides design.scenario.durationS. */
+  durationS?: number;
+  /** Overrides design.scenario.warmupS. */
+  warmupS?: number;
+}
+
+export interface ChaosCommand {
+  action: ChaosAction;
+  /** A node id, an instance address `nodeId:i`, or an edge id. */
+  target: string;
+  factor?: number;
+  durationS?: number;
+}
+
+export type LogEntry = { t: number; type: string; target: string } & Record<string, number | string>;
+
+/** The event log keeps at most this many entries (the first ones) so memory stays bounded. */
+export const LOG_LIMIT = 20_000;
+
+// Global counters (end-to-end, at the clients).
+export const G_REQUESTS = 0;
+export const G_COMPLETED = 1;
+export const G_FAILED = 2; // + reason
+export const GLOBAL_COUNTERS = 8;
+
+interface PendingChaos extends ChaosCommand {
+  /** A revert scheduled by a chaos command with a duration (restart after kill, heal after cut…). */
+  revert?: boolean;
+}
+
+export class Simulation {
+  readonly seed: number;
+  readonly durationMs: number;
+  readonly warmupMs: number;
+  now = 0;
+  eventsProcessed = 0;
+  warmedUp = false;
+
+  readonly heap = new EventHeap();
+  readonly lines: DelayLines;
+  private sequence = 0;
+  /** The event being processed is still at the heap's top (see runUntil). */
+  private topPending = false;
+  private readonly lineCompactAt: Int32Array;
+  /** Instances currently hung: when none, events skip the hung check. */
+  hungInstances = 0;
+  readonly pool = new CallPool();
+  readonly nodes: NodeRuntime[] = [];
+  readonly nodeIndex = new Map<string, number>();
+
+  readonly edgeIds: string[] = [];
+  readonly edgeIndex = new Map<string, number>();
+  readonly edgeFrom: Int32Array;
+  readonly edgeTo: Int32Array;
+  readonly edgeLatencyMs: Float64Array;
+  readonly edgeAsync: Uint8Array;
+  readonly edgeFilter: Uint8Array; // 0 all, 1 reads, 2 writes
+  readonly edgeWeight: Float64Array;
+  readonly edgeCut: Uint8Array;
+  readonly edgeSent: Float64Array;
+  readonly edgeFailed: Float64Array;
+  readonly edgeTickSnapshot: Float64Array; // sent, failed per edge
+  readonly edgeLastWindow: Float64Array;
+
+  /** The latest committed version of every written key (stale-read detection). */
+  readonly versions = new KeyNumbers();
+  readonly globalCounters = new Float64Array(GLOBAL_COUNTERS);
+  readonly globalWarmupSnapshot = new Float64Array(GLOBAL_COUNTERS);
+  readonly globalTickSnapshot = new Float64Array(GLOBAL_COUNTERS);
+  readonly globalLastWindow = new Float64Array(GLOBAL_COUNTERS);
+  readonly endToEnd = new LatencyHistogram();
+  readonly endToEndWindow = new LatencyHistogram();
+  globalLastWindowP99Ms = 0;
+  sloBreached = false;
+
+  readonly log: LogEntry[] = [];
+  logDropped = 0;
+  private readonly chaosCommands: PendingChaos[] = [];
+  /** Users behind every client (the population hash load balancing spreads). */
+  userPopulation = 10_000;
+  layoutVersion = 0;
+
+  constructor(
+    readonly design: Design,
+    options: SimulationOptions = {},
+  ) {
+    const scenario = design.scenario;
+    this.seed = (options.seed ?? scenario?.seed ?? 1) >>> 0;
+    this.durationMs = Math.max(0, (options.durationS ?? scenario?.durationS ?? 60) * 1000);
+    this.warmupMs = Math.min(
+      this.durationMs,
+      Math.max(0, (options.warmupS ?? scenario?.warmupS ?? 0) * 1000),
+    );
+
+    design.nodes.forEach((node, index) => {
+      const spec = CATALOG[node.kind];
+      if (!spec) throw new Error(`Unknown component kind "${node.kind}" for node "${node.id}".`);
+      const params = resolveParams(spec.params, node.params ?? {});
+      const runtime = new NodeRuntime(index, node.id, node.kind, KIND_CODES[node.kind], params, this.seed);
+      this.nodes.push(runtime);
+      this.nodeIndex.set(node.id, index);
+    });
+    const edgeCount = design.edges.length;
+    this.edgeFrom = new Int32Array(edgeCount);
+    this.edgeTo = new Int32Array(edgeCount);
+    this.edgeLatencyMs = new Float64Array(edgeCount);
+    this.edgeAsync = new Uint8Array(edgeCount);
+    this.edgeFilter = new Uint8Array(edgeCount);
+    this.edgeWeight = new Float64Array(edgeCount);
+    this.edgeCut = new Uint8Array(edgeCount);
+    this.edgeSent = new Float64Array(edgeCount);
+    this.edgeFailed = new Float64Array(edgeCount);
+    this.edgeTickSnapshot = new Float64Array(edgeCount * 2);
+    this.edgeLastWindow = new Float64Array(edgeCount * 2);
+    design.edges.forEach((edge, e) => {
+      const from = this.nodeIndex.get(edge.from);
+      const to = this.nodeIndex.get(edge.to);
+      if (from === undefined || to === undefined)
+        throw new Error(`Edge "${edge.id}" connects a node that does not exist.`);
+      this.edgeIds.push(edge.id);
+      this.edgeIndex.set(edge.id, e);
+      this.edgeFrom[e] = from;
+      this.edgeTo[e] = to;
+      this.applyEdgeParams(e, edge.params ?? {});
+    });
+    // One FIFO delay line per edge and direction, plus a delay line and a timeout line per node.
+    this.lines = new DelayLines(edgeCount * 2 + this.nodes.length * 2);
+    this.lineCompactAt = new Int32Array(edgeCount * 2 + this.nodes.length * 2).fill(1024);
+
+    for (const node of this.nodes)
+      if (node.kindCode === K_CLIENT) this.userPopulation = Math.max(1, node.numberParam('users', 10_000));
+    for (const node of this.nodes) this.applyNodeParams(node, true);
+    this.wireRoutes();
+    for (const node of this.nodes) this.startNode(node);
+
+    scenario?.events?.forEach((event) => this.chaosAt(event.atS * 1000, event));
+    this.schedule(BUCKET_MS, EV_TICK, 0, 0);
+    if (this.warmupMs > 0) this.schedule(this.warmupMs, EV_WARMUP_END, 0, 0);
+    else this.endWarmup();
+  }
+
+  // ————————————————————————————— setup —————————————————————————————
+
+  private applyEdgeParams(e: number, params: Params): void {
+    const resolved = resolveParams(EDGE_PARAMS, params);
+    this.edgeLatencyMs[e] = Number(resolved.latencyMs);
+    this.edgeAsync[e] = resolved.async === true || this.nodes[this.edgeTo[e]].kindCode === K_QUEUE ? 1 : 0;
+    this.edgeFilter[e] = resolved.filter === 'reads' ? 1 : resolved.filter === 'writes' ? 2 : 0;
+    this.edgeWeight[e] = Number(resolved.weight);
+  }
+
+  /** Reads the resolved parameters into the node's hot-path fields (at start and on hot edits). */
+  private applyNodeParams(node: NodeRuntime, initial: boolean): void {
+    const kind = node.kindCode;
+    const distribution = node.stringParam('serviceDist', 'exp');
+    node.workers = Math.max(1, Math.floor(node.numberParam('workers', 1)));
+    node.queueCapacity = node.numberParam('queueCapacity', Infinity);
+    node.serviceTimeMs = node.numberParam('serviceTimeMs', 0);
+    node.serviceDistribution = distribution === 'const' ? 1 : distribution === 'lognormal' ? 2 : 0;
+    node.serviceTimeCv = node.numberParam('serviceTimeCv', 1);
+    node.speedFactor = node.numberParam('speedFactor', 1) || 1;
+    node.errorRate = node.numberParam('errorRate', 0);
+    node.blockingCalls = node.booleanParam('blockingCalls', true);
+    node.callTimeoutMs = node.numberParam('callTimeoutMs', 1000);
+    node.retries = node.numberParam('retries', 0);
+    node.retryBackoffMs = node.numberParam('retryBackoffMs', 0);
+    node.breakerThreshold = node.numberParam('breakerThreshold', 0);
+    node.breakerCooldownMs = node.numberParam('breakerCooldownMs', 5000);
+    node.overheadMs = node.numberParam('overheadMs', 0);
+    let instances = Math.max(1, Math.floor(node.numberParam('instances', 1)));
+    if (kind === K_DATABASE) instances = database.instanceCountOf(node);
+    if (kind === K_QUEUE || kind === K_CLIENT) instances = 1;
+    if (initial) {
+      node.instanceCount = 0;
+      node.resizeInstances(instances);
+    } else if (instances !== node.instanceCount) this.resizeNode(node, instances);
+    this.touch(node);
+    node.workersTotal = station.hasWorkers(kind) ? node.workers * node.instanceCount : 0;
+    switch (kind) {
+      case K_CLIENT:
+        client.configure(this, node);
+        break;
+      case K_GATEWAY:
+      case K_RATE_LIMITER:
+        limiter.configure(this, node, initial);
+        break;
+      case K_CACHE:
+      case K_CDN:
+        cache.configure(this, node);
+        break;
+      case K_DATABASE:
+        database.configure(this, node, initial);
+        break;
+    }
+  }
+
+  private wireRoutes(): void {
+    for (const node of this.nodes) {
+      node.outEdges = [];
+      node.upstreamQueues = [];
+      node.consumerEdges = [];
+    }
+    for (let e = 0; e < this.edgeIds.length; e++) {
+      const from = this.nodes[this.edgeFrom[e]];
+      const to = this.nodes[this.edgeTo[e]];
+      if (from.kindCode === K_QUEUE) {
+        // A queue's outgoing edges lead to its consumers, which pull.
+        from.consumerEdges.push(e);
+        to.upstreamQueues.push(from.index);
+        continue;
+      }
+      from.outEdges.push(e);
+    }
+    for (const node of this.nodes) {
+      const reads = node.outEdges.filter((e) => this.edgeFilter[e] !== 2);
+      const writes = node.outEdges.filter((e) => this.edgeFilter[e] !== 1);
+      node.readEdges = Int32Array.from(reads);
+      node.writeEdges = Int32Array.from(writes);
+      const cumulative = (edges: number[]) => {
+        let sum = 0;
+        return Float64Array.from(edges, (e) => (sum += this.edgeWeight[e]));
+      };
+      node.readWeights = cumulative(reads);
+      node.writeWeights = cumulative(writes);
+      node.breakerFailures = new Int32Array(this.edgeIds.length);
+      node.breakerOpenUntilMs = new Float64Array(this.edgeIds.length);
+      node.breakerOpen = new Uint8Array(this.edgeIds.length);
+      if (node.kindCode === K_LOAD_BALANCER) loadBalancer.buildTargets(this, node, false);
+    }
+  }
+
+  private startNode(node: NodeRuntime): void {
+    switch (node.kindCode) {
+      case K_CLIENT:
+        client.start(this, node);
+        break;
+      case K_LOAD_BALANCER:
+        this.schedule(node.numberParam('healthCheckMs', 1000), EV_HEALTH_CHECK, node.index, 0);
+        break;
+      case K_DATABASE:
+        database.start(this, node);
+        break;
+      case K_CACHE:
+      case K_CDN:
+        if (node.cacheMode === cache.MODE_WRITE_BACK)
+          this.schedule(node.numberParam('writeBackFlushMs', 1000), EV_FLUSH, node.index, 0);
+        break;
+    }
+  }
+
+  // ————————————————————————————— scheduling —————————————————————————————
+
+  schedule(timeMs: number, type: number, a: number, b: number): void {
+    this.pushEvent(timeMs, this.sequence++, type, a, b);
+  }
+
+  private pushEvent(timeMs: number, seq: number, type: number, a: number, b: number): void {
+    if (this.topPending) {
+      this.topPending = false;
+      this.heap.replaceTop(timeMs, seq, type, a, b);
+    } else this.heap.push(timeMs, seq, type, a, b);
+  }
+
+  /**
+   * Schedules through a FIFO delay line when the time keeps the line in order (the usual case
+   * for a constant delay); otherwise straight into the heap. Same total order either way.
+   */
+  scheduleOnLine(line: number, timeMs: number, type: number, a: number, b: number): void {
+    const lines = this.lines;
+    const seq = this.sequence++;
+    const length = lines.length[line];
+    if (length === 0) {
+      lines.append(line, timeMs, seq, type, a, b);
+      this.pushEvent(timeMs, seq, EV_LINE, line, 0);
+    } else if (timeMs >= lines.tailTime(line)) {
+      if (length >= this.lineCompactAt[line]) this.compactLine(line);
+      lines.append(line, timeMs, seq, type, a, b);
+    } else this.pushEvent(timeMs, seq, type, a, b);
+  }
+
+  /**
+   * Drops finished calls' timeouts from behind a line's head (long timeouts would otherwise pile
+   * up for their whole duration); the head stays, since a heap event refers to it.
+   */
+  private compactLine(line: number): void {
+    const lines = this.lines;
+    const length = lines.length[line];
+    const capacity = lines.capacity[line];
+    const head = lines.head[line];
+    const times = lines.time[line];
+    const seqs = lines.seq[line];
+    const types = lines.type[line];
+    const as = lines.a[line];
+    const bs = lines.b[line];
+    let kept = 1;
+    for (let k = 1; k < length; k++) {
+      const from = (head + k) % capacity;
+      if (types[from] === EV_TIMEOUT && this.timeoutIsStale(as[from], bs[from])) continue;
+      const to = (head + kept) % capacity;
+      times[to] = times[from];
+      seqs[to] = seqs[from];
+      types[to] = types[from];
+      as[to] = as[from];
+      bs[to] = bs[from];
+      kept++;
+    }
+    lines.length[line] = kept;
+    this.lineCompactAt[line] = Math.max(1024, kept * 2);
+  }
+
+  forwardLine(edge: number): number {
+    return edge * 2;
+  }
+  backLine(edge: number): number {
+    return edge * 2 + 1;
+  }
+  delayLine(node: number): number {
+    return this.edgeIds.length * 2 + node * 2;
+  }
+  timeoutLine(node: number): number {
+    return this.edgeIds.length * 2 + node * 2 + 1;
+  }
+
+  // ————————————————————————————— the event loop —————————————————————————————
+
+  get simTimeMs(): number {
+    return this.now;
+  }
+
+  get done(): boolean {
+    return this.now >= this.durationMs;
+  }
+
+  /**
+   * Processes events up to simTimeMs (capped at the run's duration) or until maxEvents have been
+   * processed, whichever comes first: a host time-slices by passing a small maxEvents.
+   */
+  runUntil(simTimeMs: number, maxEvents = Infinity): void {
+    const endMs = Math.min(simTimeMs, this.durationMs);
+    const heap = this.heap;
+    let processed = 0;
+    let exhausted = true;
+    while (heap.size > 0) {
+      if (heap.time[0] > endMs) break;
+      if (processed >= maxEvents) {
+        exhausted = false;
+        break;
+      }
+      this.now = heap.time[0];
+      const type = heap.type[0];
+      const a = heap.a[0];
+      const b = heap.b[0];
+      processed++;
+      // The event stays at the top while it runs; the first event it schedules takes its place.
+      this.topPending = true;
+      this.dispatch(type, a, b);
+      if (this.topPending) {
+        this.topPending = false;
+        heap.pop();
+      }
+    }
+    this.eventsProcessed += processed;
+    if (exhausted && endMs > this.now) this.now = endMs;
+  }
+
+  /** Runs to the end of the scenario. */
+  run(): void {
+    this.runUntil(this.durationMs);
+  }
+
+  private dispatch(type: number, a: number, b: number): void {
+    switch (type) {
+      case EV_LINE:
+        this.advanceLine(a);
+        break;
+      case EV_TRANSIT:
+        if (this.pool.generation[a] === b) this.arrive(a);
+        break;
+      case EV_RESPONSE:
+        if (this.pool.generation[a] === b) this.deliverResponse(a);
+        break;
+      case EV_SERVICE_DONE:
+        if (this.pool.generation[a] === b && !this.parkIfHung(a)) station.serviceDone(this, a);
+        break;
+      case EV_DELAY_DONE:
+        if (this.pool.generation[a] === b && !this.parkIfHung(a)) this.delayDone(a);
+        break;
+      case EV_TIMEOUT:
+        this.timeout(a, b);
+        break;
+      case EV_RETRY:
+        if (this.pool.generation[a] === b && !this.parkIfHung(a)) this.retry(a);
+        break;
+      case EV_CLIENT_ARRIVAL:
+        client.arrival(this, this.nodes[a], b);
+        break;
+      case EV_USER_THINK:
+        client.userReady(this, this.nodes[a], b);
+        break;
+      case EV_HEALTH_CHECK:
+        loadBalancer.healthCheck(this, this.nodes[a]);
+        break;
+      case EV_HEARTBEAT:
+        database.heartbeat(this, this.nodes[a]);
+        break;
+      case EV_ELECTION:
+        database.electionDone(this, this.nodes[a], b);
+        break;
+      case EV_REPLICATED:
+        if (this.pool.generation[a] === b) database.replicated(this, a);
+        break;
+      case EV_FLUSH:
+        cache.flushTimer(this, this.nodes[a]);
+        break;
+      case EV_VISIBILITY:
+        if (this.pool.generation[a] === b) queue.visibilityExpired(this, a);
+        break;
+      case EV_CHAOS:
+        this.applyChaos(this.chaosCommands[a]);
+        break;
+      case EV_TICK:
+        this.tick();
+        break;
+      case EV_WARMUP_END:
+        this.endWarmup();
+        break;
+    }
+  }
+
+  private advanceLine(line: number): void {
+    const lines = this.lines;
+    const head = lines.head[line];
+    const type = lines.type[line][head];
+    const a = lines.a[line][head];
+    const b = lines.b[line][head];
+    lines.shift(line);
+    // Timeouts whose call already finished are dropped here without touching the heap.
+    while (lines.length[line] > 0) {
+      const next = lines.head[line];
+      if (
+        lines.type[line][next] === EV_TIMEOUT &&
+        this.timeoutIsStale(lines.a[line][next], lines.b[line][next])
+      ) {
+        lines.shift(line);
+        continue;
+      }
+      this.pushEvent(lines.time[line][next], lines.seq[line][next], EV_LINE, line, 0);
+      break;
+    }
+    this.dispatch(type, a, b);
+  }
+
+  // ————————————————————————————— calls —————————————————————————————
+
+  /** A new call record for a request that starts at a client (or a background write). */
+  newCall(node: number, instance: number, operation: number, key: number, user: number): number {
+    const pool = this.pool;
+    const c = pool.allocate();
+    pool.node[c] = node;
+    pool.instance[c] = instance;
+    pool.edge[c] = -1;
+    pool.operation[c] = operation;
+    pool.key[c] = key;
+    pool.user[c] = user;
+    pool.hops[c] = 0;
+    pool.arriveMs[c] = this.now;
+    return c;
+  }
+
+  /**
+   * Sends a call from `from` over edge e. Synchronous: the caller waits for it (child of from).
+   * Async edges (and detached sends) make a call nobody waits for. Returns the new call.
+   * forcedInstance: the instance a load balancer or queue chose (-1: the receiving node routes).
+   */
+  sendCall(from: number, e: number, forcedInstance: number, detached: boolean): number {
+    const pool = this.pool;
+    const c = pool.allocate();
+    const isDetached = detached || this.edgeAsync[e] === 1;
+    pool.node[c] = this.edgeTo[e];
+    pool.instance[c] = forcedInstance;
+    pool.edge[c] = e;
+    pool.operation[c] = pool.operation[from];
+    pool.key[c] = pool.key[from];
+    pool.user[c] = pool.user[from];
+    pool.hops[c] = Math.min(255, pool.hops[from] + 1);
+    if (!isDetached) {
+      pool.parent[c] = from;
+      pool.parentGeneration[c] = pool.generation[from];
+      pool.child[from] = c;
+      pool.sentMs[from] = this.now;
+    }
+    this.edgeSent[e]++;
+    if (this.edgeCut[e] === 1) {
+      if (isDetached) pool.release(c);
+      else pool.state[c] = S_LOST;
+      return c;
+    }
+    pool.state[c] = S_TRANSIT;
+    this.scheduleOnLine(
+      this.forwardLine(e),
+      this.now + this.edgeLatencyMs[e],
+      EV_TRANSIT,
+      c,
+      pool.generation[c],
+    );
+    return c;
+  }
+
+  /** A call reaches its node (its instance is chosen now unless a balancer chose it). */
+  private arrive(c: number): void {
+    const pool = this.pool;
+    const e = pool.edge[c];
+    if (e >= 0 && this.edgeCut[e] === 1) {
+      // The partition began while it was on the wire.
+      if (pool.parent[c] >= 0) pool.state[c] = S_LOST;
+      else pool.release(c);
+      return;
+    }
+    const node = this.nodes[pool.node[c]];
+    let instance = pool.instance[c];
+    if (instance < 0 || instance >= node.instanceCount) {
+      instance = this.routeInstance(node, c);
+      pool.instance[c] = instance;
+    }
+    this.countArrival(node, instance);
+    pool.arriveMs[c] = this.now;
+    if (pool.hops[c] > HOP_LIMIT) {
+      this.finishCall(c, false, R_LOOP, true);
+      return;
+    }
+    const state = node.instanceState[instance];
+    if (state === I_DEAD) {
+      // A crashed process: the connection is refused.
+      this.finishCall(c, false, R_UNAVAILABLE, true);
+      return;
+    }
+    if (state === I_HUNG) {
+      // A black hole: it sits here and the caller times out.
+      pool.state[c] = S_PARKED;
+      return;
+    }
+    switch (node.kindCode) {
+      case K_SERVICE:
+      case K_WORKER:
+      case K_OBJECT_STORE:
+        station.arrive(this, node, c);
+        break;
+      case K_DATABASE:
+        database.arrive(this, node, c);
+        break;
+      case K_LOAD_BALANCER:
+        loadBalancer.arrive(this, node, c);
+        break;
+      case K_GATEWAY:
+      case K_RATE_LIMITER:
+        limiter.arrive(this, node, c);
+        break;
+      case K_CACHE:
+      case K_CDN:
+        cache.arrive(this, node, c);
+        break;
+      case K_QUEUE:
+        queue.arrive(this, node, c);
+        break;
+      default:
+        this.finishCall(c, false, R_UNAVAILABLE, true);
+    }
+  }
+
+  /** Which instance serves a call that no balancer placed. */
+  private routeInstance(node: NodeRuntime, c: number): number {
+    switch (node.kindCode) {
+      case K_CACHE:
+      case K_CDN:
+        return cache.instanceForKey(node, this.pool.key[c]);
+      case K_DATABASE:
+        return database.route(this, node, c);
+      case K_QUEUE:
+      case K_CLIENT:
+        return 0;
+      default:
+        // Several instances and no balancer: plain round-robin, no health checks.
+        node.roundRobin = node.roundRobin + 1 >= node.instanceCount ? 0 : node.roundRobin + 1;
+        return node.roundRobin;
+    }
+  }
+
+  /**
+   * A call is done at its node: count it, then send the response back over its edge (or drop
+   * the record when nobody waits). `originated`: the failure started here (not downstream).
+   */
+  finishCall(c: number, ok: boolean, reason: number, originated: boolean): void {
+    const pool = this.pool;
+    const node = this.nodes[pool.node[c]];
+    this.countDeparture(node, c, ok, reason, originated);
+    if (pool.flags[c] & F_AT_MOST_ONCE && !ok && reason === R_UNAVAILABLE) {
+      // Work on an at-most-once message died with its consumer: the message is gone.
+      const source = pool.tag[c];
+      if (source >= 0) this.nodes[source].counters[C_MESSAGES_LOST]++;
+    }
+    const parent = pool.parent[c];
+    if (parent < 0) {
+      pool.release(c);
+      return;
+    }
+    const e = pool.edge[c];
+    pool.result[c] = ok ? 0 : 1 + reason;
+    if (e < 0) {
+      pool.release(c);
+      return;
+    }
+    if (this.edgeCut[e] === 1) {
+      pool.state[c] = S_LOST;
+      return;
+    }
+    pool.state[c] = S_RESPONDING;
+    this.scheduleOnLine(
+      this.backLine(e),
+      this.now + this.edgeLatencyMs[e],
+      EV_RESPONSE,
+      c,
+      pool.generation[c],
+    );
+  }
+
+  /** A response arrives back at the caller. */
+  private deliverResponse(c: number): void {
+    const pool = this.pool;
+    const e = pool.edge[c];
+    if (this.edgeCut[e] === 1) {
+      pool.state[c] = S_LOST;
+      return;
+    }
+    const parent = pool.parent[c];
+    const result = pool.result[c];
+    const version = pool.version[c];
+    if (parent < 0 || pool.generation[parent] !== pool.parentGeneration[c] || pool.child[parent] !== c) {
+      pool.release(c);
+      return;
+    }
+    pool.child[parent] = -1;
+    pool.release(c);
+    if (result !== 0) this.edgeFailed[e]++;
+    if (this.parkIfHung(parent)) return;
+    this.childResponse(parent, result === 0, result === 0 ? 0 : result - 1, version);
+  }
+
+  private timeoutIsStale(c: number, generation: number): boolean {
+    const pool = this.pool;
+    if (pool.generation[c] !== generation || pool.state[c] === S_FREE) return true;
+    const parent = pool.parent[c];
+    return parent < 0 || pool.child[parent] !== c || pool.generation[parent] !== pool.parentGeneration[c];
+  }
+
+  /** The caller's timeout on a downstream call fired before the response came back. */
+  private timeout(c: number, generation: number): void {
+    if (this.timeoutIsStale(c, generation)) return;
+    const pool = this.pool;
+    const parent = pool.parent[c];
+    pool.child[parent] = -1;
+    const e = pool.edge[c];
+    if (e >= 0) this.edgeFailed[e]++;
+    this.orphan(c);
+    if (this.parkIfHung(parent)) return;
+    this.childResponse(parent, false, R_TIMEOUT, 0);
+  }
+
+  /**
+   * The caller gave up on c. A server keeps working on it (that wasted work is what makes retry
+   * storms metastable); a proxy waiting on its own downstream call abandons it, so no record is
+   * left waiting for a response that can never matter.
+   */
+  orphan(c: number): void {
+    const pool = this.pool;
+    pool.parent[c] = -1;
+    pool.flags[c] |= F_ORPHAN;
+    const state = pool.state[c];
+    if (state === S_LOST) {
+      pool.release(c);
+      return;
+    }
+    const kind = this.nodes[pool.node[c]].kindCode;
+    const isProxy =
+      kind === K_LOAD_BALANCER ||
+      kind === K_GATEWAY ||
+      kind === K_RATE_LIMITER ||
+      kind === K_CACHE ||
+      kind === K_CDN;
+    if (isProxy && (state === S_DOWNSTREAM || state === S_DELAY)) {
+      const grandchild = pool.child[c];
+      pool.child[c] = -1;
+      if (kind === K_LOAD_BALANCER) loadBalancer.release(this, c);
+      this.countDeparture(this.nodes[pool.node[c]], c, false, R_TIMEOUT, false);
+      pool.release(c);
+      if (grandchild >= 0) this.orphan(grandchild);
+    }
+  }
+
+  /** Routes a downstream response (or failure) to what the waiting call's node does next. */
+  private childResponse(c: number, ok: boolean, reason: number, version: number): void {
+    const pool = this.pool;
+    const node = this.nodes[pool.node[c]];
+    pool.downstreamMs[c] += this.now - pool.sentMs[c];
+    switch (node.kindCode) {
+      case K_CLIENT:
+        client.childResponse(this, node, c, ok, reason);
+        break;
+      case K_SERVICE:
+      case K_WORKER:
+        station.childResponse(this, node, c, ok, reason);
+        break;
+      case K_LOAD_BALANCER:
+        loadBalancer.release(this, c);
+        pool.version[c] = version;
+        this.finishCall(c, ok, reason, false);
+        break;
+      case K_GATEWAY:
+      case K_RATE_LIMITER:
+        pool.version[c] = version;
+        this.finishCall(c, ok, reason, false);
+        break;
+      case K_CACHE:
+      case K_CDN:
+        cache.childResponse(this, node, c, ok, reason, version);
+        break;
+      case K_QUEUE:
+        queue.consumerResponse(this, node, c, ok);
+        break;
+    }
+  }
+
+  private delayDone(c: number): void {
+    const node = this.nodes[this.pool.node[c]];
+    switch (node.kindCode) {
+      case K_LOAD_BALANCER:
+        loadBalancer.forward(this, node, c);
+        break;
+      case K_GATEWAY:
+      case K_RATE_LIMITER:
+        limiter.forward(this, node, c);
+        break;
+      case K_CACHE:
+      case K_CDN:
+        cache.lookup(this, node, c);
+        break;
+      case K_DATABASE:
+        database.replicated(this, c);
+        break;
+    }
+  }
+
+  private retry(c: number): void {
+    const node = this.nodes[this.pool.node[c]];
+    if (node.kindCode === K_CLIENT) client.retry(this, node, c);
+    else station.retry(this, node, c);
+  }
+
+  /** Events for a call inside a hung instance go nowhere: the call stays stuck there. */
+  private parkIfHung(c: number): boolean {
+    if (this.hungInstances === 0) return false;
+    const pool = this.pool;
+    const node = this.nodes[pool.node[c]];
+    const instance = pool.instance[c];
+    if (instance >= 0 && instance < node.instanceCount && node.instanceState[instance] === I_HUNG) {
+      pool.state[c] = S_PARKED;
+      return true;
+    }
+    return false;
+  }
+
+  /** Picks one of several edges by weight (clients, gateways, caches to their origin). */
+  pickWeighted(node: NodeRuntime, edges: Int32Array, cumulativeWeights: Float64Array): number {
+    const n = edges.length;
+    if (n === 0) return -1;
+    if (n === 1) return edges[0];
+    const total = cumulativeWeights[n - 1];
+    if (!(total > 0)) return edges[node.rng.below(n)];
+    const x = node.rng.next() * total;
+    for (let i = 0; i < n; i++) if (x < cumulativeWeights[i]) return edges[i];
+    return edges[n - 1];
+  }
+
+  matchingEdges(node: NodeRuntime, operation: number): Int32Array {
+    return operation === OP_READ ? node.readEdges : node.writeEdges;
+  }
+  matchingWeights(node: NodeRuntime, operation: number): Float64Array {
+    return operation === OP_READ ? node.readWeights : node.writeWeights;
+  }
+
+  // ————————————————————————————— metrics bookkeeping —————————————————————————————
+
+  /** Advances a node's time integrals to now; call before any level (busy, queued, in node) changes. */
+  touch(node: NodeRuntime): void {
+    const dt = this.now - node.lastTouchMs;
+    if (dt > 0) {
+      const counters = node.counters;
+      counters[C_BUSY_INTEGRAL] += node.busyTotal * dt;
+      counters[C_QUEUE_INTEGRAL] += node.queuedTotal * dt;
+      counters[C_IN_NODE_INTEGRAL] += node.inNode * dt;
+      counters[C_CAPACITY_INTEGRAL] += node.workersTotal * dt;
+      node.lastTouchMs = this.now;
+    }
+  }
+
+  /** Records a new queue length high-water mark. */
+  noteQueued(node: NodeRuntime): void {
+    if (node.queuedTotal > node.maxQueuedSinceWarmup) node.maxQueuedSinceWarmup = node.queuedTotal;
+    if (node.queuedTotal > node.maxQueuedInWindow) node.maxQueuedInWindow = node.queuedTotal;
+  }
+
+  countArrival(node: NodeRuntime, instance: number): void {
+    this.touch(node);
+    node.inNode++;
+    node.counters[C_ARRIVALS]++;
+    node.instanceCounters[instance * INSTANCE_COUNTERS + IC_ARRIVALS]++;
+  }
+
+  countDeparture(node: NodeRuntime, c: number, ok: boolean, reason: number, originated: boolean): void {
+    const pool = this.pool;
+    this.touch(node);
+    node.inNode--;
+    const counters = node.counters;
+    const instance = pool.instance[c];
+    const responseMs = this.now - pool.arriveMs[c];
+    if (ok) {
+      counters[C_COMPLETED]++;
+      if (instance >= 0 && instance < node.instanceCount)
+        node.instanceCounters[instance * INSTANCE_COUNTERS + IC_COMPLETED]++;
+    } else {
+      counters[C_FAILED + reason]++;
+      if (instance >= 0 && instance < node.instanceCount)
+        node.instanceCounters[instance * INSTANCE_COUNTERS + IC_FAILED]++;
+      if (originated) {
+        counters[C_ORIGINATED + reason]++;
+        if (node.firstFailureMs < 0 && this.warmedUp) node.firstFailureMs = this.now;
+      }
+    }
+    counters[C_RESPONSE_SUM] += responseMs;
+    counters[C_RESPONSE_COUNT]++;
+    counters[C_SERVICE_SUM] += pool.serviceMs[c];
+    counters[C_DOWNSTREAM_SUM] += pool.downstreamMs[c];
+    node.windowLatency.record(responseMs); // folded into node.latency every bucket
+    if (responseMs >= node.tailThresholdMs) {
+      // The slowest 1% at this node: where did their time go? (explain())
+      counters[C_TAIL_COUNT]++;
+      counters[C_TAIL_WAIT] += pool.startMs[c] >= 0 ? pool.startMs[c] - pool.arriveMs[c] : 0;
+      counters[C_TAIL_SERVICE] += pool.serviceMs[c];
+      counters[C_TAIL_DOWNSTREAM] += pool.downstreamMs[c];
+    }
+  }
+
+  /** A client request is over: end-to-end accounting. */
+  countRequestEnd(ok: boolean, reason: number, latencyMs: number): void {
+    if (ok) {
+      this.globalCounters[G_COMPLETED]++;
+      this.endToEndWindow.record(latencyMs); // folded into endToEnd every bucket
+    } else this.globalCounters[G_FAILED + reason]++;
+  }
+
+  addLog(type: string, target: string, fields: Record<string, number | string> = {}): void {
+    if (this.log.length >= LOG_LIMIT) {
+      this.logDropped++;
+      return;
+    }
+    this.log.push({ t: this.now, type, target, ...fields } as LogEntry);
+  }
+
+  address(node: NodeRuntime, instance: number): string {
+    return `${node.id}:${instance}`;
+  }
+
+  private endWarmup(): void {
+    this.warmedUp = true;
+    for (const node of this.nodes) {
+      this.touch(node);
+      const counters = node.counters;
+      // Requests still in flight count as arrivals, so arrivals = completed + failed + in flight.
+      const inFlight = counters[C_ARRIVALS] - counters[C_COMPLETED] - this.sumFailed(counters);
+      node.warmupSnapshot.set(counters);
+      node.warmupSnapshot[C_ARRIVALS] -= inFlight;
+      node.latency.reset();
+      node.windowLatency.reset();
+      node.maxQueuedSinceWarmup = node.queuedTotal;
+      node.oldestAgeMaxSinceWarmup = 0;
+      node.firstFailureMs = -1;
+    }
+    const inFlightRequests =
+      this.globalCounters[G_REQUESTS] -
+      this.globalCounters[G_COMPLETED] -
+      this.sumGlobalFailed(this.globalCounters);
+    this.globalWarmupSnapshot.set(this.globalCounters);
+    this.globalWarmupSnapshot[G_REQUESTS] -= inFlightRequests;
+    this.endToEnd.reset();
+    this.endToEndWindow.reset();
+  }
+
+  sumFailed(counters: Float64Array, base = C_FAILED): number {
+    let sum = 0;
+    for (let r = 0; r < FAILURE_REASONS.length; r++) sum += counters[base + r];
+    return sum;
+  }
+  sumGlobalFailed(counters: Float64Array): number {
+    return this.sumFailed(counters, G_FAILED);
+  }
+
+  /** Every second of sim time: close the metrics bucket, refresh gauges, check the SLO. */
+  private tick(): void {
+    for (const node of this.nodes) {
+      this.touch(node);
+      if (node.kindCode === K_QUEUE) queue.sampleOldestAge(this, node);
+      node.series.add(
+        node.counters,
+        node.tickSnapshot,
+        node.windowLatency.counts,
+        node.maxQueuedInWindow,
+        node.oldestAgeMaxInWindow,
+        BUCKET_MS,
+      );
+      for (let i = 0; i < node.counters.length; i++)
+        node.lastWindow[i] = node.counters[i] - node.tickSnapshot[i];
+      node.tickSnapshot.set(node.counters);
+      node.lastWindowLatencyP99Ms = node.windowLatency.quantile(0.99);
+      node.lastWindowLatencyP50Ms = node.windowLatency.quantile(0.5);
+      node.latency.merge(node.windowLatency);
+      node.windowLatency.reset();
+      if (node.latency.count >= 100) node.tailThresholdMs = node.latency.quantile(0.99);
+      node.maxQueuedInWindow = node.queuedTotal;
+      node.oldestAgeMaxInWindow = 0;
+      for (let i = 0; i < node.instanceCount * INSTANCE_COUNTERS; i++) {
+        node.instanceLastWindow[i] = node.instanceCounters[i] - node.instanceTickSnapshot[i];
+        node.instanceTickSnapshot[i] = node.instanceCounters[i];
+      }
+    }
+    for (let e = 0; e < this.edgeIds.length; e++) {
+      this.edgeLastWindow[2 * e] = this.edgeSent[e] - this.edgeTickSnapshot[2 * e];
+      this.edgeLastWindow[2 * e + 1] = this.edgeFailed[e] - this.edgeTickSnapshot[2 * e + 1];
+      this.edgeTickSnapshot[2 * e] = this.edgeSent[e];
+      this.edgeTickSnapshot[2 * e + 1] = this.edgeFailed[e];
+    }
+    for (let i = 0; i < GLOBAL_COUNTERS; i++) {
+      this.globalLastWindow[i] = this.globalCounters[i] - this.globalTickSnapshot[i];
+      this.globalTickSnapshot[i] = this.globalCounters[i];
+    }
+    this.globalLastWindowP99Ms = this.endToEndWindow.quantile(0.99);
+    this.checkSlo();
+    this.endToEnd.merge(this.endToEndWindow);
+    this.endToEndWindow.reset();
+    if (this.now + BUCKET_MS <= this.durationMs + BUCKET_MS)
+      this.schedule(this.now + BUCKET_MS, EV_TICK, 0, 0);
+  }
+
+  private checkSlo(): void {
+    const slo = this.design.slo;
+    if (!slo || !this.warmedUp) return;
+    const completed = this.globalLastWindow[G_COMPLETED];
+    const failed = this.sumGlobalFailed(this.globalLastWindow);
+    const errorRate = completed + failed > 0 ? failed / (completed + failed) : 0;
+    const p99Ms = this.globalLastWindowP99Ms;
+    const breached = (completed > 0 && p99Ms > slo.p99Ms) || errorRate > slo.maxErrorRate;
+    if (breached && !this.sloBreached) {
+      this.addLog('sloBreach', 'slo', {
+        p99Ms: round(p99Ms, 3),
+        errorRate: round(errorRate, 5),
+        throughputRps: completed / (BUCKET_MS / 1000),
+      });
+    }
+    this.sloBreached = breached;
+  }
+
+  // ————————————————————————————— chaos —————————————————————————————
+
+  /** Schedules a chaos command at a sim time (scenario events; live chaos uses now). */
+  chaosAt(timeMs: number, command: ChaosCommand): void {
+    this.chaosCommands.push({ ...command });
+    this.schedule(Math.max(timeMs, this.now), EV_CHAOS, this.chaosCommands.length - 1, 0);
+  }
+
+  /** Live chaos: applied at the current sim time, in event order. */
+  chaos(command: ChaosCommand): void {
+    this.chaosAt(this.now, command);
+  }
+
+  /** Resolves a chaos target: an edge id, a node id, or `nodeId:i`. */
+  resolveTarget(target: string): { edge: number } | { node: NodeRuntime; instances: number[] } | null {
+    const edge = this.edgeIndex.get(target);
+    if (edge !== undefined) return { edge };
+    const nodeIndex = this.nodeIndex.get(target);
+    if (nodeIndex !== undefined) {
+      const node = this.nodes[nodeIndex];
+      return { node, instances: Array.from({ length: node.instanceCount }, (_, i) => i) };
+    }
+    const colon = target.lastIndexOf(':');
+    if (colon > 0) {
+      const owner = this.nodeIndex.get(target.slice(0, colon));
+      const instance = Number(target.slice(colon + 1));
+      if (
+        owner !== undefined &&
+        Number.isInteger(instance) &&
+        instance >= 0 &&
+        instance < this.nodes[owner].instanceCount
+      )
+        return { node: this.nodes[owner], instances: [instance] };
+    }
+    return null;
+  }
+
+  private applyChaos(command: PendingChaos): void {
+    const resolved = this.resolveTarget(command.target);
+    const fields: Record<string, number | string> = {};
+    if (command.factor !== undefined) fields.factor = command.factor;
+    if (command.durationS !== undefined && !command.revert) fields.durationS = command.durationS;
+    if (!resolved) {
+      this.addLog(command.action, command.target, { ...fields, ignored: 'unknown target' });
+      return;
+    }
+    this.addLog(command.action, command.target, fields);
+    const revertAfter = (action: ChaosAction, extra: Partial<ChaosCommand> = {}) => {
+      if (command.durationS !== undefined && command.durationS > 0 && !command.revert) {
+        this.chaosCommands.push({ action, target: command.target, revert: true, ...extra });
+        this.schedule(this.now + command.durationS * 1000, EV_CHAOS, this.chaosCommands.length - 1, 0);
+      }
+    };
+    if ('edge' in resolved) {
+      if (command.action === 'cut') {
+        this.edgeCut[resolved.edge] = 1;
+        revertAfter('heal');
+      } else if (command.action === 'heal') this.edgeCut[resolved.edge] = 0;
+      return;
+    }
+    const { node, instances } = resolved;
+    switch (command.action) {
+      case 'kill':
+        for (const i of instances) this.killInstance(node, i);
+        revertAfter('restart');
+        break;
+      case 'hang':
+        for (const i of instances)
+          if (node.instanceState[i] === I_UP) {
+            node.instanceState[i] = I_HUNG;
+            this.hungInstances++;
+          }
+        revertAfter('restart');
+        break;
+      case 'restart':
+        for (const i of instances) this.restartInstance(node, i);
+        break;
+      case 'slow':
+        for (const i of instances) node.slowFactor[i] = command.factor ?? 2;
+        revertAfter('slow', { factor: 1 });
+        break;
+      case 'spike': {
+        const clients =
+          node.kindCode === K_CLIENT ? [node] : this.nodes.filter((n) => n.kindCode === K_CLIENT);
+        for (const c of clients) client.setSpike(this, c, command.factor ?? 2);
+        revertAfter('spike', { factor: 1 });
+        break;
+      }
+      case 'flush':
+        if (node.kindCode === K_CACHE || node.kindCode === K_CDN)
+          for (const i of instances) cache.flushInstance(this, node, i);
+        break;
+      case 'cut':
+      case 'heal':
+        break;
+    }
+  }
+
+  /** Every call held by an instance (queued, in service, waiting downstream, stuck). */
+  private callsAt(node: NodeRuntime, instance: number): number[] {
+    const pool = this.pool;
+    const found: number[] = [];
+    for (let c = 0; c < pool.highWater; c++) {
+      const state = pool.state[c];
+      if (state === S_FREE || state === S_TRANSIT || state === S_RESPONDING || state === S_LOST) continue;
+      if (pool.node[c] === node.index && pool.instance[c] === instance) found.push(c);
+    }
+    return found;
+  }
+
+  /** Fails everything an instance holds (its connections reset) and empties its queues. */
+  private dropInstanceWork(node: NodeRuntime, instance: number): void {
+    const pool = this.pool;
+    if (node.kindCode === K_QUEUE) queue.dropAll(this, node);
+    for (const c of this.callsAt(node, instance)) {
+      if (pool.state[c] === S_FREE) continue; // released by an earlier cascade
+      const child = pool.child[c];
+      if (child >= 0) {
+        pool.child[c] = -1;
+        this.orphan(child);
+      }
+      if (node.kindCode === K_LOAD_BALANCER) loadBalancer.release(this, c);
+      if (node.kindCode === K_CLIENT) continue;
+      this.finishCall(c, false, R_UNAVAILABLE, true);
+    }
+    this.touch(node);
+    node.busyTotal -= node.busy[instance];
+    node.queuedTotal -= node.waiting[instance].length;
+    node.busy[instance] = 0;
+    node.reserved[instance] = 0;
+    node.inFlight[instance] = 0;
+    node.waiting[instance].clear();
+  }
+
+  killInstance(node: NodeRuntime, instance: number): void {
+    if (node.instanceState[instance] === I_DEAD) return;
+    if (node.instanceState[instance] === I_HUNG) this.hungInstances--;
+    node.instanceState[instance] = I_DEAD;
+    this.dropInstanceWork(node, instance);
+    if (node.kindCode === K_CACHE || node.kindCode === K_CDN) cache.instanceKilled(this, node, instance);
+    if (node.kindCode === K_DATABASE) database.instanceKilled(this, node, instance);
+  }
+
+  restartInstance(node: NodeRuntime, instance: number): void {
+    const state = node.instanceState[instance];
+    if (state === I_UP) return;
+    if (state === I_HUNG) {
+      this.hungInstances--;
+      this.dropInstanceWork(node, instance);
+      if (node.kindCode === K_CACHE || node.kindCode === K_CDN) cache.instanceKilled(this, node, instance);
+    }
+    node.instanceState[instance] = I_UP;
+    node.slowFactor[instance] = 1;
+    if (node.kindCode === K_DATABASE) database.instanceRestarted(this, node, instance);
+    if (node.upstreamQueues.length > 0) station.pullFromQueues(this, node, instance);
+  }
+
+  // ————————————————————————————— hot edits —————————————————————————————
+
+  /**
+   * Changes parameters of a node or an edge while the run goes on (more instances, a bigger
+   * cache, a different timeout…). Returns an error message when the edit cannot be applied live.
+   */
+  editParams(id: string, params: Params): string | null {
+    const e = this.edgeIndex.get(id);
+    if (e !== undefined) {
+      const edge = this.design.edges[e];
+      edge.params = { ...edge.params, ...params };
+      const wasFilter = this.edgeFilter[e];
+      const wasWeight = this.edgeWeight[e];
+      this.applyEdgeParams(e, edge.params);
+      if (wasFilter !== this.edgeFilter[e] || wasWeight !== this.edgeWeight[e]) this.wireRoutes();
+      return null;
+    }
+    const index = this.nodeIndex.get(id);
+    if (index === undefined) return `No node or edge "${id}".`;
+    const node = this.nodes[index];
+    const designNode = this.design.nodes[index];
+    if (
+      node.kindCode === K_DATABASE &&
+      ('shards' in params || 'replicas' in params || 'replication' in params)
+    ) {
+      const changes =
+        ('shards' in params && params.shards !== node.params.shards) ||
+        ('replicas' in params && params.replicas !== node.params.replicas) ||
+        ('replication' in params && params.replication !== node.params.replication);
+      if (changes)
+        return 'Shards, replicas and replication mode change the data layout: reset the run to apply them.';
+    }
+    designNode.params = { ...designNode.params, ...params };
+    node.params = resolveParams(
+      CATALOG[node.kind as keyof typeof CATALOG].params,
+      designNode.params,
+    ) as Record<string, ParamValue>;
+    const hadWriteBack = node.cacheMode === cache.MODE_WRITE_BACK;
+    this.applyNodeParams(node, false);
+    if (
+      (node.kindCode === K_CACHE || node.kindCode === K_CDN) &&
+      !hadWriteBack &&
+      node.cacheMode === cache.MODE_WRITE_BACK
+    )
+      this.schedule(this.now + node.numberParam('writeBackFlushMs', 1000), EV_FLUSH, node.index, 0);
+    // A bigger pool may start queued work right away.
+    if (station.hasWorkers(node.kindCode))
+      for (let i = 0; i < node.instanceCount; i++) station.fillWorkers(this, node, i);
+    return null;
+  }
+
+  private resizeNode(node: NodeRuntime, count: number): void {
+    for (let i = count; i < node.instanceCount; i++) this.dropInstanceWork(node, i);
+    node.resizeInstances(count);
+    this.layoutVersion++;
+    if (node.kindCode === K_CACHE || node.kindCode === K_CDN) cache.resize(this, node);
+    // Balancers in front of this node now see a different set of targets.
+    for (const other of this.nodes)
+      if (other.kindCode === K_LOAD_BALANCER && other.outEdges.some((e) => this.edgeTo[e] === node.index))
+        loadBalancer.buildTargets(this, other, true);
+  }
+
+  /** Number of requests each node currently holds (for the property test and gauges). */
+  inFlightAt(node: NodeRuntime): number {
+    return node.inNode;
+  }
+
+  isUp(node: NodeRuntime, instance: number): boolean {
+    return node.instanceState[instance] === I_UP;
+  }
+}
+
+export function round(value: number, digits: number): number {
+  if (!Number.isFinite(value)) return value;
+  const scale = Math.pow(10, digits);
+  return Math.round(value * scale) / scale;
+}
+
+export { S_DELAY, S_DOWNSTREAM };
