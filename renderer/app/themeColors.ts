@@ -48,8 +48,8 @@ const fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 export const canvasThemes: Record<ResolvedTheme, CanvasTheme> = {
   light: {
     background: '#f7f8fa',
-    grid: '#e1e4ea',
-    gridMajor: '#cdd2db',
+    grid: '#e7eaef',
+    gridMajor: '#d5dae2',
     nodeFill: '#ffffff',
     nodeStroke: '#9aa3b2',
     nodeText: '#1b2130',
@@ -78,8 +78,8 @@ export const canvasThemes: Record<ResolvedTheme, CanvasTheme> = {
   },
   dark: {
     background: '#14171d',
-    grid: '#242a34',
-    gridMajor: '#313845',
+    grid: '#1f242d',
+    gridMajor: '#2a313c',
     nodeFill: '#1f242e',
     nodeStroke: '#59637a',
     nodeText: '#e8ebf1',

@@ -20,7 +20,7 @@ export function ParamField({ name, spec, value, check, onCommit }: FieldProps) {
   const id = useId();
   const help =
     spec.type === 'number'
-      ? `${describeRange(spec)}${spec.optional ? ', or unbounded' : ''}. ${spec.description}`
+      ? `${describeRange(spec)}${spec.optional && !/unbounded/i.test(spec.description) ? ', or unbounded' : ''}. ${spec.description}`
       : spec.description;
   return (
     <FieldRow id={id} label={spec.label} help={help} name={name}>

@@ -6,6 +6,7 @@ import { isCommandEnabled, runCommand } from '../commands/registry';
 import { displayShortcut } from './shortcutText';
 import { isDirty, useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
+import { useCanvasUi } from '../canvas/canvasUiStore';
 import { Tooltip } from '../app/Tooltip';
 import { commandIcon } from './toolbarIcons';
 import { useCommandStateVersion } from './useCommandState';
@@ -59,10 +60,12 @@ export function Toolbar({ children }: { children?: ReactNode }) {
   const fileName = useDesignStore((state) => state.file.name);
   const dirty = useDesignStore(isDirty);
   const panels = useUiStore((state) => state.panels);
+  const snapToGrid = useCanvasUi((state) => state.snapToGrid);
   const pressed: Record<string, boolean> = {
     'view.togglePalette': panels.palette,
     'view.toggleInspector': panels.inspector,
     'view.toggleDock': panels.dock,
+    'view.toggleSnap': snapToGrid,
   };
   const groups = TOOLBAR_GROUPS.map((group) => group.filter((id) => commandInfo(id))).filter(
     (group) => group.length > 0,
