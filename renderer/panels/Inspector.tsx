@@ -2,8 +2,16 @@
 // the document itself (title, notes, SLO targets, scenario). Every edit is one undo step through
 // `useDesignStore.change`; refused input stays in the field with its reason (see ./ParamField.tsx).
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { CATALOG, EDGE_PARAMS, type ComponentKind } from '../../shared/document/catalog';
-import type { Design, DesignEdge, DesignNode, DesignNote, ParamValue } from '../../shared/document/types';
+import type {
+  Design,
+  DesignEdge,
+  DesignNode,
+  DesignNote,
+  ParamValue,
+  Params,
+} from '../../shared/document/types';
 import { useDesignStore } from '../store/designStore';
 import { KindIcon } from '../app/icons';
 import { ParamField, TextField } from './ParamField';
@@ -28,21 +36,64 @@ function setParam(params: Record<string, ParamValue>, name: string, value: Param
   else params[name] = value;
 }
 
+type InspectedNode = Pick<DesignNode, 'id' | 'kind' | 'label' | 'params'>;
+type InspectedNote = Pick<DesignNote, 'id' | 'text' | 'style' | 'w' | 'h'>;
+
+/*
+ * The inspector subscribes to flat lists of exactly what it shows (compared item by item), not to
+ * the design: moving a node creates a new node object every drag frame but keeps its `params`, so a
+ * drag on the canvas never re-renders the inspector.
+ */
+function useInspectedNodes(ids: string[]): InspectedNode[] {
+  const flat = useDesignStore(
+    useShallow((state) =>
+      state.design.nodes
+        .filter((node) => ids.includes(node.id))
+        .flatMap((node) => [node.id, node.kind, node.label, node.params]),
+    ),
+  );
+  return useMemo(() => {
+    const nodes: InspectedNode[] = [];
+    for (let i = 0; i < flat.length; i += 4)
+      nodes.push({
+        id: flat[i] as string,
+        kind: flat[i + 1] as ComponentKind,
+        label: flat[i + 2] as string,
+        params: flat[i + 3] as Params,
+      });
+    return nodes;
+  }, [flat]);
+}
+
+function useInspectedNotes(ids: string[]): InspectedNote[] {
+  const flat = useDesignStore(
+    useShallow((state) =>
+      state.design.notes
+        .filter((note) => ids.includes(note.id))
+        .flatMap((note) => [note.id, note.text, note.style, Math.round(note.w), Math.round(note.h)]),
+    ),
+  );
+  return useMemo(() => {
+    const notes: InspectedNote[] = [];
+    for (let i = 0; i < flat.length; i += 5)
+      notes.push({
+        id: flat[i] as string,
+        text: flat[i + 1] as string,
+        style: flat[i + 2] as DesignNote['style'],
+        w: flat[i + 3] as number,
+        h: flat[i + 4] as number,
+      });
+    return notes;
+  }, [flat]);
+}
+
 export function Inspector({ onCollapse }: { onCollapse: () => void }) {
-  const design = useDesignStore((state) => state.design);
   const selection = useDesignStore((state) => state.selection);
-  const nodes = useMemo(
-    () => design.nodes.filter((node) => selection.nodes.includes(node.id)),
-    [design.nodes, selection.nodes],
+  const nodes = useInspectedNodes(selection.nodes);
+  const edges = useDesignStore(
+    useShallow((state) => state.design.edges.filter((edge) => selection.edges.includes(edge.id))),
   );
-  const edges = useMemo(
-    () => design.edges.filter((edge) => selection.edges.includes(edge.id)),
-    [design.edges, selection.edges],
-  );
-  const notes = useMemo(
-    () => design.notes.filter((note) => selection.notes.includes(note.id)),
-    [design.notes, selection.notes],
-  );
+  const notes = useInspectedNotes(selection.notes);
   const empty = nodes.length + edges.length + notes.length === 0;
   // A new selection gets fresh fields: a refused draft belongs to what was selected when it was typed.
   const selectionKey = [...selection.nodes, '|', ...selection.edges, '|', ...selection.notes].join(',');
@@ -62,9 +113,9 @@ export function Inspector({ onCollapse }: { onCollapse: () => void }) {
         </button>
       </header>
       <div className="panel-body" key={selectionKey}>
-        {empty && <DocumentSection design={design} />}
+        {empty && <DocumentSection />}
         {nodes.length > 0 && <NodeSection nodes={nodes} />}
-        {edges.length > 0 && <EdgeSection edges={edges} design={design} />}
+        {edges.length > 0 && <EdgeSection edges={edges} />}
         {notes.length === 1 && <NoteSection note={notes[0]} />}
         {notes.length > 1 && (
           <p className="panel-hint">{notes.length} notes selected: select one to edit its text.</p>
@@ -74,7 +125,7 @@ export function Inspector({ onCollapse }: { onCollapse: () => void }) {
   );
 }
 
-function NodeSection({ nodes }: { nodes: DesignNode[] }) {
+function NodeSection({ nodes }: { nodes: InspectedNode[] }) {
   const kinds = nodes.map((node) => node.kind);
   const specs = sharedParamSpecs(kinds);
   const groups = groupParams(specs, kinds);
@@ -143,13 +194,16 @@ function NodeSection({ nodes }: { nodes: DesignNode[] }) {
   );
 }
 
-function EdgeSection({ edges, design }: { edges: DesignEdge[]; design: Design }) {
+function EdgeSection({ edges }: { edges: DesignEdge[] }) {
   const ids = edges.map((edge) => edge.id);
-  const labelOf = (id: string) => design.nodes.find((node) => node.id === id)?.label ?? id;
-  const title =
-    edges.length === 1
-      ? `${labelOf(edges[0].from)} → ${labelOf(edges[0].to)}`
-      : `${edges.length} connections`;
+  const ends = useDesignStore(
+    useShallow((state) => {
+      if (edges.length !== 1) return [];
+      const labelOf = (id: string) => state.design.nodes.find((node) => node.id === id)?.label ?? id;
+      return [labelOf(edges[0].from), labelOf(edges[0].to)];
+    }),
+  );
+  const title = edges.length === 1 ? `${ends[0]} → ${ends[1]}` : `${edges.length} connections`;
   return (
     <section className="inspector-section">
       <div className="inspector-subject">
@@ -180,7 +234,7 @@ function EdgeSection({ edges, design }: { edges: DesignEdge[]; design: Design })
   );
 }
 
-function NoteSection({ note }: { note: DesignNote }) {
+function NoteSection({ note }: { note: InspectedNote }) {
   const style = note.style ?? 'sticky';
   const kindLabel = style === 'frame' ? 'Frame' : style === 'text' ? 'Text label' : 'Sticky note';
   return (
@@ -211,17 +265,33 @@ function NoteSection({ note }: { note: DesignNote }) {
   );
 }
 
-function DocumentSection({ design }: { design: Design }) {
-  const { scenario, slo } = design;
-  const target = (id: string) =>
-    design.nodes.find((node) => node.id === id || id.startsWith(`${node.id}:`))?.label ??
-    (design.edges.some((edge) => edge.id === id) ? `connection ${id}` : id);
+function DocumentSection() {
+  const meta = useDesignStore((state) => state.design.meta);
+  const scenario = useDesignStore((state) => state.design.scenario);
+  const slo = useDesignStore((state) => state.design.slo);
+  // What each scenario event targets, in words: a node's label, an instance of it, or a connection.
+  const targets = useDesignStore(
+    useShallow((state) =>
+      state.design.scenario.events.map((event) => {
+        const node = state.design.nodes.find(
+          (candidate) => candidate.id === event.target || event.target.startsWith(`${candidate.id}:`),
+        );
+        if (node)
+          return node.id === event.target
+            ? node.label
+            : `${node.label} instance ${event.target.slice(node.id.length + 1)}`;
+        return state.design.edges.some((edge) => edge.id === event.target)
+          ? `connection ${event.target}`
+          : event.target;
+      }),
+    ),
+  );
   return (
     <section className="inspector-section">
       <TextField
         name="title"
         label="Title"
-        value={design.meta.title}
+        value={meta.title}
         maxLength={500}
         onCommit={(title) =>
           change('Rename design', (draft) => {
@@ -232,7 +302,7 @@ function DocumentSection({ design }: { design: Design }) {
       <TextField
         name="notes"
         label="Notes"
-        value={design.meta.notes}
+        value={meta.notes}
         multiline
         maxLength={100_000}
         help="Requirements, assumptions, numbers to hit. Ctrl+Enter or leaving the box applies them."
@@ -287,7 +357,7 @@ function DocumentSection({ design }: { design: Design }) {
                 <li key={index} className="event-item">
                   <span className="event-time">{formatNumber(event.atS)} s</span>
                   <span className="event-text">
-                    <strong>{event.action}</strong> {target(event.target)}
+                    <strong>{event.action}</strong> {targets[index]}
                     {event.factor !== undefined && ` ×${formatNumber(event.factor)}`}
                     {event.durationS !== undefined && ` for ${formatNumber(event.durationS)} s`}
                   </span>
