@@ -47,6 +47,14 @@ test('editing a node parameter in the inspector changes the document, as one und
   await page.getByTestId('inspector-blockingCalls').click();
   await expect.poll(async () => (await nodeParams(page, 'api-1')).blockingCalls).toBe(false);
 
+  // Reset puts a changed parameter back to its catalog default (left out of the file), undoably.
+  await page.getByTestId('inspector-blockingCalls-reset').click();
+  await expect.poll(async () => 'blockingCalls' in (await nodeParams(page, 'api-1'))).toBe(false);
+  await expect(page.getByTestId('inspector-blockingCalls')).toBeChecked();
+  await expect(page.getByTestId('inspector-blockingCalls-reset')).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(async () => (await nodeParams(page, 'api-1')).blockingCalls).toBe(false);
+
   // Undo walks back one edit at a time (keyboard, then the toolbar button).
   await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(async () => (await nodeParams(page, 'api-1')).blockingCalls).toBeUndefined();

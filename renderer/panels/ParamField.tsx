@@ -22,8 +22,17 @@ export function ParamField({ name, spec, value, check, onCommit }: FieldProps) {
     spec.type === 'number'
       ? `${describeRange(spec)}${spec.optional && !/unbounded/i.test(spec.description) ? ', or unbounded' : ''}. ${spec.description}`
       : spec.description;
+  // A set value that differs from the catalog default can go back to it (left out of the file).
+  const defaultValue = spec.default;
+  const reset =
+    defaultValue !== undefined && value !== undefined && value !== defaultValue
+      ? {
+          title: `Reset to default (${defaultValue}${spec.type === 'number' ? ` ${spec.unit}` : ''})`,
+          run: () => onCommit(undefined),
+        }
+      : undefined;
   return (
-    <FieldRow id={id} label={spec.label} help={help} name={name}>
+    <FieldRow id={id} label={spec.label} help={help} name={name} reset={reset}>
       {(describedBy, setError) =>
         spec.type === 'number' ? (
           <NumberInput
@@ -80,12 +89,14 @@ export function FieldRow({
   label,
   help,
   name,
+  reset,
   children,
 }: {
   id: string;
   label: string;
   help?: string;
   name: string;
+  reset?: { title: string; run: () => void };
   children: (describedBy: string, setError: (error: string | null) => void) => ReactNode;
 }) {
   const [error, setError] = useState<string | null>(null);
@@ -93,9 +104,26 @@ export function FieldRow({
   const errorId = `${id}-error`;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
+      <div className="field-label-row">
+        <label className="field-label" htmlFor={id}>
+          {label}
+        </label>
+        {reset && (
+          <button
+            type="button"
+            className="field-reset"
+            data-testid={`inspector-${name}-reset`}
+            title={reset.title}
+            aria-label={reset.title}
+            onClick={() => {
+              setError(null);
+              reset.run();
+            }}
+          >
+            Reset
+          </button>
+        )}
+      </div>
       <div className="field-control">{children(error ? `${errorId} ${helpId}` : helpId, setError)}</div>
       {error && (
         <div className="field-error" id={errorId} role="alert" data-testid={`inspector-${name}-error`}>
