@@ -473,6 +473,14 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         true,
         'Reads use an index; without one a read scans rows (cost grows with rows).',
       ),
+      scanRowsPerMs: num(
+        'Scan speed',
+        100_000,
+        1,
+        1_000_000_000,
+        'rows/ms',
+        'Unindexed reads: rows scanned per millisecond (a full scan costs rows ÷ this).',
+      ),
       workers: int('Workers', 16, 1, 10_000, 'connections', 'Queries one instance runs at the same time.'),
       queueCapacity: int(
         'Queue capacity',

@@ -1,8 +1,9 @@
+// Queueing theory: the simulated queues must agree with closed-form results (SPEC "Fidelity").
 import { describe, expect, it } from 'vitest';
 import { runDesign } from './index';
-import { mmcDesign } from './testing/designs';
+import { design, edge, mmcDesign, node } from './testing/designs';
 
-/** Erlang C: probability of waiting, mean wait Wq and mean queue length Lq of an M/M/c queue. */
+/** Erlang C: mean wait Wq and mean queue length Lq of an M/M/c queue (rates per ms). */
 function erlangC(lambdaPerMs: number, muPerMs: number, c: number) {
   const a = lambdaPerMs / muPerMs;
   const rho = a / c;
@@ -18,19 +19,80 @@ function erlangC(lambdaPerMs: number, muPerMs: number, c: number) {
   return { waitMs, queueLength: lambdaPerMs * waitMs, rho };
 }
 
-const within = (actual: number, expected: number, tolerance: number) =>
-  expect(Math.abs(actual - expected) / expected).toBeLessThanOrEqual(tolerance);
+const relativeError = (actual: number, expected: number) => Math.abs(actual - expected) / expected;
 
 describe('queueing theory', () => {
-  it('M/M/1 at rho = 0.8 matches Erlang C (= Pollaczek–Khinchine for c = 1) within 5%', () => {
-    // λ = 80/s, 1/μ = 10 ms → ρ = 0.8; ~2.4·10^5 customers after warm-up.
+  it('M/M/1 at rho = 0.8 matches Erlang C (mean wait, mean queue length) within 5%', () => {
+    // λ = 80/s, 1/μ = 10 ms: ~2.4·10^5 customers after warm-up.
     const result = runDesign(
       mmcDesign({ lambdaRps: 80, serviceTimeMs: 10, servers: 1, durationS: 3000, warmupS: 100 }),
     );
     const theory = erlangC(0.08, 0.1, 1);
     const server = result.nodes.server;
-    within(server.meanWaitMs, theory.waitMs, 0.05);
-    within(server.meanQueueDepth, theory.queueLength, 0.05);
-    within(server.utilization, theory.rho, 0.02);
+    expect(relativeError(server.meanWaitMs, theory.waitMs)).toBeLessThan(0.05);
+    expect(relativeError(server.meanQueueDepth, theory.queueLength)).toBeLessThan(0.05);
+    expect(relativeError(server.utilization, theory.rho)).toBeLessThan(0.02);
+  });
+
+  it('M/M/4 at rho = 0.85 matches Erlang C (mean wait, mean queue length) within 5%', () => {
+    // λ = 340/s into 4 servers of 10 ms: ~3·10^5 customers.
+    const result = runDesign(
+      mmcDesign({ lambdaRps: 340, serviceTimeMs: 10, servers: 4, durationS: 900, warmupS: 30, seed: 7 }),
+    );
+    const theory = erlangC(0.34, 0.1, 4);
+    const server = result.nodes.server;
+    expect(relativeError(server.meanWaitMs, theory.waitMs)).toBeLessThan(0.05);
+    expect(relativeError(server.meanQueueDepth, theory.queueLength)).toBeLessThan(0.05);
+  });
+
+  it('M/D/1 at rho = 0.8 matches Pollaczek–Khinchine (Wq = rho / (2 mu (1 - rho))) within 5%', () => {
+    const result = runDesign(
+      mmcDesign({
+        lambdaRps: 80,
+        serviceTimeMs: 10,
+        servers: 1,
+        durationS: 2500,
+        warmupS: 50,
+        serviceDist: 'const',
+        seed: 3,
+      }),
+    );
+    const rho = 0.8;
+    const waitMs = rho / (2 * 0.1 * (1 - rho)); // 20 ms
+    expect(relativeError(result.nodes.server.meanWaitMs, waitMs)).toBeLessThan(0.05);
+    expect(relativeError(result.nodes.server.meanQueueDepth, 0.08 * waitMs)).toBeLessThan(0.05);
+  });
+
+  it('a closed loop (N users, exponential think time, one exponential server) matches mean value analysis within 5%', () => {
+    const users = 20;
+    const thinkMs = 100;
+    const serviceMs = 6;
+    // Exact MVA for one queueing station plus a delay (think) station.
+    let queue = 0;
+    let throughputPerMs = 0;
+    let responseMs = 0;
+    for (let n = 1; n <= users; n++) {
+      responseMs = serviceMs * (1 + queue);
+      throughputPerMs = n / (responseMs + thinkMs);
+      queue = throughputPerMs * responseMs;
+    }
+    const result = runDesign(
+      design(
+        [
+          node('users', 'client', {
+            mode: 'closed',
+            users,
+            thinkTimeMs: thinkMs,
+            readRatio: 1,
+            timeoutMs: 3_600_000,
+          }),
+          node('server', 'service', { workers: 1, serviceTimeMs: serviceMs }),
+        ],
+        [edge('users', 'server', { latencyMs: 0 })],
+        { durationS: 1200, warmupS: 30, seed: 11 },
+      ),
+    );
+    expect(relativeError(result.nodes.server.throughputRps, throughputPerMs * 1000)).toBeLessThan(0.05);
+    expect(relativeError(result.nodes.server.meanResponseMs, responseMs)).toBeLessThan(0.05);
   });
 });

@@ -154,6 +154,7 @@ export class DelayLines {
   a: Int32Array[] = [];
   b: Int32Array[] = [];
 
+  // Capacities are powers of two, so ring positions wrap with a mask.
   constructor(lineCount: number) {
     this.head = new Int32Array(lineCount);
     this.length = new Int32Array(lineCount);
@@ -181,7 +182,7 @@ export class DelayLines {
     const oldB = this.b[line];
     this.allocate(line, oldCapacity * 2);
     for (let i = 0; i < length; i++) {
-      const from = (head + i) % oldCapacity;
+      const from = (head + i) & (oldCapacity - 1);
       this.time[line][i] = oldTime[from];
       this.seq[line][i] = oldSeq[from];
       this.type[line][i] = oldType[from];
@@ -194,12 +195,12 @@ export class DelayLines {
   tailTime(line: number): number {
     const length = this.length[line];
     if (length === 0) return -Infinity;
-    return this.time[line][(this.head[line] + length - 1) % this.capacity[line]];
+    return this.time[line][(this.head[line] + length - 1) & (this.capacity[line] - 1)];
   }
 
   append(line: number, time: number, seq: number, type: number, a: number, b: number): void {
     if (this.length[line] === this.capacity[line]) this.grow(line);
-    const slot = (this.head[line] + this.length[line]++) % this.capacity[line];
+    const slot = (this.head[line] + this.length[line]++) & (this.capacity[line] - 1);
     this.time[line][slot] = time;
     this.seq[line][slot] = seq;
     this.type[line][slot] = type;
@@ -208,7 +209,7 @@ export class DelayLines {
   }
 
   shift(line: number): void {
-    this.head[line] = (this.head[line] + 1) % this.capacity[line];
+    this.head[line] = (this.head[line] + 1) & (this.capacity[line] - 1);
     this.length[line]--;
   }
 }

@@ -93,6 +93,15 @@ export class NodeRuntime {
   breakerThreshold = 0;
   breakerCooldownMs = 0;
   overheadMs = 0;
+  hitTimeMs = 0;
+  maxConnections = Infinity;
+  readServiceMs = 0;
+  writeServiceMs = 0;
+  replicationLagMs = 0;
+  messageCapacity = Infinity;
+  maxReceives = Infinity;
+  atMostOnce = false;
+  visibilityTimeoutMs = 30_000;
 
   // Per instance.
   instanceState = new Uint8Array(1);

@@ -44,6 +44,7 @@ import {
   K_SERVICE,
   K_WORKER,
   OP_READ,
+  OP_WRITE,
   R_LOOP,
   R_TIMEOUT,
   R_UNAVAILABLE,
@@ -134,6 +135,12 @@ export class Simulation {
   readonly heap = new EventHeap();
   readonly lines: DelayLines;
   private sequence = 0;
+  // Events due at the current time, FIFO (zero latency, zero overhead).
+  private immediateType = new Int32Array(256);
+  private immediateA = new Int32Array(256);
+  private immediateB = new Int32Array(256);
+  private immediateHead = 0;
+  private immediateCount = 0;
   /** The event being processed is still at the heap's top (see runUntil). */
   private topPending = false;
   private readonly lineCompactAt: Int32Array;
@@ -262,6 +269,20 @@ export class Simulation {
     node.breakerThreshold = node.numberParam('breakerThreshold', 0);
     node.breakerCooldownMs = node.numberParam('breakerCooldownMs', 5000);
     node.overheadMs = node.numberParam('overheadMs', 0);
+    node.hitTimeMs = node.numberParam('hitTimeMs', 0);
+    node.maxConnections = node.numberParam('maxConnections', Infinity);
+    node.replicationLagMs = node.numberParam('replicationLagMs', 0);
+    node.messageCapacity = node.numberParam('capacity', Infinity);
+    node.maxReceives = node.numberParam('maxReceives', Infinity);
+    node.atMostOnce = node.stringParam('delivery', 'atLeastOnce') === 'atMostOnce';
+    node.visibilityTimeoutMs = node.numberParam('visibilityTimeoutMs', 30_000);
+    if (kind === K_DATABASE) {
+      node.readServiceMs = database.meanServiceMs(node, OP_READ);
+      node.writeServiceMs = database.meanServiceMs(node, OP_WRITE);
+    } else {
+      node.readServiceMs = node.numberParam('readTimeMs', 0);
+      node.writeServiceMs = node.numberParam('writeTimeMs', 0);
+    }
     let instances = Math.max(1, Math.floor(node.numberParam('instances', 1)));
     if (kind === K_DATABASE) instances = database.instanceCountOf(node);
     if (kind === K_QUEUE || kind === K_CLIENT) instances = 1;
@@ -346,7 +367,30 @@ export class Simulation {
   // ————————————————————————————— scheduling —————————————————————————————
 
   schedule(timeMs: number, type: number, a: number, b: number): void {
-    this.pushEvent(timeMs, this.sequence++, type, a, b);
+    if (timeMs <= this.now) this.scheduleNow(type, a, b);
+    else this.pushEvent(timeMs, this.sequence++, type, a, b);
+  }
+
+  private scheduleNow(type: number, a: number, b: number): void {
+    this.sequence++;
+    let capacity = this.immediateType.length;
+    if (this.immediateCount === capacity) {
+      const grow = (old: Int32Array) => {
+        const next = new Int32Array(capacity * 2);
+        for (let i = 0; i < this.immediateCount; i++)
+          next[i] = old[(this.immediateHead + i) & (capacity - 1)];
+        return next;
+      };
+      this.immediateType = grow(this.immediateType);
+      this.immediateA = grow(this.immediateA);
+      this.immediateB = grow(this.immediateB);
+      this.immediateHead = 0;
+      capacity *= 2;
+    }
+    const slot = (this.immediateHead + this.immediateCount++) & (capacity - 1);
+    this.immediateType[slot] = type;
+    this.immediateA[slot] = a;
+    this.immediateB[slot] = b;
   }
 
   private pushEvent(timeMs: number, seq: number, type: number, a: number, b: number): void {
@@ -361,6 +405,10 @@ export class Simulation {
    * for a constant delay); otherwise straight into the heap. Same total order either way.
    */
   scheduleOnLine(line: number, timeMs: number, type: number, a: number, b: number): void {
+    if (timeMs <= this.now) {
+      this.scheduleNow(type, a, b);
+      return;
+    }
     const lines = this.lines;
     const seq = this.sequence++;
     const length = lines.length[line];
@@ -389,9 +437,9 @@ export class Simulation {
     const bs = lines.b[line];
     let kept = 1;
     for (let k = 1; k < length; k++) {
-      const from = (head + k) % capacity;
+      const from = (head + k) & (capacity - 1);
       if (types[from] === EV_TIMEOUT && this.timeoutIsStale(as[from], bs[from])) continue;
-      const to = (head + kept) % capacity;
+      const to = (head + kept) & (capacity - 1);
       times[to] = times[from];
       seqs[to] = seqs[from];
       types[to] = types[from];
@@ -435,17 +483,27 @@ export class Simulation {
     const heap = this.heap;
     let processed = 0;
     let exhausted = true;
-    while (heap.size > 0) {
-      if (heap.time[0] > endMs) break;
+    for (;;) {
+      const immediate = this.immediateCount > 0 && (heap.size === 0 || heap.time[0] > this.now);
+      if (!immediate && (heap.size === 0 || heap.time[0] > endMs)) break;
       if (processed >= maxEvents) {
         exhausted = false;
         break;
+      }
+      processed++;
+      if (immediate) {
+        // Zero-delay events: every heap event at this same time was scheduled earlier (smaller
+        // sequence), so taking these FIFO keeps the exact (time, sequence) order.
+        const slot = this.immediateHead;
+        this.immediateHead = (slot + 1) & (this.immediateType.length - 1);
+        this.immediateCount--;
+        this.dispatch(this.immediateType[slot], this.immediateA[slot], this.immediateB[slot]);
+        continue;
       }
       this.now = heap.time[0];
       const type = heap.type[0];
       const a = heap.a[0];
       const b = heap.b[0];
-      processed++;
       // The event stays at the top while it runs; the first event it schedules takes its place.
       this.topPending = true;
       this.dispatch(type, a, b);

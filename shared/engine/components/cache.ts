@@ -56,7 +56,7 @@ export function instanceForKey(node: NodeRuntime, key: number): number {
 
 export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
-  const hitMs = node.numberParam('hitTimeMs', 0) * node.slowFactor[pool.instance[c]];
+  const hitMs = node.hitTimeMs * node.slowFactor[pool.instance[c]];
   pool.serviceMs[c] = hitMs;
   pool.state[c] = S_DELAY;
   sim.scheduleOnLine(sim.delayLine(node.index), sim.now + hitMs, EV_DELAY_DONE, c, pool.generation[c]);

@@ -152,9 +152,13 @@ export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
   station.arrive(sim, node, c);
 }
 
+/**
+ * One write's replication delay: the mean lag ±25% (uniform). Not exponential: a follower applies
+ * in log order, so a long-tailed delay would hold back every later write and inflate the mean.
+ */
 function lagSampleMs(node: NodeRuntime): number {
-  const meanMs = node.numberParam('replicationLagMs', 0);
-  return meanMs > 0 ? node.rng.exponential(meanMs) : 0;
+  const meanMs = node.replicationLagMs;
+  return meanMs > 0 ? meanMs * (0.75 + 0.5 * node.rng.next()) : 0;
 }
 
 /** Sends a committed write to one copy; returns when it will be applied there. */
@@ -335,6 +339,15 @@ export function electionDone(sim: Simulation, node: NodeRuntime, shard: number):
 export function instanceKilled(sim: Simulation, node: NodeRuntime, instance: number): void {
   const log = node.applyLogs[instance];
   if (log) log.reset(log.advance(sim.now), sim.now); // writes not yet applied die with it
+  const perShard = node.replicasPerShard + 1;
+  const shard = Math.floor(instance / perShard);
+  if (node.replication !== LEADERLESS && node.leader[shard] === instance) {
+    // The replication stream stops with the leader: followers keep only what they applied.
+    for (let r = 0; r < perShard; r++) {
+      const follower = node.applyLogs[shard * perShard + r];
+      if (follower && shard * perShard + r !== instance) follower.reset(follower.advance(sim.now), sim.now);
+    }
+  }
 }
 
 export function instanceRestarted(sim: Simulation, node: NodeRuntime, instance: number): void {

@@ -130,7 +130,7 @@ function movedFraction(
 export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
   const i = pool.instance[c];
-  if (node.inFlight[i] >= node.numberParam('maxConnections', Infinity)) {
+  if (node.inFlight[i] >= node.maxConnections) {
     sim.finishCall(c, false, R_REJECTED, true);
     return;
   }

@@ -22,7 +22,7 @@ import { C_DEAD_LETTERED, C_DUPLICATES, C_MESSAGES_LOST, C_WAIT_COUNT, C_WAIT_SU
 
 export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
-  if (node.ready.length + node.messagesInFlight >= node.numberParam('capacity', Infinity)) {
+  if (node.ready.length + node.messagesInFlight >= node.messageCapacity) {
     sim.finishCall(c, false, R_REJECTED, true);
     return;
   }
@@ -88,14 +88,14 @@ function deliver(
     if (waitedMs > node.oldestAgeMaxInWindow) node.oldestAgeMaxInWindow = waitedMs;
     if (waitedMs > node.oldestAgeMaxSinceWarmup) node.oldestAgeMaxSinceWarmup = waitedMs;
   }
-  if (receives > node.numberParam('maxReceives', Infinity)) {
+  if (receives > node.maxReceives) {
     node.counters[C_DEAD_LETTERED]++;
     sim.finishCall(message, false, R_ERROR, true);
     return;
   }
   if (receives > 1) node.counters[C_DUPLICATES]++;
   consumer.reserved[instance]++;
-  if (node.stringParam('delivery', 'atLeastOnce') === 'atMostOnce') {
+  if (node.atMostOnce) {
     const work = sim.sendCall(message, e, instance, true);
     pool.flags[work] |= F_RESERVED | F_AT_MOST_ONCE;
     pool.tag[work] = node.index;
@@ -104,7 +104,7 @@ function deliver(
   }
   node.messagesInFlight++;
   pool.state[message] = S_MESSAGE_INFLIGHT;
-  const visibilityMs = node.numberParam('visibilityTimeoutMs', 30_000);
+  const visibilityMs = node.visibilityTimeoutMs;
   pool.aux[message] = sim.now + visibilityMs;
   const work = sim.sendCall(message, e, instance, false);
   pool.flags[work] |= F_RESERVED;

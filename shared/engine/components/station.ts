@@ -78,9 +78,8 @@ export function startService(sim: Simulation, node: NodeRuntime, i: number, c: n
   node.counters[C_WAIT_SUM] += sim.now - pool.arriveMs[c];
   node.counters[C_WAIT_COUNT]++;
   let meanMs = node.serviceTimeMs;
-  if (node.kindCode === K_DATABASE) meanMs = database.meanServiceMs(node, pool.operation[c]);
-  else if (node.kindCode === K_OBJECT_STORE)
-    meanMs = node.numberParam(pool.operation[c] === OP_READ ? 'readTimeMs' : 'writeTimeMs', 0);
+  if (node.kindCode === K_DATABASE || node.kindCode === K_OBJECT_STORE)
+    meanMs = pool.operation[c] === OP_READ ? node.readServiceMs : node.writeServiceMs;
   const serviceMs = (sampleServiceMs(node, meanMs) / node.speedFactor) * node.slowFactor[i];
   pool.serviceMs[c] = serviceMs;
   pool.state[c] = S_IN_SERVICE;

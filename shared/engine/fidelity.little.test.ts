@@ -1,0 +1,37 @@
+// Little's law (L = λW) must hold on every node of a multi-tier design, for the whole node
+// (requests held vs departures × time held) and for its waiting line (queue vs wait).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runDesign } from './index';
+import type { Design } from '../document/types';
+
+function template(name: string): Design {
+  return JSON.parse(
+    readFileSync(new URL(`../../assets/templates/${name}.bpd`, import.meta.url), 'utf8'),
+  ) as Design;
+}
+
+describe("Little's law", () => {
+  it('holds within 2% on every node of the three-tier template (L = λW)', () => {
+    const result = runDesign(template('three-tier'), { durationS: 400, warmupS: 20 });
+    const measuredS = (result.simTimeMs - 20_000) / 1000;
+    let checked = 0;
+    for (const [id, n] of Object.entries(result.nodes)) {
+      const departuresPerMs = (n.completed + n.failed) / (measuredS * 1000);
+      const expectedL = departuresPerMs * n.meanResponseMs;
+      if (expectedL < 0.05) continue; // too little traffic to measure
+      expect(Math.abs(n.meanInSystem - expectedL) / expectedL, `node ${id}`).toBeLessThan(0.02);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+  });
+
+  it('holds within 2% for the waiting line of a busy server (Lq = λ Wq)', () => {
+    const result = runDesign(template('mm1'), { durationS: 1500, warmupS: 20 });
+    const server = result.nodes.server;
+    const measuredMs = result.simTimeMs - 20_000;
+    const startsPerMs = server.arrivals / measuredMs;
+    const expected = startsPerMs * server.meanWaitMs;
+    expect(Math.abs(server.meanQueueDepth - expected) / expected).toBeLessThan(0.02);
+  });
+});
