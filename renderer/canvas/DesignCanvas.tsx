@@ -20,11 +20,12 @@ import {
   edgeLabel,
   instanceBadge,
   instanceCount,
+  isOffScreen,
   nodeSubtitle,
   setIconLoadedListener,
 } from './drawing';
 import { ExportDialog } from './ExportDialog';
-import { FRAME_TITLE_HEIGHT, edgeBends, routeEdge, type Point } from './geometry';
+import { FRAME_TITLE_HEIGHT, NODE_HEIGHT, NODE_WIDTH, edgeBends, routeEdge, type Point } from './geometry';
 import { InlineEditor } from './InlineEditor';
 import { CanvasNotice } from './CanvasNotice';
 import { installCanvasAutomation } from './automation';
@@ -62,9 +63,13 @@ const NodeView = memo(function NodeView(props: {
       y={node.y}
       listening={false}
       perfectDrawEnabled={false}
-      sceneFunc={(context) =>
-        drawNode(context, { ...look, selected, hovered, showPorts: hovered || selected, theme })
-      }
+      sceneFunc={(context, shape) => {
+        const x = shape.x();
+        const y = shape.y();
+        if (isOffScreen(x - NODE_WIDTH / 2, y - NODE_HEIGHT / 2, x + NODE_WIDTH / 2, y + NODE_HEIGHT / 2))
+          return;
+        drawNode(context, { ...look, selected, hovered, showPorts: hovered || selected, theme });
+      }}
     />
   );
 });
@@ -95,7 +100,12 @@ const EdgeView = memo(function EdgeView(props: {
         // Re-routed live while either end is being dragged.
         const a: Point = canvasRefs.livePositions.get(from.id) ?? from;
         const b: Point = canvasRefs.livePositions.get(to.id) ?? to;
-        drawEdge(context, routeEdge(a, b, bend), { label, dashed, selected, theme });
+        const route = routeEdge(a, b, bend);
+        const xs = [route.start.x, route.control1.x, route.control2.x, route.end.x];
+        const ys = [route.start.y, route.control1.y, route.control2.y, route.end.y];
+        // A Bézier lies inside the box of its control points.
+        if (isOffScreen(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys))) return;
+        drawEdge(context, route, { label, dashed, selected, theme });
       }}
     />
   );

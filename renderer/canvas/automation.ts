@@ -9,6 +9,8 @@ export function installCanvasAutomation(controller: CanvasController): () => voi
   extendAutomation({
     worldToScreen: (point: Point) => controller.worldToClient(point),
     canvasGesture: () => controller.gesture.state,
+    /** Sets the view (benchmarks, scripted lessons); the same as panning and zooming by hand. */
+    setViewport: (viewport: { x: number; y: number; scale: number }) => controller.setViewport(viewport),
     /** Node centres as drawn right now (live during a drag). */
     nodeScreenPosition: (nodeId: string) => {
       const world = canvasRefs.nodePosition(nodeId);

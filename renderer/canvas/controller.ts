@@ -12,7 +12,14 @@ import { addNode, connectNodes, connectionProblem, moveItems, resizeNote } from 
 import { useUiStore } from '../store/uiStore';
 import { canvasRefs } from './canvasRefs';
 import { useCanvasUi, type ContextTarget } from './canvasUiStore';
-import { drawConnectionPreview, drawGrid, drawMarquee, drawPlacingGhost } from './drawing';
+import {
+  drawConnectionPreview,
+  drawGrid,
+  drawMarquee,
+  drawPlacingGhost,
+  setDrawScale,
+  setVisibleWorld,
+} from './drawing';
 import {
   DRAG_THRESHOLD_PX,
   MIN_NOTE_SIZE,
@@ -134,6 +141,7 @@ export class CanvasController {
 
   setSize(size: { w: number; h: number }) {
     this.size = size;
+    this.updateVisibleWorld(this.viewport());
   }
 
   // ---- coordinates and viewport ----
@@ -165,10 +173,24 @@ export class CanvasController {
   /** Applies the store's viewport to the stage (store → stage; the store is the one truth). */
   private showViewport(viewport: Viewport) {
     const stage = this.stage;
+    setDrawScale(viewport.scale);
+    this.updateVisibleWorld(viewport);
     if (!stage) return;
     stage.scale({ x: viewport.scale, y: viewport.scale });
     stage.position({ x: viewport.x, y: viewport.y });
     stage.batchDraw();
+  }
+
+  private updateVisibleWorld(viewport: Viewport) {
+    // A margin of one card so edges and shadows at the border never pop.
+    const margin = NODE_WIDTH;
+    const topLeft = screenToWorld(viewport, { x: 0, y: 0 });
+    setVisibleWorld({
+      x: topLeft.x - margin,
+      y: topLeft.y - margin,
+      w: this.size.w / viewport.scale + 2 * margin,
+      h: this.size.h / viewport.scale + 2 * margin,
+    });
   }
 
   syncStage() {

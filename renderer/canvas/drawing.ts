@@ -34,6 +34,34 @@ export const KIND_ACCENT: Record<ComponentKind, string> = {
   queue: '#9333ea',
 };
 
+/**
+ * Level of detail: below this zoom, text is under ~5 px and unreadable, so cards draw as body and
+ * icon tile only and edge labels are skipped. A zoomed-out 1,000-node design then pans smoothly.
+ */
+export const DETAIL_MIN_SCALE = 0.35;
+let drawScale = 1;
+let forceDetail = false;
+/** The controller reports the zoom on every viewport change; export forces full detail. */
+export function setDrawScale(scale: number): void {
+  drawScale = scale;
+}
+export function setForceDetail(force: boolean): void {
+  forceDetail = force;
+}
+const detailed = () => forceDetail || drawScale >= DETAIL_MIN_SCALE;
+
+/** The world rectangle on screen (with a margin): shapes wholly outside it are not drawn. */
+let visibleWorld: Rect | null = null;
+export function setVisibleWorld(rect: Rect | null): void {
+  visibleWorld = rect;
+}
+/** Culling is off while exporting, which draws the whole design off-screen. */
+export function isOffScreen(x1: number, y1: number, x2: number, y2: number): boolean {
+  const v = visibleWorld;
+  if (!v || forceDetail) return false;
+  return x2 < v.x || y2 < v.y || x1 > v.x + v.w || y1 > v.y + v.h;
+}
+
 const native = (context: Context) => (context as unknown as { _context: CanvasRenderingContext2D })._context;
 
 // ---- icons: loaded once per kind and colour; a redraw is requested when they arrive ----
@@ -183,6 +211,13 @@ export function drawNode(context: Context, look: NodeLook): void {
   const tile = 40;
   const tileX = x + 12;
   const tileY = -tile / 2;
+  if (!detailed()) {
+    ctx.fillStyle = accent;
+    ctx.fillRect(tileX, tileY, tile, tile);
+    ctx.fillStyle = theme.nodeSubtext;
+    ctx.fillRect(tileX + tile + 10, -12, Math.min(110, 8 * look.label.length), 10);
+    return;
+  }
   roundRectPath(ctx, tileX, tileY, tile, tile, 9);
   ctx.fillStyle = accent;
   ctx.fill();
@@ -299,7 +334,7 @@ export function drawEdge(context: Context, route: EdgeRoute, look: EdgeLook): vo
   strokeRoute(ctx, route);
   ctx.setLineDash([]);
   drawArrowhead(ctx, route, look.selected ? 13 : 11);
-  if (look.label) {
+  if (look.label && detailed()) {
     const middle = bezierPoint(route, 0.5);
     const font = `600 11px ${look.theme.fontFamily}`;
     ctx.font = font;

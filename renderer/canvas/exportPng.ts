@@ -8,6 +8,7 @@ import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { canvasRefs } from './canvasRefs';
 import { useCanvasUi } from './canvasUiStore';
+import { setForceDetail } from './drawing';
 import { designBounds, worldToScreen } from './geometry';
 
 export interface PngOptions {
@@ -62,6 +63,7 @@ export async function renderPng(
   await new Promise((resolve) => setTimeout(resolve, 0));
 
   let canvas: HTMLCanvasElement;
+  setForceDetail(true);
   try {
     const topLeft = worldToScreen(viewport, { x: bounds.x - PADDING, y: bounds.y - PADDING });
     const width = (bounds.w + 2 * PADDING) * viewport.scale;
@@ -74,6 +76,7 @@ export async function renderPng(
       pixelRatio: options.scale / viewport.scale,
     });
   } finally {
+    setForceDetail(false);
     hidden.forEach((node) => node.visible(true));
     useDesignStore.getState().setSelection(savedSelection);
     useCanvasUi.getState().set({ hoveredNodeId: savedHover });

@@ -79,6 +79,11 @@ describe('hit testing', () => {
       nodeId: 'a',
       side: 'right',
     });
+    // Zoomed far out, the middle of a card grabs the card rather than its top or bottom port.
+    expect(hitTest(design, { x: 0, y: 0 }, { ...options, portNodes: new Set(['a']), scale: 0.15 })).toEqual({
+      type: 'node',
+      nodeId: 'a',
+    });
     // At 4× zoom, 6 world units are 24 screen pixels: too far.
     expect(hitTest(design, port, { ...options, portNodes: new Set(['a']), scale: 4 }).type).not.toBe('port');
   });

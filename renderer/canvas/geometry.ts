@@ -278,7 +278,9 @@ export function hitTest(design: Design, world: Point, options: HitOptions): Hit 
     if (!node) continue;
     for (const side of PORT_SIDES) {
       const port = portPosition(position(node), side);
-      if (Math.hypot(port.x - world.x, port.y - world.y) <= tolerance(PORT_HIT_PX)) {
+      // Zoomed far out a card is tiny: cap the reach so its middle still grabs the card, not a port.
+      const reach = Math.min(tolerance(PORT_HIT_PX), NODE_HEIGHT * 0.3);
+      if (Math.hypot(port.x - world.x, port.y - world.y) <= reach) {
         return { type: 'port', nodeId, side };
       }
     }
