@@ -11,6 +11,7 @@ import { Inspector } from '../panels/Inspector';
 import { CommandPalette } from '../panels/CommandPalette';
 import { ShortcutSheet } from '../panels/ShortcutSheet';
 import { Dock } from './Dock';
+import { RunMetrics } from '../dock/RunMetrics';
 import { StatusBar } from './StatusBar';
 import { Toast } from './Toast';
 import { DialogHost } from './Dialog';
@@ -66,7 +67,11 @@ export function App() {
         </main>
         {panels.inspector && <Inspector onCollapse={() => togglePanel('inspector')} />}
       </div>
-      {panels.dock && <Dock onCollapse={() => togglePanel('dock')}>{/* run metrics mount here */}</Dock>}
+      {panels.dock && (
+        <Dock onCollapse={() => togglePanel('dock')}>
+          <RunMetrics />
+        </Dock>
+      )}
       <StatusBar />
       {overlay === 'commandPalette' && <CommandPalette />}
       {overlay === 'shortcuts' && <ShortcutSheet />}

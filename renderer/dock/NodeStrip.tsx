@@ -1,0 +1,87 @@
+// One line about the selected node: its gauges at the cursor (or live) and its run totals as the
+// engine counts them. Shown above the charts while exactly one node is selected; the charts add the
+// node's own series at the same time.
+import { useEffect, useState } from 'react';
+import { useDesignStore } from '../store/designStore';
+import { nodeTotals, useDockRun } from './runSource';
+import { useThrottledRun } from './useThrottledRun';
+import { sampleAt } from './series';
+import { describeNodeTotals, type NodeTotalsRow } from './nodeTotals';
+import { formatCount, formatMs, formatPercent, formatRps } from './format';
+import { CATALOG } from '../../shared/document/catalog';
+
+/** Run totals refresh this often while the run goes on. */
+const TOTALS_REFRESH_MS = 1000;
+
+export function NodeStrip() {
+  const nodeId = useDesignStore((state) =>
+    state.selection.nodes.length === 1 ? state.selection.nodes[0] : null,
+  );
+  const node = useDesignStore(
+    (state) => state.design.nodes.find((candidate) => candidate.id === nodeId) ?? null,
+  );
+  const cursorS = useDockRun((state) => state.cursorS);
+  const throttledSample = useThrottledRun((state) => sampleAt(state.history, state.cursorS));
+  const status = useThrottledRun((state) => state.status);
+  const samples = useThrottledRun((state) => state.history.length);
+  const [totals, setTotals] = useState<{ nodeId: string; row: NodeTotalsRow | null } | null>(null);
+
+  const reloadKey = status === 'running' ? -1 : samples;
+  useEffect(() => {
+    if (!nodeId) return;
+    let cancelled = false;
+    const load = () =>
+      nodeTotals().then(
+        (rows) => !cancelled && setTotals({ nodeId, row: rows?.[nodeId] ?? null }),
+        () => !cancelled && setTotals({ nodeId, row: null }),
+      );
+    void load();
+    const timer = status === 'running' ? setInterval(load, TOTALS_REFRESH_MS) : null;
+    return () => {
+      cancelled = true;
+      if (timer) clearInterval(timer);
+    };
+  }, [nodeId, status, reloadKey]);
+
+  if (!node) return null;
+  const sample = cursorS === null ? throttledSample : sampleAt(useDockRun.getState().history, cursorS);
+  const gauges = sample?.nodes[node.id];
+  const kindLabel = CATALOG[node.kind]?.label ?? node.kind;
+  const row = totals?.nodeId === node.id ? totals.row : null;
+  return (
+    <div className="run-node-strip" data-testid="dock-node">
+      <p className="run-node-line">
+        <strong>{node.label || node.id}</strong>
+        <span className="run-node-muted">{kindLabel}</span>
+        {!gauges ? (
+          <span className="run-node-muted">no samples yet — run the design</span>
+        ) : (
+          <>
+            <span data-testid="node-throughput">{formatRps(gauges.throughputRps)}</span>
+            <span data-testid="node-p99">p99 {formatMs(gauges.p99Ms)}</span>
+            <span data-testid="node-queue">queue {Number(gauges.queueDepth.toFixed(1))}</span>
+            <span>util {formatPercent(gauges.utilization)}</span>
+            <span>errors {formatPercent(gauges.errorRate)}</span>
+            {gauges.hitRate !== undefined && node.kind.match(/cache|cdn/) && (
+              <span>hit {formatPercent(gauges.hitRate)}</span>
+            )}
+            {gauges.replicationLagMs !== undefined && node.kind === 'database' && (
+              <span>lag {formatMs(gauges.replicationLagMs)}</span>
+            )}
+            {gauges.oldestAgeMs !== undefined && node.kind === 'queue' && (
+              <span>oldest {formatMs(gauges.oldestAgeMs)}</span>
+            )}
+            {gauges.throttled !== undefined && gauges.throttled > 0 && (
+              <span>throttled {formatCount(gauges.throttled)}</span>
+            )}
+          </>
+        )}
+      </p>
+      {row && (
+        <p className="run-node-line run-node-muted" data-testid="node-totals">
+          Run totals: {describeNodeTotals(row).join(' · ')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,299 @@
+// The dock's pure helpers: what the charts plot, how a long run folds into the chart's points, the
+// sample a cursor shows, the SLO verdict, the timeline's geometry, and how log entries and the
+// engine's explanation read.
+import { describe, expect, it } from 'vitest';
+import type { GlobalGauges, NodeGauges, RunSample } from '../run/types';
+import { chartColumns, chartModel, reasonsSeen, sampleAt, sampleIndexAt, type SeriesContext } from './series';
+import { sloVerdict } from './slo';
+import { cursorAtFraction, fractionOf, timelineMarkers, timelineSpanS, MAX_LOG_MARKERS } from './timeline';
+import { describeLogEntry, formatPercent, formatSimTime, logEntryNodeId } from './format';
+import { whyView, type ExplanationRow } from './why';
+import { describeNodeTotals } from './nodeTotals';
+
+const noErrors = { timeout: 0, rejected: 0, throttled: 0, unavailable: 0, loop: 0, error: 0 };
+
+function global(overrides: Partial<GlobalGauges> = {}): GlobalGauges {
+  return {
+    throughputRps: 100,
+    p50Ms: 10,
+    p95Ms: 20,
+    p99Ms: 40,
+    errorRate: 0,
+    errorsByReason: { ...noErrors },
+    sloPass: true,
+    ...overrides,
+  };
+}
+
+function gauges(overrides: Partial<NodeGauges> = {}): NodeGauges {
+  return { throughputRps: 50, p99Ms: 30, queueDepth: 0, utilization: 0.5, errorRate: 0, ...overrides };
+}
+
+function sample(
+  tS: number,
+  overrides: { global?: Partial<GlobalGauges>; nodes?: Record<string, Partial<NodeGauges>> } = {},
+): RunSample {
+  const nodes: Record<string, NodeGauges> = {};
+  for (const [id, node] of Object.entries(overrides.nodes ?? {})) nodes[id] = gauges(node);
+  return { tS, global: global(overrides.global), nodes, instances: {} };
+}
+
+const context: SeriesContext = {
+  nodes: [
+    { id: 'users', kind: 'client', label: 'Users' },
+    { id: 'api', kind: 'service', label: 'API' },
+    { id: 'worker', kind: 'worker', label: 'Worker' },
+    { id: 'cache', kind: 'cache', label: 'Cache' },
+    { id: 'db', kind: 'database', label: 'Orders DB' },
+  ],
+  selectedNodeIds: [],
+  slo: { p99Ms: 200, minThroughputRps: 50, maxErrorRate: 0.01 },
+};
+
+describe('chart series', () => {
+  it('latency plots p50, p95, p99 and the SLO line at the design p99 target', () => {
+    const history = [sample(1), sample(2, { global: { p99Ms: 300 } })];
+    const model = chartModel('latency', history, context);
+    expect(model.series.map((s) => s.key)).toEqual(['p50', 'p95', 'p99', 'slo']);
+    const [xs, , , p99, slo] = chartColumns(model, history, 100);
+    expect(xs).toEqual([1, 2]);
+    expect(p99).toEqual([40, 300]);
+    expect(slo).toEqual([200, 200]);
+  });
+
+  it('selecting a node adds its own throughput and p99 lines', () => {
+    const selected = { ...context, selectedNodeIds: ['api'] };
+    expect(chartModel('throughput', [], selected).series.map((s) => s.label)).toEqual([
+      'All requests',
+      'API',
+    ]);
+    expect(chartModel('latency', [], selected).series.map((s) => s.label)).toContain('API p99');
+  });
+
+  it('errors by reason shows only the reasons that occurred', () => {
+    const history = [
+      sample(1),
+      sample(2, { global: { errorsByReason: { ...noErrors, timeout: 5 } } }),
+      sample(3, { global: { errorsByReason: { ...noErrors, rejected: 2 } } }),
+    ];
+    expect(reasonsSeen(history)).toEqual(['timeout', 'rejected']);
+    const model = chartModel('errors', history, context);
+    expect(chartColumns(model, history, 10).slice(1)).toEqual([
+      [0, 5, 0],
+      [0, 0, 2],
+    ]);
+  });
+
+  it('queue depth shows the deepest queues unless nodes are selected', () => {
+    const history = [
+      sample(1, { nodes: { api: { queueDepth: 3 }, worker: { queueDepth: 40 }, db: { queueDepth: 1 } } }),
+    ];
+    expect(
+      chartModel('queue', history, context)
+        .series.map((s) => s.label)
+        .slice(0, 3),
+    ).toEqual(['Worker', 'API', 'Orders DB']);
+    expect(
+      chartModel('queue', history, { ...context, selectedNodeIds: ['db'] }).series.map((s) => s.label),
+    ).toEqual(['Orders DB']);
+  });
+
+  it('hit rate is in percent per cache, and says so when the design has no cache', () => {
+    const history = [sample(1, { nodes: { cache: { hitRate: 0.8 } } })];
+    const model = chartModel('hitrate', history, context);
+    expect(chartColumns(model, history, 10)[1]).toEqual([80]);
+    const noCache = { ...context, nodes: context.nodes.filter((n) => n.kind !== 'cache') };
+    expect(chartModel('hitrate', history, noCache).emptyReason).toMatch(/No cache/);
+  });
+
+  it('a long run folds into at most maxPoints, keeping latency peaks and averaging throughput', () => {
+    const history = Array.from({ length: 1000 }, (_, i) =>
+      sample(i + 1, { global: { p99Ms: i === 500 ? 5000 : 40, throughputRps: i % 2 === 0 ? 100 : 200 } }),
+    );
+    const latency = chartColumns(chartModel('latency', history, context), history, 100);
+    expect(latency[0]).toHaveLength(100);
+    expect(latency[0][99]).toBe(1000); // the live edge stays exact
+    expect(Math.max(...(latency[3] as number[]))).toBe(5000);
+    const throughput = chartColumns(chartModel('throughput', history, context), history, 100);
+    expect(throughput[1].every((value) => value === 150)).toBe(true);
+  });
+
+  it('the cursor shows the sample covering it (first sample ending at or after), the last past the end', () => {
+    const history = [sample(1), sample(2), sample(4)];
+    expect(sampleIndexAt(history, 0.2)).toBe(0);
+    expect(sampleIndexAt(history, 1)).toBe(0);
+    expect(sampleIndexAt(history, 1.5)).toBe(1);
+    expect(sampleIndexAt(history, 3)).toBe(2);
+    expect(sampleIndexAt(history, 99)).toBe(2);
+    expect(sampleAt(history, null)).toBe(history[2]);
+    expect(sampleAt([], 3)).toBeNull();
+  });
+});
+
+describe('SLO verdict', () => {
+  const slo = { p99Ms: 200, minThroughputRps: 50, maxErrorRate: 0.01 };
+  it('passes when p99, throughput and error rate are all within the SLO', () => {
+    expect(sloVerdict(global(), slo).state).toBe('pass');
+  });
+  it('fails naming each broken target', () => {
+    const verdict = sloVerdict(global({ p99Ms: 312, errorRate: 0.05 }), slo);
+    expect(verdict.state).toBe('fail');
+    expect(verdict.summary).toBe('SLO fail: p99 312 ms > 200 ms, errors 5% > 1%');
+    expect(sloVerdict(global({ throughputRps: 10 }), slo).summary).toContain('throughput 10 rps < 50 rps');
+  });
+  it('waits when there is no sample yet', () => {
+    expect(sloVerdict(null, slo).state).toBe('waiting');
+  });
+});
+
+describe('timeline', () => {
+  it('spans the scenario, or longer once the run passes it', () => {
+    expect(timelineSpanS(60, 10)).toBe(60);
+    expect(timelineSpanS(60, 75)).toBe(75);
+  });
+  it('scrubbing maps the pointer to a second within the recorded samples', () => {
+    expect(cursorAtFraction(0.5, 60, 1, 40)).toBe(30);
+    expect(cursorAtFraction(0.9, 60, 1, 40)).toBe(40); // never into the future
+    expect(cursorAtFraction(-0.2, 60, 1, 40)).toBe(1);
+    expect(cursorAtFraction(0.5, 60, null, null)).toBeNull();
+  });
+  it('places scenario events and log entries at their time', () => {
+    const markers = timelineMarkers(
+      [{ t: 12_000, type: 'kill', target: 'db:0' }],
+      [{ atS: 30, action: 'spike', target: 'users', factor: 2, durationS: 5 }],
+      60,
+      (id) => id.toUpperCase(),
+    );
+    expect(markers.map((m) => [m.source, m.fraction])).toEqual([
+      ['scenario', 0.5],
+      ['log', 0.2],
+    ]);
+    expect(markers[0].title).toBe('30 s · scenario: spike USERS ×2 for 5 s');
+    expect(markers[1].title).toBe('12.0 s · Kill: DB:0 killed');
+    expect(fractionOf(90, 60)).toBe(1);
+  });
+  it('thins log markers to the newest ones on a very busy run', () => {
+    const log = Array.from({ length: MAX_LOG_MARKERS + 50 }, (_, i) => ({
+      t: i,
+      type: 'detected',
+      target: 'a',
+    }));
+    const markers = timelineMarkers(log, [], 60, (id) => id);
+    expect(markers).toHaveLength(MAX_LOG_MARKERS);
+    expect(markers[0].logIndex).toBe(50);
+  });
+});
+
+describe('event log wording', () => {
+  const labelOf = (target: string) =>
+    ({ db: 'Orders DB', 'db:1': 'Orders DB:1', lb: 'LB' })[target] ?? target;
+  it('says rebalances with the share of keys moved as a percentage', () => {
+    expect(
+      describeLogEntry({ t: 1, type: 'rebalance', target: 'lb', movedFraction: 0.25 }, labelOf).detail,
+    ).toBe('LB rebalanced: 25% of keys moved');
+  });
+  it('says promotions, lost writes and SLO breaches in the product words', () => {
+    expect(describeLogEntry({ t: 1, type: 'promoted', target: 'db:1', shard: 0 }, labelOf).detail).toBe(
+      'Orders DB:1 promoted to leader of shard 0',
+    );
+    expect(describeLogEntry({ t: 1, type: 'lostWrites', target: 'db', count: 12 }, labelOf)).toMatchObject({
+      detail: '12 acknowledged writes lost at Orders DB',
+      tone: 'failure',
+    });
+    expect(
+      describeLogEntry({ t: 1, type: 'sloBreach', target: 'slo', p99Ms: 412, errorRate: 0 }, labelOf).detail,
+    ).toBe('SLO breached (p99 412 ms, errors 0%)');
+  });
+  it('finds the node a log entry is about (instance addresses and detections by a checker)', () => {
+    const nodes = new Set(['db', 'lb']);
+    expect(logEntryNodeId({ t: 0, type: 'kill', target: 'db:2' }, nodes)).toBe('db');
+    expect(logEntryNodeId({ t: 0, type: 'sloBreach', target: 'slo' }, nodes)).toBeNull();
+    expect(logEntryNodeId({ t: 0, type: 'detected', target: 'x:1', by: 'lb' }, nodes)).toBe('lb');
+  });
+  it('formats sim time and percentages for a shared screen', () => {
+    expect(formatSimTime(42_340)).toBe('42.3 s');
+    expect(formatSimTime(125_000)).toBe('2:05.0');
+    expect(formatPercent(0.004)).toBe('0.4%');
+    expect(formatPercent(0.823)).toBe('82%');
+  });
+});
+
+describe('why panel wording', () => {
+  const row = (
+    nodeId: string,
+    wait: number,
+    service: number,
+    downstream: number,
+    extra: Partial<ExplanationRow> = {},
+  ): ExplanationRow => ({
+    nodeId,
+    kind: 'service',
+    tailRequests: 10,
+    tailMeanWaitMs: wait,
+    tailMeanServiceMs: service,
+    tailMeanDownstreamMs: downstream,
+    failuresOriginated: { ...noErrors },
+    firstFailureMs: null,
+    ...extra,
+  });
+  const labelOf = (id: string) => ({ users: 'Users', api: 'Service 1', db: 'Orders DB' })[id] ?? id;
+
+  it('names the biggest share of the slowest 1%: queueing at an overloaded service', () => {
+    const view = whyView([row('users', 0, 0, 100), row('api', 82, 10, 8), row('db', 1, 6, 0)], labelOf, null);
+    expect(view.hops.map((hop) => hop.nodeId)).toEqual(['users', 'api', 'db']);
+    expect(view.hops[1].scale).toBe(1);
+    expect(view.latencySentence).toBe(
+      "The slowest 1% of requests spend 82% of their time waiting in Service 1's queue.",
+    );
+  });
+
+  it('for one node, splits its tail time into queueing, service and downstream', () => {
+    const view = whyView([row('api', 50, 25, 25)], labelOf, 'api');
+    expect(view.latencySentence).toBe(
+      'At Service 1, the slowest 1% of requests take 100 ms: 50% waiting in its queue, 25% in service, 25% waiting on downstream calls.',
+    );
+  });
+
+  it('says where failures started first, with counts by reason', () => {
+    const view = whyView(
+      [
+        row('api', 1, 1, 1, { failuresOriginated: { ...noErrors, timeout: 3 }, firstFailureMs: 30_000 }),
+        row('db', 1, 1, 0, {
+          failuresOriginated: { ...noErrors, unavailable: 1204, timeout: 31 },
+          firstFailureMs: 20_400,
+        }),
+      ],
+      labelOf,
+      null,
+    );
+    expect(view.failureSentence).toBe(
+      'Failures started at Orders DB at 20.4 s: 1,204 unavailable, 31 timeout.',
+    );
+    expect(view.failures.map((f) => f.nodeId)).toEqual(['db', 'api']);
+  });
+
+  it('says so when nothing has finished or failed yet instead of showing numbers', () => {
+    const view = whyView([row('api', 0, 0, 0, { tailRequests: 0 })], labelOf, null);
+    expect(view.hops).toEqual([]);
+    expect(view.latencySentence).toBe('No request has finished after warm-up yet.');
+    expect(view.failureSentence).toBe('No request has failed after warm-up.');
+  });
+});
+
+describe('node totals wording', () => {
+  it('lists arrivals, completions, failures by reason, p99, utilization and max queue', () => {
+    expect(
+      describeNodeTotals({
+        arrivals: 12034,
+        completed: 11990,
+        failed: 44,
+        utilization: 0.82,
+        maxQueueDepth: 31,
+        latencyMs: { p99: 143.2 },
+        errors: { timeout: 40, rejected: 4 },
+      }).join(' · '),
+    ).toBe(
+      '12,034 arrived · 11,990 done · 44 failed (40 timeout, 4 rejected) · p99 143 ms · util 82% · max queue 31',
+    );
+  });
+});

@@ -1,0 +1,175 @@
+// How the dock writes numbers, times and log entries: one place, so the charts' legends, the SLO
+// badge, the event log and the Why panel all say the same thing the same way.
+import type { RunLogEntry } from '../run/types';
+
+/** Sim time as the timeline and the log show it: "42.3 s" under a minute, "2:05.0" above. */
+export function formatSimTime(ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds - minutes * 60;
+  return `${minutes}:${rest.toFixed(1).padStart(4, '0')}`;
+}
+
+/** Axis ticks on the charts' time axis, in whole seconds: "45s", "2:00". */
+export function formatAxisSeconds(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)}s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}:${String(Math.round(seconds - minutes * 60)).padStart(2, '0')}`;
+}
+
+export function formatRps(rps: number): string {
+  if (!Number.isFinite(rps)) return '–';
+  if (rps >= 10_000) return `${(rps / 1000).toFixed(1)}k rps`;
+  return `${rps >= 100 ? Math.round(rps) : Number(rps.toFixed(1))} rps`;
+}
+
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 100) return `${Math.round(ms)} ms`;
+  return `${Number(ms.toFixed(ms >= 10 ? 1 : 2))} ms`;
+}
+
+/** A fraction (0..1) as a percentage: "82%", "0.4%", "0%". */
+export function formatPercent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '–';
+  const percent = fraction * 100;
+  if (percent === 0) return '0%';
+  if (Math.abs(percent) < 1) return `${percent.toFixed(1)}%`;
+  return `${Math.round(percent)}%`;
+}
+
+export function formatCount(count: number): string {
+  if (!Number.isFinite(count)) return '–';
+  return Math.round(count).toLocaleString('en-US');
+}
+
+/** The node a log entry is about: its target's node id (`db-1:2` → `db-1`), or null for `slo`. */
+export function logEntryNodeId(entry: RunLogEntry, nodeIds: ReadonlySet<string>): string | null {
+  const candidates = [entry.target, typeof entry.by === 'string' ? entry.by : ''];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    if (nodeIds.has(candidate)) return candidate;
+    const colon = candidate.lastIndexOf(':');
+    if (colon > 0 && nodeIds.has(candidate.slice(0, colon))) return candidate.slice(0, colon);
+  }
+  return null;
+}
+
+export type LogTone = 'chaos' | 'failure' | 'recovery' | 'info';
+
+export interface LogEntryView {
+  /** Short verb for the marker and the log's first column: "Kill", "Promoted". */
+  title: string;
+  /** One line in the product's words: "Orders DB:1 promoted to leader of shard 0". */
+  detail: string;
+  tone: LogTone;
+}
+
+const CHAOS_TYPES = new Set(['kill', 'hang', 'restart', 'slow', 'cut', 'heal', 'spike', 'flush']);
+
+/**
+ * Describes one event-log entry (CLI shape: { t, type, target, ...fields }) for people.
+ * `labelOf` turns a node id or instance address into what the canvas shows ("API 1", "Orders DB:1").
+ */
+export function describeLogEntry(entry: RunLogEntry, labelOf: (target: string) => string): LogEntryView {
+  const target = labelOf(entry.target);
+  const num = (field: string): number | undefined =>
+    typeof entry[field] === 'number' ? (entry[field] as number) : undefined;
+  const by = typeof entry.by === 'string' ? labelOf(entry.by) : undefined;
+  const ignored = typeof entry.ignored === 'string' ? ` (ignored: ${entry.ignored})` : '';
+  switch (entry.type) {
+    case 'kill':
+      return { title: 'Kill', detail: `${target} killed${ignored}`, tone: 'chaos' };
+    case 'hang':
+      return { title: 'Hang', detail: `${target} hung (callers time out)${ignored}`, tone: 'chaos' };
+    case 'restart':
+      return { title: 'Restart', detail: `${target} restarted${ignored}`, tone: 'recovery' };
+    case 'slow': {
+      const factor = num('factor');
+      const span = num('durationS');
+      return {
+        title: 'Slow',
+        detail: `${target} slowed${factor !== undefined ? ` ×${factor}` : ''}${span ? ` for ${span} s` : ''}${ignored}`,
+        tone: 'chaos',
+      };
+    }
+    case 'cut':
+      return { title: 'Cut', detail: `${target} cut (partition)${ignored}`, tone: 'chaos' };
+    case 'heal':
+      return { title: 'Heal', detail: `${target} healed${ignored}`, tone: 'recovery' };
+    case 'spike': {
+      const factor = num('factor');
+      const span = num('durationS');
+      return {
+        title: 'Spike',
+        detail: `Traffic spike at ${target}${factor !== undefined ? ` ×${factor}` : ''}${span ? ` for ${span} s` : ''}${ignored}`,
+        tone: 'chaos',
+      };
+    }
+    case 'flush':
+      return { title: 'Flush', detail: `${target} flushed (cold cache)${ignored}`, tone: 'chaos' };
+    case 'detected':
+      return { title: 'Detected', detail: `${target} marked down${by ? ` by ${by}` : ''}`, tone: 'failure' };
+    case 'recovered':
+      return {
+        title: 'Recovered',
+        detail: `${target} healthy again${by ? ` (${by})` : ''}`,
+        tone: 'recovery',
+      };
+    case 'promoted': {
+      const shard = num('shard');
+      return {
+        title: 'Promoted',
+        detail: `${target} promoted to leader${shard !== undefined ? ` of shard ${shard}` : ''}`,
+        tone: 'recovery',
+      };
+    }
+    case 'lostWrites': {
+      const count = num('count') ?? 0;
+      return {
+        title: 'Lost writes',
+        detail: `${formatCount(count)} acknowledged write${count === 1 ? '' : 's'} lost at ${target}`,
+        tone: 'failure',
+      };
+    }
+    case 'rebalance': {
+      const moved = num('movedFraction');
+      return {
+        title: 'Rebalance',
+        detail: `${target} rebalanced${moved !== undefined ? `: ${formatPercent(moved)} of keys moved` : ''}`,
+        tone: 'info',
+      };
+    }
+    case 'breakerOpen':
+      return {
+        title: 'Breaker open',
+        detail: `${target} tripped its circuit breaker${typeof entry.edge === 'string' ? ` on ${labelOf(entry.edge)}` : ''}`,
+        tone: 'failure',
+      };
+    case 'breakerClosed':
+      return {
+        title: 'Breaker closed',
+        detail: `${target} closed its circuit breaker${typeof entry.edge === 'string' ? ` on ${labelOf(entry.edge)}` : ''}`,
+        tone: 'recovery',
+      };
+    case 'sloBreach': {
+      const p99 = num('p99Ms');
+      const errors = num('errorRate');
+      const parts = [
+        p99 !== undefined ? `p99 ${formatMs(p99)}` : '',
+        errors !== undefined ? `errors ${formatPercent(errors)}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return { title: 'SLO breach', detail: `SLO breached${parts ? ` (${parts})` : ''}`, tone: 'failure' };
+    }
+    default:
+      return {
+        title: entry.type,
+        detail: `${entry.type} at ${target}`,
+        tone: CHAOS_TYPES.has(entry.type) ? 'chaos' : 'info',
+      };
+  }
+}

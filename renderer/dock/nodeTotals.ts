@@ -1,0 +1,41 @@
+// A selected node's numbers beyond the per-second gauges: its run totals as the engine counts them
+// (CLI JSON shape, after warm-up), worded for the node strip. Pure and unit-tested.
+import { FAILURE_REASONS, type FailureReason } from '../run/types';
+import { formatCount, formatMs, formatPercent } from './format';
+
+/** The fields of the engine's NodeResult (shared/engine/results.ts) the dock shows. */
+export interface NodeTotalsRow {
+  arrivals: number;
+  completed: number;
+  failed: number;
+  utilization: number;
+  maxQueueDepth: number;
+  latencyMs: { p99: number };
+  errors?: Partial<Record<FailureReason, number>>;
+  cache?: { hitRate: number };
+  db?: { lostWrites: number; failovers: number };
+  queue?: { deadLettered: number; duplicates: number; lost: number };
+}
+
+/** "12,034 arrived · 11,990 done · 44 failed (40 timeout, 4 rejected) · p99 143 ms · util 82% · max queue 31" */
+export function describeNodeTotals(row: NodeTotalsRow): string[] {
+  const reasons = FAILURE_REASONS.map((reason) => [reason, row.errors?.[reason] ?? 0] as const)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, count]) => `${formatCount(count)} ${reason}`);
+  const parts = [
+    `${formatCount(row.arrivals)} arrived`,
+    `${formatCount(row.completed)} done`,
+    `${formatCount(row.failed)} failed${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`,
+    `p99 ${formatMs(row.latencyMs.p99)}`,
+    `util ${formatPercent(row.utilization)}`,
+    `max queue ${formatCount(row.maxQueueDepth)}`,
+  ];
+  if (row.cache) parts.push(`hit rate ${formatPercent(row.cache.hitRate)}`);
+  if (row.db && row.db.failovers > 0) parts.push(`${formatCount(row.db.failovers)} failovers`);
+  if (row.db && row.db.lostWrites > 0) parts.push(`${formatCount(row.db.lostWrites)} lost writes`);
+  if (row.queue && row.queue.deadLettered > 0)
+    parts.push(`${formatCount(row.queue.deadLettered)} dead-lettered`);
+  if (row.queue && row.queue.duplicates > 0) parts.push(`${formatCount(row.queue.duplicates)} duplicates`);
+  return parts;
+}

@@ -1,0 +1,28 @@
+// The one place the dock reads the live run from: the run store (renderer/run/runStore.ts) and the
+// run client (renderer/run/runClient.ts) written by the live-run feature. Everything else in
+// renderer/dock goes through these names, so the dock depends on the run contract
+// (renderer/run/types.ts), not on how the run store is built.
+import { useRunStore, type RunState } from '../run/runStore';
+import { runClient } from '../run/runClient';
+import type { ExplanationRow } from './why';
+import type { NodeTotalsRow } from './nodeTotals';
+
+export type DockRunState = RunState;
+
+export const useDockRun = useRunStore;
+
+/** null = follow the live run; a time (s) = the dock, charts and canvas show that sample. */
+export function setCursorS(cursorS: number | null): void {
+  useRunStore.getState().setCursor(cursorS);
+}
+
+/** The engine's explanation (NodeExplanation rows) for one node or the whole design; null before a run. */
+export async function explainRun(nodeId: string | null): Promise<ExplanationRow[] | null> {
+  return (await runClient.explain(nodeId)) as ExplanationRow[] | null;
+}
+
+/** The engine's run totals per node (CLI JSON `nodes`), after warm-up; null before a run. */
+export async function nodeTotals(): Promise<Record<string, NodeTotalsRow> | null> {
+  const results = (await runClient.results()) as { nodes?: Record<string, NodeTotalsRow> } | null;
+  return results?.nodes ?? null;
+}
