@@ -330,3 +330,18 @@ test('the right-click menu offers the commands for what is under the cursor', as
   await menu.getByTestId('menu-insert.note').click();
   await expect(page.getByTestId('canvas-inline-editor')).toBeFocused();
 });
+
+test('an edge is selected by clicking its curve and deleted with Delete', async ({ page }) => {
+  await openCanvas(page);
+  await loadDesign(page, {
+    ...twoServices,
+    edges: [{ id: 'edge-1', from: 'service-1', to: 'database-1', params: { latencyMs: 5 } }],
+  });
+  const middle = await toScreen(page, { x: 200, y: 2 });
+  await page.mouse.click(middle.x, middle.y);
+  expect(await selectionOf(page)).toEqual({ nodes: [], edges: ['edge-1'], notes: [] });
+  await page.keyboard.press('Delete');
+  const doc = await documentOf(page);
+  expect(doc.edges).toEqual([]);
+  expect(doc.nodes).toHaveLength(3);
+});

@@ -48,7 +48,9 @@ test('ctrl+wheel zooms around the cursor; wheel and middle-drag pan', async ({ p
   expect((await viewportOf(page)).y).toBeCloseTo(panStart.y - 80, 0);
 
   const middleStart = await viewportOf(page);
-  await drag(page, { x: 500, y: 400 }, { x: 560, y: 330 }, { button: 'middle' });
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  const inside = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await drag(page, inside, { x: inside.x + 60, y: inside.y - 70 }, { button: 'middle' });
   const moved = await viewportOf(page);
   expect(moved.x - middleStart.x).toBeCloseTo(60, 0);
   expect(moved.y - middleStart.y).toBeCloseTo(-70, 0);
@@ -81,8 +83,9 @@ test('zoom in, zoom out and zoom to fit are commands with shortcuts', async ({ p
 test('a sticky note is inserted, typed into, resized as one undo step', async ({ page }) => {
   await openCanvas(page);
   await loadDesign(page, threeNodes);
-  const spot = await toScreen(page, { x: 300, y: 200 });
-  await page.mouse.move(spot.x, spot.y);
+  // Upper middle of the canvas, so the note and its resize handle are on screen.
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
   await page.keyboard.press('Shift+N');
   const editor = page.getByTestId('canvas-inline-editor');
   await expect(editor).toBeFocused();
