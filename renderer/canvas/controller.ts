@@ -10,6 +10,7 @@ import { currentCanvasTheme } from '../app/themeColors';
 import { EMPTY_SELECTION, useDesignStore, type Selection } from '../store/designStore';
 import { addNode, connectNodes, connectionProblem, moveItems, resizeNote } from '../store/designActions';
 import { useUiStore } from '../store/uiStore';
+import { cancelPendingKeyCommand } from '../commands/keyboard';
 import { canvasRefs } from './canvasRefs';
 import { useCanvasUi, type ContextTarget } from './canvasUiStore';
 import {
@@ -299,6 +300,8 @@ export class CanvasController {
     this.pointer = screen;
     if (event.button === 1 || (event.button === 0 && this.spaceHeld)) {
       event.preventDefault();
+      // The held Space became a pan, so it must not also run its key command (Run / Pause).
+      if (this.spaceHeld) cancelPendingKeyCommand();
       this.capture(event);
       this.gesture = { state: 'panning', startScreen: screen, startViewport: this.viewport() };
       this.setCursor('grabbing');

@@ -32,6 +32,9 @@ export function isTextInput(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** Chords a text field handles itself (its own undo, clipboard, select all). */
+const TEXT_EDITING_CHORDS = new Set(['Mod+Z', 'Mod+Shift+Z', 'Mod+Y', 'Mod+A', 'Mod+X', 'Mod+C', 'Mod+V']);
+
 export function commandForKey(
   event: KeyboardEvent,
   commands: CommandInfo[] = COMMANDS,
@@ -39,12 +42,30 @@ export function commandForKey(
   const inText = isTextInput(event.target);
   return commands.find((command) => {
     const chords = [command.shortcut, ...(command.altShortcuts ?? [])].filter(Boolean) as string[];
-    if (!chords.some((chord) => matchesShortcut(event, chord))) return false;
+    const matched = chords.find((chord) => matchesShortcut(event, chord));
+    if (!matched) return false;
     const plainKey = !chords.some((chord) => chord.includes('Mod'));
-    // Plain keys and canvas-only commands never fire while typing in a field.
-    if (inText && (plainKey || command.canvasOnly)) return false;
+    // Plain keys and canvas-only commands never fire while typing in a field, and a field keeps
+    // its own undo and clipboard chords.
+    if (inText && (plainKey || command.canvasOnly || TEXT_EDITING_CHORDS.has(matched))) return false;
     return isCommandEnabled(command.id);
   });
+}
+
+/**
+ * Space both runs a command (Run / Pause) and, held while dragging, pans the canvas. So a plain
+ * Space command fires on key-up, and only if no pan used the key in between.
+ */
+let pendingKeyUp: { key: string; commandId: string } | null = null;
+
+/** The canvas calls this when a held key turned into a gesture (space-drag pan). */
+export function cancelPendingKeyCommand(): void {
+  pendingKeyUp = null;
+}
+
+/** Holding a key repeats only moves and zooms; a held letter or Space must not fire again and again. */
+function repeats(event: KeyboardEvent): boolean {
+  return event.key.startsWith('Arrow') || event.ctrlKey || event.metaKey;
 }
 
 /** Installs the global key handler; returns a function that removes it. */
@@ -54,8 +75,26 @@ export function installKeyboard(target: Window = window): () => void {
     const command = commandForKey(event);
     if (!command) return;
     event.preventDefault();
+    if (event.repeat && !repeats(event)) return;
+    if (event.key === ' ') {
+      pendingKeyUp = { key: event.key, commandId: command.id };
+      return;
+    }
     void runCommand(command.id);
   };
+  const onKeyUp = (event: KeyboardEvent) => {
+    if (!pendingKeyUp || pendingKeyUp.key !== event.key) return;
+    const { commandId } = pendingKeyUp;
+    pendingKeyUp = null;
+    void runCommand(commandId);
+  };
+  const onBlur = () => cancelPendingKeyCommand();
   target.addEventListener('keydown', onKeyDown);
-  return () => target.removeEventListener('keydown', onKeyDown);
+  target.addEventListener('keyup', onKeyUp);
+  target.addEventListener('blur', onBlur);
+  return () => {
+    target.removeEventListener('keydown', onKeyDown);
+    target.removeEventListener('keyup', onKeyUp);
+    target.removeEventListener('blur', onBlur);
+  };
 }
