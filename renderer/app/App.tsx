@@ -6,6 +6,7 @@ import { registerCommands } from '../commands/registry';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { Toolbar } from '../panels/Toolbar';
+import { RunControls } from '../run/RunControls';
 import { Palette } from '../panels/Palette';
 import { Inspector } from '../panels/Inspector';
 import { CommandPalette } from '../panels/CommandPalette';
@@ -59,7 +60,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Toolbar>{/* run controls (live run) mount here */}</Toolbar>
+      <Toolbar><RunControls /></Toolbar>
       <div className="workspace">
         {panels.palette && <Palette onCollapse={() => togglePanel('palette')} />}
         <main className="canvas-area">

@@ -3,6 +3,7 @@ import { CATALOG } from '../../shared/document/catalog';
 import { isDirty, useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { useResolvedTheme } from './themeColors';
+import { RunStatusLine } from '../run/RunControls';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -41,6 +42,7 @@ export function StatusBar() {
         </span>
       )}
       <span className="status-spacer" />
+      <RunStatusLine />
       <span>Zoom {Math.round(scale * 100)}%</span>
       <span data-testid="status-theme">Theme: {theme === 'system' ? `system (${resolved})` : theme}</span>
     </footer>

@@ -22,6 +22,23 @@ export interface NodeGauges {
   oldestAgeMs?: number;
   /** Rate limiters and gateways: requests throttled in the last interval. */
   throttled?: number;
+  // Added by the worker host (renderer/worker): every node has these.
+  arrivalsRps?: number;
+  p50Ms?: number;
+  /** Requests held at the node (waiting, in service or waiting downstream). */
+  inFlight?: number;
+  instancesUp?: number;
+  /** Databases: writes lost on failover so far (cumulative). */
+  lostWrites?: number;
+  timeoutRps?: number;
+  rejectedRps?: number;
+}
+
+/** Latest gauges of one edge (connection). */
+export interface EdgeGauges {
+  throughputRps: number;
+  errorRate: number;
+  cut: boolean;
 }
 
 export type InstanceState = 'alive' | 'dead' | 'hung' | 'slow';
@@ -31,6 +48,7 @@ export interface InstanceGauges {
   leader?: boolean;
   utilization: number;
   queueDepth: number;
+  throughputRps?: number;
 }
 
 export interface GlobalGauges {
@@ -49,6 +67,9 @@ export interface RunSample {
   global: GlobalGauges;
   nodes: Record<string, NodeGauges>;
   instances: Record<string, InstanceGauges[]>;
+  edges?: Record<string, EdgeGauges>;
+  /** Seconds this sample covers: 1, or more once old samples were merged to keep memory flat. */
+  spanS?: number;
 }
 
 /** An event log entry, as in the CLI JSON: { t (ms), type, target, ...fields }. */

@@ -1,0 +1,109 @@
+// What the live layer shows, as pure functions of the gauges (tested without a canvas): health,
+// where instance dots sit, edge thickness, how many particles each edge gets.
+import { NODE_HEIGHT, NODE_WIDTH, type Point } from '../geometry';
+import type { EdgeGauges, InstanceGauges, NodeGauges } from '../../run/types';
+
+export type Health = 'idle' | 'ok' | 'strained' | 'failing' | 'down';
+
+/**
+ * Okabe–Ito colours (distinguishable with every common colour-vision deficiency), and each health
+ * also has its own badge shape and glyph, so colour is never the only cue.
+ */
+export const HEALTH_LOOK: Record<
+  Health,
+  { color: string; glyph: string; shape: 'circle' | 'triangle' | 'diamond' | 'square'; label: string }
+> = {
+  idle: { color: '#8a93a3', glyph: '–', shape: 'circle', label: 'idle' },
+  ok: { color: '#009E73', glyph: '✓', shape: 'circle', label: 'healthy' },
+  strained: { color: '#E69F00', glyph: '!', shape: 'triangle', label: 'strained' },
+  failing: { color: '#D55E00', glyph: '✕', shape: 'diamond', label: 'failing' },
+  down: { color: '#5b4a6b', glyph: '✕', shape: 'square', label: 'down' },
+};
+
+export const TRAFFIC_COLORS = { read: '#0072B2', write: '#E69F00', error: '#D55E00', cut: '#D55E00' };
+
+/** Health from utilisation and errors: failing above 5% errors, strained above 80% busy or 1% errors. */
+export function healthOf(gauges: NodeGauges | undefined, instances: InstanceGauges[] | undefined): Health {
+  if (!gauges) return 'idle';
+  const count = instances?.length ?? 0;
+  const alive = instances
+    ? instances.filter((instance) => instance.state === 'alive' || instance.state === 'slow').length
+    : count;
+  if (count > 0 && alive === 0) return 'down';
+  if (gauges.errorRate >= 0.05) return 'failing';
+  const active = gauges.throughputRps > 0 || (gauges.arrivalsRps ?? 0) > 0 || gauges.queueDepth > 0;
+  if (gauges.utilization >= 0.8 || gauges.errorRate >= 0.01 || alive < count) return 'strained';
+  return active ? 'ok' : 'idle';
+}
+
+/** Instance dots: one row under the node; past this many, the last dot says "+N". */
+export const MAX_DOTS = 10;
+export const DOT_RADIUS = 6;
+export const DOT_SPACING = 16;
+export const DOT_HIT_RADIUS = 9;
+
+export function dotCenter(nodeCentre: Point, index: number): Point {
+  return {
+    x: nodeCentre.x - NODE_WIDTH / 2 + 12 + index * DOT_SPACING,
+    y: nodeCentre.y + NODE_HEIGHT / 2 + 14,
+  };
+}
+
+/** Which instance dot (index) is under a world point, or -1. */
+export function dotAt(nodeCentre: Point, instanceCount: number, world: Point, scale = 1): number {
+  const shown = Math.min(instanceCount, MAX_DOTS);
+  const radius = Math.max(DOT_HIT_RADIUS, 6 / scale);
+  for (let i = 0; i < shown; i++) {
+    if (i === MAX_DOTS - 1 && instanceCount > MAX_DOTS) break; // the "+N" dot is not an instance
+    const c = dotCenter(nodeCentre, i);
+    if (Math.hypot(world.x - c.x, world.y - c.y) <= radius) return i;
+  }
+  return -1;
+}
+
+/** Edge stroke width (world units) by throughput: log-scaled so 10 and 10,000 rps both read. */
+export function edgeWidth(gauges: EdgeGauges | undefined): number {
+  if (!gauges || gauges.throughputRps <= 0) return 0;
+  return Math.min(11, 1.5 + 1.9 * Math.log10(1 + gauges.throughputRps));
+}
+
+/** Particles drawn at once, shared by every edge (a fixed pool: cost does not grow with traffic). */
+export const PARTICLE_POOL = 600;
+export const MAX_PARTICLES_PER_EDGE = 18;
+
+/**
+ * Particles per edge, proportional to its throughput (the busiest edge gets the most), at least
+ * one on any edge with traffic, never more than the pool in total.
+ */
+export function particleCounts(throughputs: number[]): number[] {
+  const max = Math.max(0, ...throughputs);
+  if (max <= 0) return throughputs.map(() => 0);
+  let counts = throughputs.map((rps) =>
+    rps > 0 ? Math.max(1, Math.round((rps / max) * MAX_PARTICLES_PER_EDGE)) : 0,
+  );
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  if (total > PARTICLE_POOL) {
+    const scale = PARTICLE_POOL / total;
+    counts = counts.map((n) => (n > 0 ? Math.max(1, Math.floor(n * scale)) : 0));
+    // The floor of 1 per busy edge can still overflow with a huge design: trim from the end.
+    let over = counts.reduce((sum, n) => sum + n, 0) - PARTICLE_POOL;
+    for (let e = counts.length - 1; over > 0 && e >= 0; e--) {
+      const take = Math.min(over, counts[e]);
+      counts[e] -= take;
+      over -= take;
+    }
+  }
+  return counts;
+}
+
+export function formatRps(rps: number): string {
+  if (rps >= 10_000) return `${(rps / 1000).toFixed(0)}k`;
+  if (rps >= 1000) return `${(rps / 1000).toFixed(1)}k`;
+  return rps >= 10 ? rps.toFixed(0) : rps.toFixed(1);
+}
+
+export function formatMs(ms: number): string {
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(0)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
+  return ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
+}

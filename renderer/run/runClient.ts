@@ -1,0 +1,298 @@
+// The main thread's handle on the simulation worker: every run action goes through here (run
+// commands, toolbar, chaos menus and keys, live edits, automation, the dock). See ./README.md.
+import type { ChaosAction, Params, ScenarioEvent } from '../../shared/document/types';
+import type { ChaosCommand } from '../../shared/engine/index';
+import { useDesignStore } from '../store/designStore';
+import { useUiStore } from '../store/uiStore';
+import type { FromWorker, RunOptions, RunRecording, RunSpeed, ToWorker } from '../worker/protocol';
+import { appendHistory, liveFrame, useRunStore } from './runStore';
+import type { RunLogEntry, RunStatus } from './types';
+
+/** The speeds offered in the toolbar. */
+export const RUN_SPEEDS: RunSpeed[] = [0.25, 0.5, 1, 2, 5, 10, 25, 100, 1000, 'max'];
+/** Log entries kept on the main thread (the engine keeps the first 20,000 too). */
+const LOG_LIMIT = 20_000;
+const CHAOS_LOG_TYPES = new Set<string>(['kill', 'hang', 'restart', 'slow', 'cut', 'heal', 'spike', 'flush']);
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+class RunClient {
+  private worker: Worker | null = null;
+  private runId = 0;
+  /** A simulation for the current design exists in the worker (loaded since the last reset). */
+  private loaded = false;
+  private nextRequest = 1;
+  private readonly pending = new Map<number, Pending>();
+  /** A start/pause is on its way: frames posted before the worker saw it keep the old status. */
+  private expectedStatus: { status: RunStatus; untilMs: number } | null = null;
+
+  private expect(status: RunStatus): void {
+    this.expectedStatus = { status, untilMs: performance.now() + 1000 };
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
+    worker.onerror = (event) => {
+      useUiStore.getState().showNotice({ text: `The simulation stopped: ${event.message}`, tone: 'error' });
+      useRunStore.setState({ status: 'paused' });
+    };
+    this.worker = worker;
+    // The speed survives resets: tell the new worker.
+    this.post({ type: 'speed', speed: useRunStore.getState().speed });
+    return worker;
+  }
+
+  private post(message: ToWorker): void {
+    (this.worker ?? this.ensureWorker()).postMessage(message);
+  }
+
+  /** Run settings: the design's scenario (seed, duration, warm-up). */
+  options(): RunOptions {
+    const scenario = useDesignStore.getState().design.scenario;
+    return { seed: scenario.seed, durationS: scenario.durationS, warmupS: scenario.warmupS };
+  }
+
+  /** A fresh simulation of the current design at t = 0 (idle). */
+  private load(): boolean {
+    const design = useDesignStore.getState().design;
+    if (!design.nodes.some((node) => node.kind === 'client')) {
+      const text = 'Add a Client to send traffic before running the design.';
+      useRunStore.setState({ problem: text });
+      useUiStore.getState().showNotice({ text, tone: 'warning' });
+      return false;
+    }
+    this.runId++;
+    this.expectedStatus = null;
+    const options = this.options();
+    useRunStore.setState({
+      status: 'idle',
+      simTimeMs: 0,
+      achievedSpeed: 0,
+      eventsPerS: 0,
+      eventsProcessed: 0,
+      latest: null,
+      history: [],
+      log: [],
+      cursorS: null,
+      problem: null,
+      durationS: options.durationS,
+      warmupS: options.warmupS,
+      seed: options.seed,
+    });
+    liveFrame.layout = null;
+    liveFrame.version++;
+    this.post({ type: 'load', runId: this.runId, design: design, options });
+    this.loaded = true;
+    return true;
+  }
+
+  start(): void {
+    const status = useRunStore.getState().status;
+    if (!this.loaded || status === 'done') {
+      if (!this.load()) return;
+    }
+    useRunStore.setState({ status: 'running', cursorS: null });
+    this.expect('running');
+    this.post({ type: 'start' });
+  }
+
+  pause(): void {
+    if (useRunStore.getState().status !== 'running') return;
+    useRunStore.setState({ status: 'paused' });
+    this.expect('paused');
+    this.post({ type: 'pause' });
+  }
+
+  toggle(): void {
+    if (useRunStore.getState().status === 'running') this.pause();
+    else this.start();
+  }
+
+  /** One simulated second, then paused. */
+  step(): void {
+    const status = useRunStore.getState().status;
+    if (!this.loaded || status === 'done') {
+      if (!this.load()) return;
+    }
+    useRunStore.setState({ status: 'paused', cursorS: null });
+    this.expect('paused');
+    this.post({ type: 'step' });
+  }
+
+  /** Back to t = 0 with the design as it is now (and the scenario's seed, or the one given). */
+  reset(seed?: number): void {
+    if (seed !== undefined && seed !== useDesignStore.getState().design.scenario.seed) {
+      useDesignStore.getState().change('Change seed', (design) => {
+        design.scenario.seed = seed;
+      });
+    }
+    this.load();
+  }
+
+  /** Reload and keep running if it was (a structural edit, a changed seed or duration). */
+  restart(notice?: string): void {
+    const wasRunning = useRunStore.getState().status === 'running';
+    if (!this.loaded) return;
+    if (!this.load()) return;
+    if (wasRunning) this.start();
+    if (notice) useUiStore.getState().showNotice({ text: notice, tone: 'info' });
+  }
+
+  /** Drops the run (a different document was opened): idle, nothing loaded. */
+  unload(): void {
+    this.runId++;
+    this.loaded = false;
+    if (this.worker) this.post({ type: 'pause' });
+    liveFrame.layout = null;
+    liveFrame.version++;
+    useRunStore.setState({
+      status: 'idle',
+      simTimeMs: 0,
+      achievedSpeed: 0,
+      eventsPerS: 0,
+      eventsProcessed: 0,
+      latest: null,
+      history: [],
+      log: [],
+      cursorS: null,
+      problem: null,
+    });
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  setSpeed(speed: RunSpeed): void {
+    useRunStore.setState({ speed });
+    if (this.worker) this.post({ type: 'speed', speed });
+  }
+
+  /** Live chaos at the current sim time; starts a paused run at t = 0 when none exists. */
+  chaos(command: ChaosCommand): boolean {
+    if (!this.loaded && !this.load()) return false;
+    this.post({ type: 'chaos', chaos: command });
+    return true;
+  }
+
+  editParams(id: string, params: Params): void {
+    if (!this.loaded) return;
+    this.post({ type: 'edit', id, params });
+  }
+
+  private request<T>(message: Record<string, unknown>): Promise<T> {
+    const requestId = this.nextRequest++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(requestId, { resolve: resolve as (value: unknown) => void, reject });
+      this.post({ ...message, type: 'request', requestId } as ToWorker);
+    });
+  }
+
+  /** Where latency goes and where failures started (the engine's explain), for a node or all. */
+  explain(nodeId: string | null): Promise<unknown> {
+    if (!this.loaded) return Promise.resolve(null);
+    return this.request({ what: 'explain', nodeId });
+  }
+  results(): Promise<unknown> {
+    if (!this.loaded) return Promise.resolve(null);
+    return this.request({ what: 'results' });
+  }
+  recording(): Promise<RunRecording | null> {
+    if (!this.loaded) return Promise.resolve(null);
+    return this.request({ what: 'recording' });
+  }
+  fingerprint(): Promise<string | null> {
+    if (!this.loaded) return Promise.resolve(null);
+    return this.request({ what: 'fingerprint' });
+  }
+  replayFingerprint(recording: RunRecording): Promise<string> {
+    return this.request({ what: 'replayFingerprint', recording });
+  }
+
+  /** Is this log entry a chaos action that can become a scenario step? */
+  isChaosEntry(entry: RunLogEntry): boolean {
+    return CHAOS_LOG_TYPES.has(entry.type) && entry.ignored === undefined;
+  }
+
+  /** Appends a chaos log entry to the design's scenario (one undo step); it fires there next run. */
+  saveAsScenarioStep(entry: RunLogEntry): boolean {
+    if (!this.isChaosEntry(entry)) return false;
+    const step: ScenarioEvent = {
+      atS: Math.round(entry.t) / 1000,
+      action: entry.type as ChaosAction,
+      target: entry.target,
+    };
+    if (typeof entry.factor === 'number') step.factor = entry.factor;
+    if (typeof entry.durationS === 'number') step.durationS = entry.durationS;
+    useDesignStore.getState().change('Save chaos as scenario step', (design) => {
+      design.scenario.events.push(step);
+      design.scenario.events.sort((a, b) => a.atS - b.atS);
+    });
+    useUiStore.getState().showNotice({
+      text: `Saved “${step.action} ${step.target}” at ${step.atS} s as a scenario step: it replays there after a reset.`,
+      tone: 'info',
+    });
+    return true;
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.type === 'reply') {
+      const pending = this.pending.get(message.requestId);
+      if (!pending) return;
+      this.pending.delete(message.requestId);
+      if (message.error) pending.reject(new Error(message.error));
+      else pending.resolve(message.value);
+      return;
+    }
+    if (message.runId !== this.runId) return; // from a run that was reset since
+    if (message.type === 'notice') {
+      if (message.tone === 'error') {
+        this.loaded = false;
+        useRunStore.setState({ status: 'idle', problem: message.text });
+      }
+      useUiStore.getState().showNotice({ text: message.text, tone: message.tone });
+      return;
+    }
+    if (message.layout) liveFrame.layout = message.layout;
+    liveFrame.nodes = message.nodes;
+    liveFrame.instances = message.instances;
+    liveFrame.edges = message.edges;
+    liveFrame.version++;
+    const state = useRunStore.getState();
+    // The worker's status wins except while a start/pause we sent is still on its way.
+    const expected = this.expectedStatus;
+    let status = message.status;
+    if (expected) {
+      const stale = status !== expected.status && status !== 'done' && performance.now() < expected.untilMs;
+      if (stale) status = state.status;
+      else this.expectedStatus = null;
+    }
+    const patch: Partial<typeof state> = {
+      status,
+      simTimeMs: message.simTimeMs,
+      achievedSpeed: message.achievedSpeed,
+      eventsPerS: message.eventsPerS,
+      eventsProcessed: message.eventsProcessed,
+    };
+    if (message.samples.length > 0) {
+      patch.history = appendHistory(state.history, message.samples);
+      patch.latest = message.samples[message.samples.length - 1];
+    }
+    if (message.log.length > 0) {
+      const log = state.log.concat(message.log);
+      patch.log = log.length > LOG_LIMIT ? log.slice(log.length - LOG_LIMIT) : log;
+    }
+    useRunStore.setState(patch);
+  }
+
+  /** Stops the worker (tests and teardown). */
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.loaded = false;
+  }
+}
+
+export const runClient = new RunClient();
