@@ -66,3 +66,43 @@ export async function pressOnCanvas(page: Page, key: string): Promise<void> {
   await page.getByTestId('canvas').focus();
   await page.keyboard.press(key);
 }
+
+type Point = { x: number; y: number };
+export const instanceDot = (page: Page, address: string) =>
+  page.evaluate(
+    (value) => (window.__backpressure as unknown as Api).instanceDotScreenPosition(value) as Point,
+    address,
+  );
+export const edgeMiddle = (page: Page, edgeId: string) =>
+  page.evaluate(
+    (value) => (window.__backpressure as unknown as Api).edgeScreenPosition(value) as Point,
+    edgeId,
+  );
+export const nodeScreen = (page: Page, nodeId: string) =>
+  page.evaluate(
+    (value) => (window.__backpressure as unknown as Api).nodeScreenPosition(value) as Point,
+    nodeId,
+  );
+export const liveLayer = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window.__backpressure as unknown as Api).liveLayer() as {
+        framesDrawn: number;
+        particlesDrawn: number;
+        dotsDrawn: number;
+        health: Record<string, string>;
+        cutEdges: string[];
+      },
+  );
+
+/** Index in the log of the first entry of this type (and target, if given) at or after `from`. */
+export function indexOfEntry(
+  log: { type: string; target: string }[],
+  type: string,
+  target?: string,
+  from = 0,
+): number {
+  for (let i = from; i < log.length; i++)
+    if (log[i].type === type && (!target || log[i].target === target)) return i;
+  return -1;
+}

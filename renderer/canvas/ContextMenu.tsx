@@ -70,6 +70,12 @@ export function CanvasContextMenu() {
       role="menu"
       data-testid="canvas-context-menu"
       style={{ position: 'fixed', left: menu.clientX, top: menu.clientY }}
+      // Kept inside the window when opened near its bottom (long menus, e.g. with chaos actions).
+      ref={(element) => {
+        const bottom = element?.getBoundingClientRect().bottom ?? 0;
+        if (element && bottom > window.innerHeight)
+          element.style.top = `${Math.max(4, menu.clientY - (bottom - window.innerHeight) - 4)}px`;
+      }}
       onPointerDown={(event) => event.stopPropagation()}
       onContextMenu={(event) => event.preventDefault()}
     >

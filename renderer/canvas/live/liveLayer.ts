@@ -709,6 +709,23 @@ export function installLiveLayer(): () => void {
   const uninstall = liveLayer.install();
   extendAutomation({
     liveLayer: () => JSON.parse(JSON.stringify(liveLayerStats)),
+    /** Page coordinates of the middle of a connection's curve (to right-click it). */
+    edgeScreenPosition: (edgeId: string) => {
+      const design = useDesignStore.getState().design;
+      const edge = design.edges.find((candidate) => candidate.id === edgeId);
+      const stage = canvasRefs.stage;
+      if (!edge || !stage) return null;
+      const from = canvasRefs.nodePosition(edge.from);
+      const to = canvasRefs.nodePosition(edge.to);
+      if (!from || !to) return null;
+      const world = bezierPoint(routeEdge(from, to, edgeBends(design.edges).get(edge.id) ?? 0), 0.5);
+      const rect = stage.container().getBoundingClientRect();
+      const viewport = useDesignStore.getState().viewport;
+      return {
+        x: rect.left + world.x * viewport.scale + viewport.x,
+        y: rect.top + world.y * viewport.scale + viewport.y,
+      };
+    },
     /** Page coordinates of an instance dot, for tests that click it with the real mouse. */
     instanceDotScreenPosition: (address: string) => {
       const colon = address.lastIndexOf(':');

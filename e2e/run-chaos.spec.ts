@@ -1,0 +1,146 @@
+// Chaos on a live run: kill the database leader from its instance dot, cut a connection, keys on
+// the selection, and a chaos action saved as a scenario step that replays at its time.
+import { expect, test } from '@playwright/test';
+import { webTierDesign } from '../renderer/run/testDesigns';
+import { runCommand } from './canvas-helpers';
+import {
+  chaos,
+  edgeMiddle,
+  indexOfEntry,
+  instanceDot,
+  liveLayer,
+  metrics,
+  nodeScreen,
+  openWithDesign,
+  pressOnCanvas,
+  runInfo,
+  runLog,
+  setSpeed,
+  waitForSimTime,
+} from './run-helpers';
+
+test('killing the database leader from its dot: kill → detected → promoted, writes fail then recover', async ({
+  page,
+}) => {
+  await openWithDesign(page, webTierDesign());
+  await setSpeed(page, 2);
+  await page.getByTestId('cmd-run.toggle').click();
+  await waitForSimTime(page, 3000);
+  expect((await metrics(page, 'db'))?.errorRate).toBe(0);
+  // The leader is instance 0 of the only shard: right-click its dot, choose Kill.
+  const dot = await instanceDot(page, 'db:0');
+  await page.mouse.click(dot.x, dot.y, { button: 'right' });
+  await page.getByTestId('menu-chaos.kill').click();
+  // Writes to the shard fail until a follower is promoted.
+  await expect
+    .poll(async () => (await metrics(page, 'db'))?.errorRate ?? 0, { timeout: 10_000 })
+    .toBeGreaterThan(0.05);
+  await expect
+    .poll(async () => indexOfEntry(await runLog(page), 'promoted'), { timeout: 15_000 })
+    .toBeGreaterThan(0);
+  const log = await runLog(page);
+  const kill = indexOfEntry(log, 'kill', 'db:0');
+  const detected = indexOfEntry(log, 'detected', 'db:0', kill);
+  const promoted = indexOfEntry(log, 'promoted', undefined, detected);
+  expect(kill).toBeGreaterThanOrEqual(0);
+  expect(detected).toBeGreaterThan(kill);
+  expect(promoted).toBeGreaterThan(detected);
+  expect(log[detected].t).toBeGreaterThan(log[kill].t);
+  // Recovered: a full second after the promotion without failed writes.
+  await waitForSimTime(page, log[promoted].t + 2500);
+  expect((await metrics(page, 'db'))?.errorRate).toBe(0);
+  expect((await metrics(page, 'db'))?.throughputRps).toBeGreaterThan(50);
+});
+
+test('cutting a connection from its menu makes callers time out; healing it recovers', async ({ page }) => {
+  await openWithDesign(page, webTierDesign());
+  await setSpeed(page, 2);
+  await page.getByTestId('cmd-run.toggle').click();
+  await waitForSimTime(page, 2000);
+  const middle = await edgeMiddle(page, 'api->cache');
+  await page.mouse.click(middle.x, middle.y, { button: 'right' });
+  await page.getByTestId('menu-chaos.cutToggle').click();
+  await expect
+    .poll(async () => (await metrics(page, 'users'))?.timeoutRps ?? 0, { timeout: 10_000 })
+    .toBeGreaterThan(10);
+  expect((await liveLayer(page)).cutEdges).toContain('api->cache');
+  expect(indexOfEntry(await runLog(page), 'cut', 'api->cache')).toBeGreaterThanOrEqual(0);
+  // The same menu item heals it.
+  await page.mouse.click(middle.x, middle.y, { button: 'right' });
+  await page.getByTestId('menu-chaos.cutToggle').click();
+  await expect.poll(async () => indexOfEntry(await runLog(page), 'heal', 'api->cache')).toBeGreaterThan(0);
+  await expect.poll(async () => (await liveLayer(page)).cutEdges).toEqual([]);
+});
+
+test('K kills the selected node and R restarts it', async ({ page }) => {
+  await openWithDesign(page, webTierDesign());
+  await page.getByTestId('cmd-run.toggle').click();
+  await waitForSimTime(page, 1000);
+  const api = await nodeScreen(page, 'api');
+  await page.mouse.click(api.x, api.y);
+  await page.keyboard.press('k');
+  await expect.poll(async () => (await metrics(page, 'api'))?.instancesUp).toBe(0);
+  await expect.poll(async () => (await liveLayer(page)).health.api).toBe('down');
+  expect(indexOfEntry(await runLog(page), 'kill', 'api')).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press('r');
+  await expect.poll(async () => (await metrics(page, 'api'))?.instancesUp).toBe(2);
+  expect(indexOfEntry(await runLog(page), 'restart', 'api')).toBeGreaterThan(0);
+});
+
+test('clicking an instance dot selects that instance; K then kills only it', async ({ page }) => {
+  await openWithDesign(page, webTierDesign());
+  await page.getByTestId('cmd-run.toggle').click();
+  await waitForSimTime(page, 1000);
+  const dot = await instanceDot(page, 'api:1');
+  await page.mouse.click(dot.x, dot.y);
+  expect((await page.evaluate(() => window.__backpressure!.selection())).nodes).toEqual(['api']);
+  await pressOnCanvas(page, 'k');
+  await expect.poll(async () => (await metrics(page, 'api'))?.instancesUp).toBe(1);
+  const kills = (await runLog(page)).filter((entry) => entry.type === 'kill');
+  expect(kills.map((entry) => entry.target)).toEqual(['api:1']);
+});
+
+test('a chaos action saved as a scenario step replays at its time after a reset', async ({ page }) => {
+  await openWithDesign(page, webTierDesign());
+  await setSpeed(page, 4);
+  await page.getByTestId('cmd-run.toggle').click();
+  await waitForSimTime(page, 2000);
+  await chaos(page, { action: 'slow', target: 'api', factor: 10, durationS: 3 });
+  await expect.poll(async () => indexOfEntry(await runLog(page), 'slow', 'api')).toBeGreaterThanOrEqual(0);
+  const original = (await runLog(page)).find((entry) => entry.type === 'slow')!;
+  expect(await runCommand(page, 'chaos.saveLast')).toBe(true);
+  const events = (await page.evaluate(() => window.__backpressure!.document())).scenario.events;
+  // Saved to the millisecond.
+  const atMs = Math.round(original.t);
+  expect(events).toEqual([{ atS: atMs / 1000, action: 'slow', target: 'api', factor: 10, durationS: 3 }]);
+  await expect(page.getByTestId('toast')).toContainText('scenario step');
+  // One undo step removes it again; redo brings it back.
+  await runCommand(page, 'edit.undo');
+  expect((await page.evaluate(() => window.__backpressure!.document())).scenario.events).toEqual([]);
+  await runCommand(page, 'edit.redo');
+  await page.getByTestId('cmd-run.reset').click();
+  await expect.poll(async () => (await runInfo(page)).simTimeMs).toBe(0);
+  expect(await runLog(page)).toEqual([]);
+  await setSpeed(page, 'max');
+  await page.getByTestId('cmd-run.toggle').click();
+  await expect.poll(async () => indexOfEntry(await runLog(page), 'slow', 'api')).toBeGreaterThanOrEqual(0);
+  const replayed = (await runLog(page)).find((entry) => entry.type === 'slow')!;
+  expect(replayed.t).toBe(atMs);
+});
+
+test('an unknown chaos target gets a message naming it', async ({ page }) => {
+  await openWithDesign(page, webTierDesign());
+  const error = await page.evaluate(async () => {
+    try {
+      (window.__backpressure as unknown as { chaos: (c: unknown) => void }).chaos({
+        action: 'kill',
+        target: 'nope',
+      });
+      return null;
+    } catch (caught) {
+      return (caught as Error).message;
+    }
+  });
+  expect(error).toContain('"nope"');
+  expect(error).toContain('not a node');
+});
