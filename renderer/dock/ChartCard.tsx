@@ -174,7 +174,9 @@ export function ChartCard({
   return (
     <figure className="run-chart" data-testid={`chart-${model.id}`}>
       <figcaption className="run-chart-head">
-        <span className="run-chart-title">{model.title}</span>
+        <span className="run-chart-title">
+          {model.title} <span className="run-chart-unit">{model.unit}</span>
+        </span>
         <span className="run-chart-legend">
           {empty
             ? null

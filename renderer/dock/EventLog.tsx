@@ -71,8 +71,10 @@ export function EventLog() {
                 onClick={() => open(entry)}
               >
                 <time className="run-log-time">{formatSimTime(entry.t)}</time>
-                <span className="run-log-type">{view.title}</span>
-                <span className="run-log-detail">{view.detail}</span>
+                <span className="run-log-text">
+                  <span className="run-log-type">{view.title}</span>{' '}
+                  <span className="run-log-detail">{view.detail}</span>
+                </span>
               </button>
             </li>
           );

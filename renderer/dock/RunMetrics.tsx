@@ -1,6 +1,9 @@
 // The metrics dock's content: SLO badge, numbers at the cursor, timeline and Live on top; the six
 // charts (with the selected node's line above them) on the left; the event log and "Why" on the right.
-import { useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { extendAutomation } from '../automation';
+import { useDockRun } from './runSource';
+import { sampleAt } from './series';
 import { Charts } from './Charts';
 import { EventLog } from './EventLog';
 import { WhyPanel } from './WhyPanel';
@@ -20,6 +23,18 @@ export function RunMetrics() {
   const [tab, setTab] = useState<SideTab>('events');
   const events = useThrottledRun((state) => state.log.length);
   const rootRef = useRef<HTMLDivElement>(null);
+
+  // For end-to-end tests: the sample the dock shows now (at the cursor, or the newest).
+  useEffect(
+    () =>
+      extendAutomation({
+        dockSample: () => {
+          const { history, cursorS } = useDockRun.getState();
+          return JSON.parse(JSON.stringify(sampleAt(history, cursorS)));
+        },
+      }),
+    [],
+  );
 
   // Dragging the top edge resizes the dock (the charts follow through their ResizeObservers).
   const onResizeDown = (event: PointerEvent<HTMLDivElement>) => {

@@ -19,25 +19,27 @@ export function SloBadge() {
   const icon = verdict.state === 'pass' ? '✓' : verdict.state === 'fail' ? '✕' : '–';
   const failing = verdict.checks.filter((check) => !check.pass);
   return (
-    <div
-      className="run-slo"
-      data-testid="slo-badge"
-      data-state={verdict.state}
-      role="status"
-      title={
-        verdict.checks.length > 0
-          ? verdict.checks.map((c) => `${c.pass ? '✓' : '✕'} ${c.text}`).join('\n')
-          : undefined
-      }
-    >
-      <span className="run-slo-icon" aria-hidden="true">
-        {icon}
-      </span>
-      <span className="run-slo-text">
-        {verdict.state === 'waiting' ? 'SLO' : verdict.state === 'pass' ? 'SLO pass' : 'SLO fail'}
-      </span>
-      {failing.length > 0 && <span className="run-slo-why">{failing[0].text}</span>}
-      <span className="visually-hidden">{verdict.summary}</span>
+    <div className="run-slo-slot">
+      <div
+        className="run-slo"
+        data-testid="slo-badge"
+        data-state={verdict.state}
+        role="status"
+        title={
+          verdict.checks.length > 0
+            ? verdict.checks.map((c) => `${c.pass ? '✓' : '✕'} ${c.text}`).join('\n')
+            : undefined
+        }
+      >
+        <span className="run-slo-icon" aria-hidden="true">
+          {icon}
+        </span>
+        <span className="run-slo-text">
+          {verdict.state === 'waiting' ? 'SLO' : verdict.state === 'pass' ? 'SLO pass' : 'SLO fail'}
+        </span>
+        {failing.length > 0 && <span className="run-slo-why">{failing[0].text}</span>}
+        <span className="visually-hidden">{verdict.summary}</span>
+      </div>
     </div>
   );
 }

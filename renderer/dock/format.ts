@@ -88,6 +88,9 @@ export function describeLogEntry(entry: RunLogEntry, labelOf: (target: string) =
       return { title: 'Restart', detail: `${target} restarted${ignored}`, tone: 'recovery' };
     case 'slow': {
       const factor = num('factor');
+      // A timed slow-down ends with a `slow` back to ×1.
+      if (factor === 1)
+        return { title: 'Slow ends', detail: `${target} back to normal speed`, tone: 'recovery' };
       const span = num('durationS');
       return {
         title: 'Slow',
@@ -101,6 +104,9 @@ export function describeLogEntry(entry: RunLogEntry, labelOf: (target: string) =
       return { title: 'Heal', detail: `${target} healed${ignored}`, tone: 'recovery' };
     case 'spike': {
       const factor = num('factor');
+      // A timed spike ends with a `spike` back to ×1.
+      if (factor === 1)
+        return { title: 'Spike ends', detail: `Traffic at ${target} back to normal`, tone: 'recovery' };
       const span = num('durationS');
       return {
         title: 'Spike',

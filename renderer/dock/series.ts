@@ -121,7 +121,7 @@ export function chartModel(id: ChartId, history: readonly RunSample[], context: 
     case 'latency':
       return {
         id,
-        title: 'End-to-end latency',
+        title: 'Latency',
         unit: 'ms',
         emptyReason: null,
         series: [
@@ -188,7 +188,7 @@ export function chartModel(id: ChartId, history: readonly RunSample[], context: 
       }
       return {
         id,
-        title: selected.length > 0 ? 'Queue depth (selected)' : 'Queue depth (deepest)',
+        title: 'Queue depth',
         unit: 'requests',
         emptyReason: nodes.length === 0 ? 'No node with a queue in this design.' : null,
         series: nodes.map((node, i) => ({
