@@ -75,3 +75,19 @@ test('Why shows an overloaded service dominated by queueing', async ({ page }) =
     /At API, the slowest 1% of requests take .*: \d+% waiting in its queue/,
   );
 });
+
+test('dragging the dock edge resizes it and the charts follow', async ({ page }) => {
+  await openDock(page, webDesign());
+  await startRun(page, 10);
+  await waitForSimTime(page, 5_000);
+  const plot = page.getByTestId('chart-latency').locator('canvas');
+  const before = (await plot.boundingBox())!;
+  const edge = (await page.locator('.run-dock-resize').boundingBox())!;
+  await page.mouse.move(edge.x + 200, edge.y + edge.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + 200, edge.y - 90, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await plot.boundingBox())!.height).toBeGreaterThan(before.height + 30);
+  // The chart still holds the whole run after the resize.
+  await expect.poll(() => chartPoints(page, 'latency')).toBeGreaterThanOrEqual(4);
+});

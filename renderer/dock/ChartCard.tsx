@@ -104,6 +104,8 @@ export function ChartCard({
         {
           ...axis,
           size: 52,
+          // Short charts still get a tick above zero.
+          space: 16,
           values: (_u, ticks) => ticks.map((tick) => compactNumber(tick)),
         },
       ],

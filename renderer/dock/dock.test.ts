@@ -63,10 +63,7 @@ describe('chart series', () => {
 
   it('selecting a node adds its own throughput and p99 lines', () => {
     const selected = { ...context, selectedNodeIds: ['api'] };
-    expect(chartModel('throughput', [], selected).series.map((s) => s.label)).toEqual([
-      'All requests',
-      'API',
-    ]);
+    expect(chartModel('throughput', [], selected).series.map((s) => s.label)).toEqual(['All', 'API']);
     expect(chartModel('latency', [], selected).series.map((s) => s.label)).toContain('API p99');
   });
 

@@ -104,7 +104,7 @@ export function chartModel(id: ChartId, history: readonly RunSample[], context: 
         series: [
           {
             key: 'global',
-            label: 'All requests',
+            label: 'All',
             style: 0,
             fold: 'mean',
             read: (s) => s.global.throughputRps,
@@ -137,7 +137,7 @@ export function chartModel(id: ChartId, history: readonly RunSample[], context: 
           })),
           {
             key: 'slo',
-            label: 'SLO p99',
+            label: 'SLO',
             style: 5,
             fold: 'max',
             reference: true,
