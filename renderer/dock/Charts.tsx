@@ -8,7 +8,7 @@ import { ChartCard, type ChartHandle } from './ChartCard';
 import { chartTheme } from './chartTheme';
 import { CHART_IDS, chartModel, type ChartModel, type SeriesContext } from './series';
 import { setCursorS, useDockRun } from './runSource';
-import { DOCK_REFRESH_MS } from './useThrottledRun';
+import { onDockTick } from './useThrottledRun';
 import { cursorAtFraction } from './timeline';
 
 const modelKey = (model: ChartModel) =>
@@ -63,13 +63,13 @@ export function Charts() {
       force = false;
     };
     tick();
-    const timer = setInterval(tick, DOCK_REFRESH_MS);
+    const stopTicks = onDockTick(tick);
     // Scrubbing must follow the pointer, not the refresh rate.
     const unsubscribe = useDockRun.subscribe((state, previous) => {
       if (state.cursorS !== previous.cursorS) tick();
     });
     return () => {
-      clearInterval(timer);
+      stopTicks();
       unsubscribe();
     };
   }, [models, theme]);
