@@ -7,7 +7,7 @@ import type { GaugeLayoutMessage, RunSpeed } from '../worker/protocol';
 import type { GlobalGauges, RunLogEntry, RunSample, RunStatus } from './types';
 
 /** History keeps at most this many samples; past it, the older half merges pairwise. */
-export const HISTORY_LIMIT = 3_600;
+export const HISTORY_LIMIT = 1_200;
 
 export interface RunState {
   status: RunStatus;

@@ -393,6 +393,8 @@ class LiveLayer {
     if (!design || !view) return;
     const theme = this.theme();
     const detailed = this.detailed();
+    // Zoomed out, gauge text grows (up to 1.6×) so it stays legible on a shared screen.
+    textScale = Math.min(1.6, Math.max(1, 1 / useDesignStore.getState().viewport.scale));
     const health: Record<string, Health> = {};
     for (const node of design.nodes) {
       const centre = canvasRefs.nodePosition(node.id);
@@ -418,8 +420,8 @@ class LiveLayer {
       if (node.kind === 'queue') parts.push(`oldest ${formatMs(gauges.oldestAgeMs ?? 0)}`);
       if (gauges.throttled !== undefined) parts.push(`throttled ${formatRps(gauges.throttled)}/s`);
       const text = parts.join(' · ');
-      const ringSpace = gauges.hitRate !== undefined ? 22 : 0;
-      const pillCentre = { x: centre.x + ringSpace / 2, y: top - 16 };
+      const ringSpace = gauges.hitRate !== undefined ? 24 * textScale : 0;
+      const pillCentre = { x: centre.x - ringSpace / 2, y: top - 6 - 10 * textScale };
       const width = pill(
         ctx,
         pillCentre.x,
@@ -430,8 +432,9 @@ class LiveLayer {
         theme,
         look.color,
       );
+      // The cache's hit-rate ring sits right of the pill (the health badge holds the left corner).
       if (gauges.hitRate !== undefined)
-        hitRing(ctx, pillCentre.x - width / 2 - 12, pillCentre.y, gauges.hitRate, theme);
+        hitRing(ctx, pillCentre.x + width / 2 + 13 * textScale, pillCentre.y, gauges.hitRate, theme);
       // Queue depth gauge at the node's bottom right.
       queueGauge(
         ctx,
@@ -478,6 +481,9 @@ class LiveLayer {
 }
 
 // ---- drawing helpers ----
+
+/** Text size multiplier for the current zoom (set once per paint). */
+let textScale = 1;
 
 function roundRect(
   ctx: CanvasRenderingContext2D,
@@ -562,9 +568,9 @@ function pill(
   theme: CanvasTheme,
   border?: string,
 ): number {
-  ctx.font = `600 12px ${theme.fontFamily}`;
-  const width = ctx.measureText(text).width + 14;
-  roundRect(ctx, cx - width / 2, cy - 10, width, 20, 10);
+  ctx.font = `600 ${12 * textScale}px ${theme.fontFamily}`;
+  const width = ctx.measureText(text).width + 14 * textScale;
+  roundRect(ctx, cx - width / 2, cy - 10 * textScale, width, 20 * textScale, 10 * textScale);
   ctx.fillStyle = fill;
   ctx.fill();
   if (border) {
@@ -586,7 +592,7 @@ function hitRing(
   hitRate: number,
   theme: CanvasTheme,
 ): void {
-  const r = 10;
+  const r = 10 * textScale;
   ctx.beginPath();
   ctx.arc(cx, cy, r, 0, Math.PI * 2);
   ctx.fillStyle = theme.nodeFill;
@@ -599,10 +605,10 @@ function hitRing(
   ctx.strokeStyle = '#009E73';
   ctx.stroke();
   ctx.fillStyle = theme.nodeText;
-  ctx.font = `700 8px ${theme.fontFamily}`;
+  ctx.font = `700 ${8 * textScale}px ${theme.fontFamily}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillText(`${Math.round(hitRate * 100)}`, cx, cy + 0.5);
+  ctx.fillText(`${Math.round(hitRate * 100)}%`, cx, cy + 0.5);
 }
 
 function queueCapacity(params: Record<string, unknown>): number {
@@ -630,7 +636,7 @@ function queueGauge(
   ctx.strokeStyle = theme.nodeStroke;
   ctx.strokeRect(x, y, w, h);
   ctx.fillStyle = theme.nodeSubtext;
-  ctx.font = `600 10px ${theme.fontFamily}`;
+  ctx.font = `600 ${10 * textScale}px ${theme.fontFamily}`;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
   ctx.fillText(`q ${depth >= 1000 ? formatRps(depth) : Math.round(depth)}`, x + w + 4, y + h / 2);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  HEALTH_LOOK,
+  PARTICLE_POOL,
+  dotAt,
+  dotCenter,
+  edgeWidth,
+  healthOf,
+  particleCounts,
+} from './liveModel';
+import type { NodeGauges } from '../../run/types';
+
+const gauges = (partial: Partial<NodeGauges>): NodeGauges => ({
+  throughputRps: 100,
+  p99Ms: 10,
+  queueDepth: 0,
+  utilization: 0.3,
+  errorRate: 0,
+  ...partial,
+});
+const alive = { state: 'alive' as const, utilization: 0.3, queueDepth: 0 };
+const dead = { state: 'dead' as const, utilization: 0, queueDepth: 0 };
+
+describe('live layer model', () => {
+  it('grades health from utilisation, errors and dead instances', () => {
+    expect(healthOf(gauges({}), [alive])).toBe('ok');
+    expect(healthOf(gauges({ utilization: 0.9 }), [alive])).toBe('strained');
+    expect(healthOf(gauges({ errorRate: 0.02 }), [alive])).toBe('strained');
+    expect(healthOf(gauges({ errorRate: 0.2 }), [alive])).toBe('failing');
+    expect(healthOf(gauges({}), [alive, dead])).toBe('strained');
+    expect(healthOf(gauges({}), [dead, dead])).toBe('down');
+    expect(healthOf(gauges({ throughputRps: 0 }), [alive])).toBe('idle');
+  });
+
+  it('never shows health by colour alone: every health has its own badge shape or glyph', () => {
+    const looks = Object.values(HEALTH_LOOK).map((look) => `${look.shape}/${look.glyph}`);
+    expect(new Set(looks).size).toBe(looks.length);
+  });
+
+  it('hit-tests instance dots under the node', () => {
+    const centre = { x: 100, y: 100 };
+    expect(dotAt(centre, 3, dotCenter(centre, 2), 1)).toBe(2);
+    expect(dotAt(centre, 3, dotCenter(centre, 5), 1)).toBe(-1);
+    expect(dotAt(centre, 3, centre, 1)).toBe(-1);
+  });
+
+  it('gives busier edges thicker strokes and proportionally more particles, within a fixed pool', () => {
+    expect(edgeWidth({ throughputRps: 10_000, errorRate: 0, cut: false })).toBeGreaterThan(
+      edgeWidth({ throughputRps: 10, errorRate: 0, cut: false }),
+    );
+    expect(particleCounts([1000, 500, 0, 1])).toEqual([18, 9, 0, 1]);
+    const many = particleCounts(Array.from({ length: 2000 }, () => 100));
+    expect(many.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PARTICLE_POOL);
+  });
+});
