@@ -36,3 +36,26 @@ test('Ctrl+Z in a text field undoes the typing, not the document', async ({ page
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await documentOf(page)).nodes.length).toBe(1);
 });
+
+test('space-drag pans the canvas without running the design; a Space tap runs it', async ({ page }) => {
+  const { webTierDesign } = await import('../renderer/run/testDesigns');
+  await loadDesign(page, webTierDesign());
+  const run = () => page.evaluate(() => (window.__backpressure!.run as () => { status: string })());
+  const before = await page.evaluate(() => window.__backpressure!.viewport());
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  const start = { x: box.x + 40, y: box.y + 40 };
+  await page.mouse.move(start.x, start.y);
+  await page.getByTestId('canvas').focus();
+  await page.keyboard.down(' ');
+  await page.mouse.down();
+  await page.mouse.move(start.x + 120, start.y + 60, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.up(' ');
+  const after = await page.evaluate(() => window.__backpressure!.viewport());
+  expect(after.x - before.x).toBeCloseTo(120, 0);
+  expect(after.y - before.y).toBeCloseTo(60, 0);
+  await page.waitForTimeout(200);
+  expect((await run()).status).toBe('idle');
+  await page.keyboard.press(' ');
+  await expect.poll(async () => (await run()).status).toBe('running');
+});
