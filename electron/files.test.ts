@@ -60,6 +60,7 @@ describe('atomic save', () => {
     );
     const source = join(folder, 'version3.json');
     writeFileSync(source, designText('version 3', 'x'.repeat(4_000_000)));
+    const fullBytes = statSync(source).size;
     const child = spawn(process.execPath, [writer, path, source], {
       stdio: 'ignore',
     });
@@ -75,7 +76,13 @@ describe('atomic save', () => {
     }
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
-    expect(tempBytes).toBeGreaterThan(0); // it really was killed while writing
+    // It really was killed while writing: its temp file holds part of the new version, not all.
+    const leftover = readdirSync(folder).filter((name) => name.endsWith('.tmp'));
+    expect(leftover).toHaveLength(1);
+    const writtenBytes = statSync(join(folder, leftover[0])).size;
+    expect(tempBytes).toBeGreaterThan(0);
+    expect(writtenBytes).toBeGreaterThan(0);
+    expect(writtenBytes).toBeLessThan(fullBytes);
 
     expect(readFileSync(path, 'utf8')).toBe(before);
     expect(titleOf(path)).toBe('version 2');

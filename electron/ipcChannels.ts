@@ -17,6 +17,7 @@ export const IPC = {
   appInfo: 'app:info',
   documentState: 'window:documentState',
   closeWindow: 'window:close',
+  answerCloseRequest: 'window:answerCloseRequest',
   openExternal: 'shell:openExternal',
   /** main → renderer */
   shellRequest: 'shell:request',

@@ -1,7 +1,17 @@
 // The Electron main process: one hardened window, the native menu, files, drafts, recent files and
 // the IPC behind the DesktopApi. Every handler checks the sender frame and validates its payload
 // with the shared schemas (documents with the same parseDesign used to open files).
-import { BrowserWindow, Menu, app, dialog, ipcMain, screen, shell, type IpcMainInvokeEvent } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  screen,
+  shell,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { z } from 'zod';
@@ -14,6 +24,7 @@ import type {
 } from '../shared/platform/desktopApi';
 import { fileNameForTitle } from '../shared/platform/desktopApi';
 import {
+  closeRequestAnswerPayload,
   designPayload,
   documentStatePayload,
   draftIdPayload,
@@ -28,9 +39,11 @@ import {
 } from '../shared/platform/payloads';
 import { parseDesign } from '../shared/document/validate';
 import { AppData, type WindowBounds } from './appData';
+import { CloseGuard } from './closeGuard';
 import { atomicWrite, readDesignFile, removeStaleTempFiles } from './files';
 import { IPC } from './ipcChannels';
-import { buildMenu } from './menu';
+import { parseIpcArguments } from './ipcGuard';
+import { menuTemplate } from './menu';
 import { hardenSessions, isTrustedSender, registerAppScheme, rendererUrl, serveRenderer } from './security';
 
 const appRoot = app.getAppPath();
@@ -38,7 +51,20 @@ const data = new AppData(process.env.BACKPRESSURE_USER_DATA ?? app.getPath('user
 let window: BrowserWindow | null = null;
 let rendererReady = false;
 let documentState: DocumentState = { title: 'Backpressure', dirty: false };
-let closeConfirmed = false;
+/** Closing with unsaved changes waits for the renderer's question, unless the renderer is gone or hung. */
+const closeGuard = new CloseGuard({
+  isDirty: () => documentState.dirty,
+  askRenderer: () => sendToRenderer({ type: 'closeRequested' }),
+  forceClose(reason) {
+    console.warn(`closing the window without asking: ${reason} (the autosaved draft is kept)`);
+    if (window) rememberBounds(window);
+    window?.destroy();
+  },
+  setTimer: (run, delayMs) => setTimeout(run, delayMs),
+  clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+});
+/** Renderer crashes in the last minute: the page is reloaded after a crash, but not in a loop. */
+const recentCrashes: number[] = [];
 /** Files the user chose (dialogs, OS, recent list): the only paths the renderer may save to. */
 const grantedPaths = new Set<string>();
 /** Shell requests waiting for the renderer to finish loading (a file opened from the OS at launch). */
@@ -50,14 +76,17 @@ function sendToRenderer(request: ShellRequest) {
 }
 
 async function refreshMenu() {
-  Menu.setApplicationMenu(
-    buildMenu({
+  const template = menuTemplate(
+    {
       runCommand: (id) => sendToRenderer({ type: 'command', id }),
+      nativeTextEdit: (action) => window?.webContents[action](),
       openRecent: (path) =>
         void openPath(path).then((result) => sendToRenderer({ type: 'openFile', result })),
       recentFiles: await data.recentFiles().catch(() => []),
-    }),
+    },
+    { isMac: process.platform === 'darwin', isPackaged: app.isPackaged, appName: app.name },
   );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 /** Reads a design the user (or the OS) chose. Only files that open become recent files. */
@@ -113,13 +142,23 @@ function handle<Schemas extends z.ZodType[]>(
   ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) => {
     if (!isTrustedSender(event, window?.webContents ?? null))
       throw new Error(`${channel}: refused (untrusted sender)`);
-    const parsed = schemas.map((schema, index) => {
-      const result = schema.safeParse(args[index]);
-      if (!result.success)
-        throw new Error(`${channel}: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
-      return result.data;
-    });
-    return run(...(parsed as { [K in keyof Schemas]: z.output<Schemas[K]> }));
+    return run(...parseIpcArguments(channel, schemas, args));
+  });
+}
+
+/** The same checks for one-way messages (`send`): an untrusted or malformed message is dropped. */
+function listen<Schema extends z.ZodType>(
+  channel: string,
+  schema: Schema,
+  run: (value: z.output<Schema>) => void,
+) {
+  ipcMain.on(channel, (event: IpcMainEvent, ...args: unknown[]) => {
+    if (!isTrustedSender(event, window?.webContents ?? null)) return;
+    try {
+      run(...parseIpcArguments(channel, [schema], args));
+    } catch (error) {
+      console.warn(`refused IPC message: ${(error as Error).message}`);
+    }
   });
 }
 
@@ -189,21 +228,27 @@ function registerIpc() {
     os: process.platform,
   }));
   handle(IPC.closeWindow, [], () => {
-    closeConfirmed = true;
+    closeGuard.confirmed();
     window?.close();
+  });
+  listen(IPC.answerCloseRequest, closeRequestAnswerPayload, (answer) => {
+    if (answer === 'asking') closeGuard.acknowledged();
+    else closeGuard.cancelled();
   });
   handle(IPC.openExternal, [externalUrlPayload], async (url) => {
     if (!isAllowedExternalUrl(url)) return false;
     await shell.openExternal(url);
     return true;
   });
-  ipcMain.on(IPC.documentState, (event, state: unknown) => {
-    const parsed = documentStatePayload.safeParse(state);
-    if (!isTrustedSender(event, window?.webContents ?? null) || !parsed.success) return;
-    documentState = parsed.data;
+  listen(IPC.documentState, documentStatePayload, (state) => {
+    documentState = state;
     window?.setTitle(`${documentState.dirty ? '● ' : ''}${documentState.title} — Backpressure`);
     window?.setDocumentEdited(documentState.dirty);
   });
+}
+
+function rememberBounds(closing: BrowserWindow) {
+  void data.saveWindowBounds({ ...closing.getNormalBounds(), maximized: closing.isMaximized() });
 }
 
 /** Keeps remembered bounds only if they are still on a connected display. */
@@ -250,23 +295,34 @@ async function createWindow() {
   window.on('page-title-updated', (event) => event.preventDefault());
   window.webContents.on('did-finish-load', () => {
     rendererReady = true;
+    closeGuard.rendererLoaded();
     for (const request of pending.splice(0)) window?.webContents.send(IPC.shellRequest, request);
   });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    rendererReady = false;
+    const closing = closeGuard.waitingForRenderer;
+    closeGuard.rendererGone();
+    if (closing || details.reason === 'clean-exit') return;
+    // Reload, so the page starts again and offers the autosaved draft; not in a crash loop.
+    const now = Date.now();
+    recentCrashes.push(now);
+    while (recentCrashes.length > 0 && now - recentCrashes[0] > 60_000) recentCrashes.shift();
+    console.warn(
+      `the page crashed (${details.reason}); ${recentCrashes.length <= 3 ? 'reloading' : 'not reloading again'}`,
+    );
+    if (recentCrashes.length <= 3) window?.webContents.reload();
+  });
+  window.on('unresponsive', () => closeGuard.rendererUnresponsive());
   window.on('close', (event) => {
-    if (window) {
-      const bounds = window.getNormalBounds();
-      void data.saveWindowBounds({ ...bounds, maximized: window.isMaximized() });
-    }
-    if (documentState.dirty && !closeConfirmed && rendererReady) {
-      // The renderer asks Save / Don't save / Cancel and calls closeWindow when settled.
-      event.preventDefault();
-      sendToRenderer({ type: 'closeRequested' });
-    }
+    if (window) rememberBounds(window);
+    // With unsaved changes the renderer asks Save / Don't save / Cancel and calls closeWindow
+    // when settled; a crashed or hung renderer does not hold the window open (see closeGuard.ts).
+    if (closeGuard.requestClose() === 'wait') event.preventDefault();
   });
   window.on('closed', () => {
     window = null;
     rendererReady = false;
-    closeConfirmed = false;
+    closeGuard.reset();
   });
   await window.loadURL(rendererUrl());
 }

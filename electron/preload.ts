@@ -24,6 +24,7 @@ const desktopApi = {
   appInfo: () => ipcRenderer.invoke(IPC.appInfo),
   setDocumentState: (state) => ipcRenderer.send(IPC.documentState, state),
   closeWindow: () => ipcRenderer.invoke(IPC.closeWindow),
+  answerCloseRequest: (answer) => ipcRenderer.send(IPC.answerCloseRequest, answer),
   openExternal: (url) => ipcRenderer.invoke(IPC.openExternal, url),
   onShellRequest(listener) {
     const forward = (_event: IpcRendererEvent, request: ShellRequest) => listener(request);

@@ -13,26 +13,15 @@ import {
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { isAllowedExternalUrl } from '../shared/platform/payloads';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { isAppPage, isTrustedSenderFacts } from './ipcGuard';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'bundle';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
-/** The same policy as the meta tag in renderer/index.html: scripts and workers from the app only. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -79,23 +68,20 @@ export function serveRenderer(rendererDirectory: string): void {
 /** Where the renderer is loaded from: the built app, or the Vite dev server in `npm run dev` setups. */
 export const rendererUrl = () => process.env.BACKPRESSURE_DEV_URL ?? APP_URL;
 
-function isAppUrl(url: string): boolean {
-  const dev = process.env.BACKPRESSURE_DEV_URL;
-  return url.startsWith(`${APP_ORIGIN}/`) || (dev !== undefined && url.startsWith(new URL(dev).origin + '/'));
-}
-
 /** IPC is answered only for the app's own page in its top frame, from our window. */
 export function isTrustedSender(
   event: IpcMainInvokeEvent | IpcMainEvent,
   window: WebContents | null,
 ): boolean {
   const frame = event.senderFrame;
-  return (
-    window !== null &&
-    event.sender === window &&
-    frame !== null &&
-    frame.parent === null &&
-    isAppUrl(frame.url)
+  return isTrustedSenderFacts(
+    {
+      fromOurWindow: window !== null && event.sender === window,
+      topFrame: frame ? frame.parent === null : null,
+      frameUrl: frame?.url ?? null,
+    },
+    APP_ORIGIN,
+    process.env.BACKPRESSURE_DEV_URL,
   );
 }
 
@@ -111,8 +97,10 @@ export function hardenSessions(): void {
   });
 
   app.on('web-contents-created', (_event, contents) => {
+    // The app never navigates: a reload of its own page is fine, anything else is refused.
     contents.on('will-navigate', (event, url) => {
-      if (url !== contents.getURL()) event.preventDefault();
+      if (url !== contents.getURL() || !isAppPage(url, APP_ORIGIN, process.env.BACKPRESSURE_DEV_URL))
+        event.preventDefault();
     });
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());

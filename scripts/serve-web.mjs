@@ -2,11 +2,17 @@
 // a tiny static server is enough for a local single-page app and keeps `npm run web` offline-safe.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const args = process.argv.slice(2);
 const portFlag = args.indexOf('--port');
 const port = Number(portFlag >= 0 ? args[portFlag + 1] : (process.env.PORT ?? 5178));
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(
+    `Not a port number: "${portFlag >= 0 ? args[portFlag + 1] : process.env.PORT}" (use 1–65535).`,
+  );
+  process.exit(2);
+}
 const root = resolve('dist/renderer');
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -32,7 +38,8 @@ try {
 createServer(async (request, response) => {
   const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
   const file = normalize(join(root, path === '/' ? 'index.html' : path));
-  if (!file.startsWith(root)) {
+  // Only files inside dist/renderer (not a sibling such as dist/renderer-old).
+  if (!file.startsWith(root + sep)) {
     response.writeHead(403).end();
     return;
   }

@@ -33,7 +33,7 @@ if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) {
     [
       'The Electron binary is not installed, so the desktop app cannot start here.',
       '  • Run it in the browser instead:   npm run web   (then open http://localhost:5178)',
-      '  • Or install Electron (needs network):   npx install-electron --no   then npm start',
+      '  • Or install Electron (needs network):   node node_modules/electron/install.js   then npm start',
     ].join('\n'),
   );
   process.exit(1);

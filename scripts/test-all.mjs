@@ -1,53 +1,88 @@
-// The README's test command: type-check, lint, unit tests (Vitest), build, end-to-end tests
-// (Playwright), then one closing line "N passed, N failed" totalling unit and end-to-end tests.
+// The README's test command (`npm test`): type-check, lint, format check, unit tests (Vitest), build,
+// end-to-end tests (Playwright). Every step runs even when an earlier one failed, so one run shows
+// everything that is wrong. The last line is "N passed, N failed": passed counts unit and
+// end-to-end tests; failed counts failed tests plus failed steps (a type error is a failure too).
+// Skipped tests (e.g. the Electron tests where no Electron binary is installed) are counted on the
+// line before it, never as passed. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
-mkdirSync('test-results', { recursive: true });
-const run = (label, command, args) => {
-  console.log(`\n== ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
-  return result.status === 0;
-};
-const npx = (label, ...args) => run(label, 'npx', args);
+// Playwright empties test-results/ when it starts: the unit report is read before that.
+const UNIT_REPORT = 'test-results/unit.json';
+const E2E_REPORT = 'test-results/e2e.json';
 
-let stepsFailed = [];
-if (!npx('type-check', 'tsc', '-p', 'tsconfig.json')) stepsFailed.push('type-check');
-if (!npx('type-check (pure core)', 'tsc', '-p', 'shared/tsconfig.json')) stepsFailed.push('type-check core');
-if (!npx('lint', 'eslint', '.')) stepsFailed.push('eslint');
-if (!npx('format', 'prettier', '--check', '.')) stepsFailed.push('prettier');
+/** Counts from Vitest's JSON report (Jest format); a missing report counts as one failure. */
+export function unitCounts(report) {
+  if (!report) return { passed: 0, failed: 0, skipped: 0, missing: true };
+  return {
+    passed: report.numPassedTests,
+    // A test file that fails to load has no failed tests but is a failed suite.
+    failed: report.numFailedTests + (report.numFailedTestSuites ?? 0),
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+  };
+}
 
-npx(
-  'unit tests',
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile=test-results/unit.json',
-);
-if (!run('build', 'npm', ['run', '-s', 'build'])) stepsFailed.push('build');
-npx('end-to-end tests', 'playwright', 'test');
+/** Counts from Playwright's JSON report; a flaky test (passed on retry) counts as passed. */
+export function e2eCounts(report) {
+  if (!report) return { passed: 0, failed: 0, skipped: 0, missing: true };
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  return { passed: expected + flaky, failed: unexpected, skipped };
+}
 
-const count = (file, read) => {
-  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, missing: true };
-  return read(JSON.parse(readFileSync(file, 'utf8')));
-};
-const unit = count('test-results/unit.json', (r) => ({
-  passed: r.numPassedTests,
-  failed: r.numFailedTests + (r.numFailedTestSuites ?? 0),
-  skipped: r.numPendingTests + r.numTodoTests,
-}));
-const e2e = count('test-results/e2e.json', (r) => ({
-  passed: r.stats.expected + r.stats.flaky,
-  failed: r.stats.unexpected,
-  skipped: r.stats.skipped,
-}));
-if (unit.missing) stepsFailed.push('unit report missing');
-if (e2e.missing) stepsFailed.push('e2e report missing');
+/** The closing lines; the last one is always exactly "N passed, N failed". */
+export function summary(unit, e2e, stepsFailed) {
+  const failed = unit.failed + e2e.failed + stepsFailed.length;
+  const lines = [
+    `unit: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`,
+    `e2e: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`,
+  ];
+  if (stepsFailed.length) lines.push(`failed steps: ${stepsFailed.join(', ')}`);
+  lines.push(`${unit.skipped + e2e.skipped} skipped (not counted as passed)`);
+  lines.push(`${unit.passed + e2e.passed} passed, ${failed} failed`);
+  return { lines, failed };
+}
 
-const failed = unit.failed + e2e.failed + stepsFailed.length;
-console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
-console.log(`e2e: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
-if (stepsFailed.length) console.log(`failed steps: ${stepsFailed.join(', ')}`);
-console.log(`${unit.passed + e2e.passed} passed, ${failed} failed, ${unit.skipped + e2e.skipped} skipped`);
-process.exit(failed === 0 ? 0 : 1);
+function readReport(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function main() {
+  const run = (label, command, args) => {
+    console.log(`\n== ${label}: ${command} ${args.join(' ')}`);
+    const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
+    return result.status === 0;
+  };
+  const npx = (label, ...args) => run(label, 'npx', args);
+  const stepsFailed = [];
+  const step = (name, ok) => {
+    if (!ok) stepsFailed.push(name);
+  };
+
+  mkdirSync('test-results', { recursive: true });
+  // A report left by an earlier run must never be counted for this one.
+  rmSync(UNIT_REPORT, { force: true });
+  rmSync(E2E_REPORT, { force: true });
+
+  step('type-check', npx('type-check', 'tsc', '-p', 'tsconfig.json'));
+  step('type-check core', npx('type-check (pure core)', 'tsc', '-p', 'shared/tsconfig.json'));
+  step('eslint', npx('lint', 'eslint', '.'));
+  step('prettier', npx('format', 'prettier', '--check', '.'));
+  npx('unit tests', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${UNIT_REPORT}`);
+  const unit = unitCounts(existsSync(UNIT_REPORT) ? readReport(UNIT_REPORT) : null);
+  step('build', run('build', 'npm', ['run', '-s', 'build']));
+  npx('end-to-end tests', 'playwright', 'test');
+
+  const e2e = e2eCounts(existsSync(E2E_REPORT) ? readReport(E2E_REPORT) : null);
+  if (unit.missing) stepsFailed.push('unit report missing');
+  if (e2e.missing) stepsFailed.push('e2e report missing');
+  const { lines, failed } = summary(unit, e2e, stepsFailed);
+  console.log(`\n${lines.join('\n')}`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

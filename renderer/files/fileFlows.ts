@@ -137,15 +137,18 @@ async function finishSave(save: () => ReturnType<ReturnType<typeof api>['save']>
     });
     return false;
   }
-  // Edits made while the file was being written stay unsaved.
-  useDesignStore.setState({ savedRevision: revision, file: result.file });
+  // The draft goes before the document shows as saved, so a reload or crash right after the
+  // title loses its ● never finds a stale draft. Autosave skips this revision meanwhile.
   const { draftId } = useFilesStore.getState();
   if (useDesignStore.getState().revision === revision) {
+    lastDraftRevision = revision;
     await api()
       .clearDraft(draftId)
       .catch(() => {});
     lastDraftRevision = -1;
   }
+  // Edits made while the file was being written stay unsaved (and their draft stays).
+  useDesignStore.setState({ savedRevision: revision, file: result.file });
   notify(`Saved ${result.file.name}`);
   void refreshLists();
   return true;
@@ -192,8 +195,13 @@ export async function removeRecent(path: string): Promise<void> {
 
 /** The shell asked to close the window: settle unsaved changes first. */
 export async function closeRequested(): Promise<void> {
+  // Tell the shell at once that the user is being asked, so it knows this page is not hung.
+  api().answerCloseRequest('asking');
   const settled = await settleUnsavedChanges('closing');
-  if (settled === null) return;
+  if (settled === null) {
+    api().answerCloseRequest('cancelled');
+    return;
+  }
   // A clean close leaves no draft behind.
   await api()
     .clearDraft(useFilesStore.getState().draftId)

@@ -294,6 +294,9 @@ export const browserApi: DesktopApi = {
     window.close();
   },
 
+  // A browser tab never asks the page before closing (beforeunload warns instead).
+  answerCloseRequest() {},
+
   async openExternal(url) {
     if (!isAllowedExternalUrl(url)) return false;
     window.open(url, '_blank', 'noopener,noreferrer');

@@ -60,6 +60,8 @@ export interface DocumentState {
   dirty: boolean;
 }
 
+export type CloseRequestAnswer = 'asking' | 'cancelled';
+
 /** Requests from the shell (native menu, OS, window) that the renderer carries out. */
 export type ShellRequest =
   { type: 'command'; id: string } | { type: 'openFile'; result: OpenResult } | { type: 'closeRequested' };
@@ -89,6 +91,12 @@ export interface DesktopApi {
   setDocumentState(state: DocumentState): void;
   /** Closes the window after the renderer settled unsaved changes (Save / Don't save). */
   closeWindow(): Promise<void>;
+  /**
+   * Answers a `closeRequested` shell request: 'asking' at once (the user sees Save / Don't save /
+   * Cancel), 'cancelled' if the user keeps the window. A renderer that does not say 'asking' within
+   * a few seconds is taken to be hung and the window closes anyway (the draft is on disk).
+   */
+  answerCloseRequest(answer: CloseRequestAnswer): void;
   /** Opens an https link in the system browser (allowlisted hosts only). */
   openExternal(url: string): Promise<boolean>;
   /** Subscribes to shell requests; returns the unsubscribe function. */

@@ -40,6 +40,7 @@ export const pngPayload = z
     'not a PNG image',
   );
 export const documentStatePayload = z.object({ title: z.string().max(1024), dirty: z.boolean() });
+export const closeRequestAnswerPayload = z.enum(['asking', 'cancelled']);
 export const externalUrlPayload = z.string().max(2048);
 
 /** Hosts the app may open in the system browser; everything else is refused. */
