@@ -60,8 +60,12 @@ describe('packaging', () => {
         '/dist/electron/preload.cjs',
         '/dist/renderer/index.html',
         '/package.json',
+        '/assets/icon.png',
       ]),
     );
+    // The renderer's scripts and the bundled templates the start screen offers ship too.
+    expect(files.some((file) => /^\/dist\/renderer\/assets\/index-[\w-]+\.js$/.test(file))).toBe(true);
+    expect(files.filter((file) => /^\/dist\/templates\/[\w-]+\.bpd$/.test(file)).length).toBeGreaterThan(0);
     // Everything is bundled: no node_modules and no source maps ship.
     expect(files.filter((file) => file.startsWith('/node_modules') || file.endsWith('.map'))).toEqual([]);
     expect(
