@@ -8,7 +8,6 @@ import {
   loadDesign,
   nodeCentre,
   openCanvas,
-  runCommand,
   selectionOf,
   toScreen,
 } from './canvas-helpers';
@@ -55,7 +54,8 @@ test('a component kind is placed by its single key at the cursor, and by click-t
 
   // Palette click arms a kind; the next canvas click places it there.
   await page.getByTestId('palette-cache').click();
-  await page.mouse.click(box.x + 450, box.y + 300);
+  // (Inside the canvas at 1280×720 with the run dock open: the canvas is under 300 px tall.)
+  await page.mouse.click(box.x + 450, box.y + 230);
   doc = await documentOf(page);
   expect(doc.nodes.map((node) => node.kind)).toEqual(['service', 'service', 'cache']);
   const cacheAt = await toScreen(page, doc.nodes[2]);
@@ -253,12 +253,12 @@ test('cut removes the selection and duplicate copies it beside the original', as
   await loadDesign(page, twoServices);
   await clickNode(page, 'service-1');
   await page.keyboard.press('Control+d');
-  let doc = await documentOf(page);
+  const doc = await documentOf(page);
   expect(doc.nodes).toHaveLength(4);
   expect(doc.nodes[3]).toMatchObject({ kind: 'service', x: 32, y: 32, label: 'Service' });
   await page.keyboard.press('Control+x');
-  doc = await documentOf(page);
-  expect(doc.nodes).toHaveLength(3);
+  // Cut goes through the (asynchronous) system clipboard first.
+  await expect.poll(async () => (await documentOf(page)).nodes.length).toBe(3);
   // Without clipboard permission the in-memory copy still pastes.
   await page.keyboard.press('Control+v');
   await expect.poll(async () => (await documentOf(page)).nodes.length).toBe(4);
@@ -286,7 +286,9 @@ test('double-click renames a node inline; Enter commits one undo step, Escape ca
   expect((await documentOf(page)).nodes[0].label).toBe('API');
 });
 
-test('select all, align and distribute line components up as one step each', async ({ page }) => {
+test('select all, align and distribute by their Alt shortcuts line components up as one step each', async ({
+  page,
+}) => {
   await openCanvas(page);
   await loadDesign(
     page,
@@ -301,15 +303,62 @@ test('select all, align and distribute line components up as one step each', asy
   await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+a');
   expect((await selectionOf(page)).nodes).toHaveLength(3);
-  await runCommand(page, 'arrange.alignMiddle');
+  // Alt+V: middles on one horizontal line.
+  await page.keyboard.press('Alt+KeyV');
   let doc = await documentOf(page);
   expect(new Set(doc.nodes.map((node) => node.y)).size).toBe(1);
-  await runCommand(page, 'arrange.distributeHorizontal');
+  // Alt+Shift+H: equal horizontal gaps, both ends stay.
+  await page.keyboard.press('Alt+Shift+KeyH');
   doc = await documentOf(page);
   expect(doc.nodes.map((node) => node.x)).toEqual([0, 450, 900]);
   await page.keyboard.press('Control+z');
   doc = await documentOf(page);
   expect(doc.nodes.map((node) => node.x)).toEqual([0, 300, 900]);
+  // Alt+A: left edges on the leftmost one.
+  await page.keyboard.press('Alt+KeyA');
+  doc = await documentOf(page);
+  expect(doc.nodes.map((node) => node.x)).toEqual([0, 0, 0]);
+  await page.keyboard.press('Control+z');
+  // The menu and the shortcut sheet show the same chords.
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcut-arrange.alignLeft')).toContainText(/Alt\+A|⌥A/);
+  await expect(page.getByTestId('shortcut-arrange.distributeVertical')).toContainText(/Alt\+Shift\+V|⌥⇧V/);
+});
+
+test('Escape cancels what is active, one thing at a time: a drag, the armed kind, then the selection', async ({
+  page,
+}) => {
+  await openCanvas(page);
+  await loadDesign(page, twoServices);
+  const api = await nodeCentre(page, 'service-1');
+  // A drag in progress goes back where it started, and nothing enters history.
+  await page.mouse.move(api.x, api.y);
+  await page.mouse.down();
+  await page.mouse.move(api.x + 120, api.y + 60, { steps: 6 });
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  expect((await documentOf(page)).nodes[0]).toMatchObject({ x: 0, y: 0 });
+  expect(
+    await page.evaluate(() => window.__backpressure!.commands().find((c) => c.id === 'edit.undo')!.enabled),
+  ).toBe(false);
+  expect((await selectionOf(page)).nodes).toEqual(['service-1']);
+  // With a kind armed, Escape disarms it and keeps the selection.
+  await page.getByTestId('palette-cache').click();
+  await expect(page.getByTestId('palette-cache')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('palette-cache')).toHaveAttribute('aria-pressed', 'false');
+  expect((await selectionOf(page)).nodes).toEqual(['service-1']);
+  // Then it clears the selection.
+  await page.keyboard.press('Escape');
+  expect((await selectionOf(page)).nodes).toEqual([]);
+  // One Escape command in the registry, so the shortcut sheet lists it once.
+  const escapes = await page.evaluate(() =>
+    window
+      .__backpressure!.commands()
+      .filter((command) => command.shortcut === 'Escape')
+      .map((command) => command.id),
+  );
+  expect(escapes).toEqual(['edit.deselect']);
 });
 
 test('the right-click menu offers the commands for what is under the cursor', async ({ page }) => {
@@ -323,7 +372,7 @@ test('the right-click menu offers the commands for what is under the cursor', as
   await menu.getByTestId('menu-edit.duplicate').click();
   await expect(menu).toBeHidden();
   expect((await documentOf(page)).nodes).toHaveLength(4);
-  const empty = await toScreen(page, { x: 0, y: 250 });
+  const empty = await toScreen(page, { x: 0, y: 150 });
   await page.mouse.click(empty.x, empty.y, { button: 'right' });
   await expect(menu.getByTestId('menu-insert.note')).toBeVisible();
   await expect(menu.getByTestId('menu-edit.rename')).toHaveCount(0);

@@ -59,3 +59,26 @@ test('space-drag pans the canvas without running the design; a Space tap runs it
   await page.keyboard.press(' ');
   await expect.poll(async () => (await run()).status).toBe('running');
 });
+
+test('no key chord is bound to two commands', async ({ page }) => {
+  const commands = await page.evaluate(() => window.__backpressure!.commands());
+  const owners = new Map<string, string[]>();
+  for (const command of commands) {
+    // (automation lists each command's main chord; the extra ones are Backspace, Mod+Y and Mod++)
+    for (const chord of [command.shortcut]) {
+      if (!chord) continue;
+      // Letters are the same key in either case ('s' and 'S').
+      const key = chord.replace(
+        /(^|\+)([a-z])$/,
+        (_, plus: string, letter: string) => plus + letter.toUpperCase(),
+      );
+      owners.set(key, [...(owners.get(key) ?? []), command.id]);
+    }
+  }
+  const clashes = [...owners].filter(([, ids]) => ids.length > 1);
+  expect(clashes).toEqual([]);
+  // Every align and distribute command has a chord.
+  const arrange = commands.filter((command) => command.id.startsWith('arrange.'));
+  expect(arrange).toHaveLength(8);
+  expect(arrange.filter((command) => !command.shortcut)).toEqual([]);
+});

@@ -1,5 +1,6 @@
-// Handlers for the window's own commands: panels, theme, the command palette, the shortcut sheet,
-// cancelling a palette placement and About. Keys come from shared/commands like every other command.
+// Handlers for the window's own commands: panels, theme, the command palette, the shortcut sheet
+// and About. Keys come from shared/commands like every other command; Escape, which also disarms
+// the palette's kind, is the canvas's one `edit.deselect`.
 import { registerCommands } from '../commands/registry';
 import { extendAutomation } from '../automation';
 import { useDesignStore, type Selection } from '../store/designStore';
@@ -27,10 +28,6 @@ export function registerAppCommands(): () => void {
     },
     'view.commandPalette': { run: () => toggleOverlay('commandPalette') },
     'help.shortcuts': { run: () => toggleOverlay('shortcuts') },
-    'palette.cancelPlacing': {
-      run: () => ui().setPlacingKind(null),
-      enabled: () => ui().placingKind !== null,
-    },
     'help.about': {
       run: () =>
         void askDialog({

@@ -70,11 +70,15 @@ export function CanvasContextMenu() {
       role="menu"
       data-testid="canvas-context-menu"
       style={{ position: 'fixed', left: menu.clientX, top: menu.clientY }}
-      // Kept inside the window when opened near its bottom (long menus, e.g. with chaos actions).
+      // Kept inside the window when opened near its bottom or right edge (long menus, e.g. with
+      // chaos actions): shifted up / left by what would stick out.
       ref={(element) => {
-        const bottom = element?.getBoundingClientRect().bottom ?? 0;
-        if (element && bottom > window.innerHeight)
-          element.style.top = `${Math.max(4, menu.clientY - (bottom - window.innerHeight) - 4)}px`;
+        if (!element) return;
+        const box = element.getBoundingClientRect();
+        if (box.bottom > window.innerHeight)
+          element.style.top = `${Math.max(4, menu.clientY - (box.bottom - window.innerHeight) - 4)}px`;
+        if (box.right > window.innerWidth)
+          element.style.left = `${Math.max(4, menu.clientX - (box.right - window.innerWidth) - 4)}px`;
       }}
       onPointerDown={(event) => event.stopPropagation()}
       onContextMenu={(event) => event.preventDefault()}

@@ -8,12 +8,12 @@ import type Konva from 'konva';
 import type { DesignEdge, DesignNode, DesignNote } from '../../shared/document/types';
 import { useCanvasTheme, type CanvasTheme } from '../app/themeColors';
 import { useDesignStore } from '../store/designStore';
-import { useUiStore } from '../store/uiStore';
+import { KIND_DRAG_TYPE, useUiStore } from '../store/uiStore';
 import { canvasRefs } from './canvasRefs';
 import { useCanvasUi } from './canvasUiStore';
 import { registerCanvasCommands } from './canvasCommands';
 import { CanvasContextMenu } from './ContextMenu';
-import { KIND_DRAG_TYPE, canvasController } from './controller';
+import { canvasController } from './controller';
 import {
   drawEdge,
   drawNode,

@@ -43,8 +43,6 @@ import {
   type Viewport,
 } from './geometry';
 
-export const KIND_DRAG_TYPE = 'application/x-backpressure-kind';
-
 interface MovedShape {
   shape: Konva.Node;
   parent: Konva.Container;

@@ -22,6 +22,9 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean
   // Shift is implied by characters such as '?' and '+': compare it only for letters, digits and named keys.
   const shiftSensitive = /^[a-z0-9]$/i.test(key) || key.length > 1;
   if (shiftSensitive && wants.has('Shift') !== event.shiftKey) return false;
+  // On macOS Option turns a letter into another character (Option+A types 'å'), so with Alt held
+  // a letter is matched by its physical key.
+  if (key.length === 1 && /[a-z]/i.test(key) && event.altKey) return event.code === `Key${key.toUpperCase()}`;
   if (key.length === 1 && /[a-z]/i.test(key)) return keyName.toLowerCase() === key.toLowerCase();
   if (/^[0-9]$/.test(key)) return event.code === `Digit${key}` || keyName === key;
   return keyName === key;
@@ -34,6 +37,17 @@ export function isTextInput(target: EventTarget | null): boolean {
 
 /** Chords a text field handles itself (its own undo, clipboard, select all). */
 const TEXT_EDITING_CHORDS = new Set(['Mod+Z', 'Mod+Shift+Z', 'Mod+Y', 'Mod+A', 'Mod+X', 'Mod+C', 'Mod+V']);
+const UNDO_CHORDS = new Set(['Mod+Z', 'Mod+Shift+Z', 'Mod+Y']);
+
+/**
+ * A field marked `data-clean` (an inspector field with nothing typed since its last commit) has no
+ * typing of its own to undo, so undo and redo go to the document: edit a value, press Enter, then
+ * Ctrl/Cmd+Z takes the edit back.
+ */
+function fieldKeeps(target: EventTarget | null, chord: string): boolean {
+  if (!TEXT_EDITING_CHORDS.has(chord)) return false;
+  return !(UNDO_CHORDS.has(chord) && target instanceof HTMLElement && target.dataset.clean === 'true');
+}
 
 export function commandForKey(
   event: KeyboardEvent,
@@ -47,7 +61,7 @@ export function commandForKey(
     const plainKey = !chords.some((chord) => chord.includes('Mod'));
     // Plain keys and canvas-only commands never fire while typing in a field, and a field keeps
     // its own undo and clipboard chords.
-    if (inText && (plainKey || command.canvasOnly || TEXT_EDITING_CHORDS.has(matched))) return false;
+    if (inText && (plainKey || command.canvasOnly || fieldKeeps(event.target, matched))) return false;
     return isCommandEnabled(command.id);
   });
 }

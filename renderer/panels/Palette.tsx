@@ -1,15 +1,12 @@
 // The left panel: every component kind with its icon, name and one-line description. Drag one onto
 // the canvas (HTML5 drag; the canvas reads the kind from the drop), or click it and then click on
-// the canvas. Clicking the armed item again, or Escape (`palette.cancelPlacing`), disarms it.
+// the canvas. Clicking the armed item again, or Escape (`edit.deselect`), disarms it.
 import { useState, type DragEvent } from 'react';
 import { CATALOG, COMPONENT_KINDS, type ComponentKind } from '../../shared/document/catalog';
-import { useUiStore } from '../store/uiStore';
+import { KIND_DRAG_TYPE, useUiStore } from '../store/uiStore';
 import { KindIcon } from '../app/icons';
 import { Tooltip } from '../app/Tooltip';
 import { fuzzyMatch } from './fuzzy';
-
-/** The drag payload type the canvas accepts on drop. */
-export const KIND_DRAG_TYPE = 'application/x-backpressure-kind';
 
 /** Kinds whose name fuzzy-matches the filter or whose description contains it, in catalog order. */
 export function filterKinds(filter: string): ComponentKind[] {

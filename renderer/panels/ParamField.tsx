@@ -224,6 +224,8 @@ function NumberInput({
         aria-invalid={invalid}
         aria-describedby={describedBy}
         placeholder={placeholder}
+        // Nothing typed since the last commit: Ctrl/Cmd+Z undoes the document (see commands/keyboard.ts).
+        data-clean={(draft ?? stored) === stored ? 'true' : undefined}
         value={draft ?? stored}
         onFocus={() => setDraft((current) => current ?? stored)}
         onChange={(event) => setDraft(event.target.value)}
@@ -309,6 +311,7 @@ export function TextField({
   const common = {
     id,
     'data-testid': `inspector-${name}`,
+    'data-clean': draft === null || draft === value ? 'true' : undefined,
     value: draft ?? value,
     maxLength,
     spellCheck: multiline,

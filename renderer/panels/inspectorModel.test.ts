@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../../shared/document/catalog';
+import { CATALOG, COMPONENT_KINDS, EDGE_PARAMS } from '../../shared/document/catalog';
 import {
   MIXED,
   groupParams,
@@ -36,12 +36,30 @@ describe('inspector: parameters of a multi-selection', () => {
     expect(sharedValue([{}, {}], 'queueCapacity', queue)).toBeUndefined();
   });
 
-  it('groups parameters under headings in catalog order; a cache mode is about caching', () => {
-    const groups = groupParams(CATALOG.cache.params, ['cache']);
+  it('groups parameters under the catalog headings, in catalog order; a cache mode is about caching', () => {
+    const groups = groupParams(CATALOG.cache.params);
     expect(groups[0].title).toBe('Capacity');
     expect(groups.find((group) => group.title === 'Caching')!.names).toContain('mode');
-    const client = groupParams(CATALOG.client.params, ['client']);
+    const client = groupParams(CATALOG.client.params);
     expect(client.find((group) => group.title === 'Traffic')!.names).toContain('mode');
+  });
+
+  it('every catalog parameter of every kind, and of connections, names its inspector group', () => {
+    const ungrouped = [
+      ...COMPONENT_KINDS.flatMap((kind) =>
+        Object.entries(CATALOG[kind].params).map(([name, spec]) => [`${kind}.${name}`, spec] as const),
+      ),
+      ...Object.entries(EDGE_PARAMS).map(([name, spec]) => [`edge.${name}`, spec] as const),
+    ]
+      .filter(([, spec]) => !spec.group)
+      .map(([name]) => name);
+    expect(ungrouped).toEqual([]);
+  });
+
+  it('a parameter without a group (one just added to the catalog) is listed last, under Other', () => {
+    const { capacity, ...rest } = CATALOG.queue.params;
+    const groups = groupParams({ added: { ...capacity, group: undefined }, ...rest });
+    expect(groups.map((group) => group.title)).toEqual(['Delivery', 'Other']);
   });
 });
 

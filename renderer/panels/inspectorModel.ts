@@ -1,5 +1,5 @@
 // What the inspector shows for a selection, as plain functions (unit-tested without a DOM): which
-// parameters several nodes share, their common value or "mixed", how parameters are grouped, and the
+// parameters several nodes share, their common value or "mixed", how parameters are grouped (by the catalog's `group`), and the
 // document-level fields (SLO targets, scenario settings) with the same rules the file schema applies.
 import {
   CATALOG,
@@ -71,84 +71,8 @@ export function edgeParamProblem(name: string, value: ParamValue): string | null
   return problem ? sentence(problem) : null;
 }
 
-// The catalog may give a parameter a group; where it does not, these headings keep a long list
-// (a database has twenty parameters) scannable.
-const GROUP_BY_NAME: Record<string, string> = {
-  instances: 'Capacity',
-  workers: 'Capacity',
-  queueCapacity: 'Capacity',
-  capacity: 'Capacity',
-  speedFactor: 'Capacity',
-  maxConnections: 'Capacity',
-  engine: 'Storage',
-  rows: 'Storage',
-  indexed: 'Storage',
-  serviceTimeMs: 'Timing',
-  serviceDist: 'Timing',
-  serviceTimeCv: 'Timing',
-  readTimeMs: 'Timing',
-  writeTimeMs: 'Timing',
-  hitTimeMs: 'Timing',
-  overheadMs: 'Timing',
-  errorRate: 'Failures',
-  mode: 'Traffic',
-  rps: 'Traffic',
-  pattern: 'Traffic',
-  patternFactor: 'Traffic',
-  patternPeriodS: 'Traffic',
-  spikeAtS: 'Traffic',
-  spikeDurationS: 'Traffic',
-  users: 'Traffic',
-  thinkTimeMs: 'Traffic',
-  readRatio: 'Traffic',
-  keys: 'Keys',
-  keyDistribution: 'Keys',
-  zipfAlpha: 'Keys',
-  timeoutMs: 'Timeouts and retries',
-  retries: 'Timeouts and retries',
-  retryBackoffMs: 'Timeouts and retries',
-  blockingCalls: 'Downstream calls',
-  callTimeoutMs: 'Downstream calls',
-  breakerThreshold: 'Downstream calls',
-  breakerCooldownMs: 'Downstream calls',
-  rate: 'Rate limit',
-  burst: 'Rate limit',
-  scope: 'Rate limit',
-  algorithm: 'Balancing',
-  virtualNodes: 'Balancing',
-  healthCheckMs: 'Health checks',
-  unhealthyAfter: 'Health checks',
-  healthyAfter: 'Health checks',
-  eviction: 'Caching',
-  ttlMs: 'Caching',
-  writeBackFlushMs: 'Caching',
-  shards: 'Sharding and replication',
-  shardBy: 'Sharding and replication',
-  replicas: 'Sharding and replication',
-  replication: 'Sharding and replication',
-  quorumN: 'Sharding and replication',
-  quorumW: 'Sharding and replication',
-  quorumR: 'Sharding and replication',
-  replicationLagMs: 'Sharding and replication',
-  readFrom: 'Sharding and replication',
-  heartbeatMs: 'Failover',
-  failoverAfter: 'Failover',
-  electionMs: 'Failover',
-  delivery: 'Delivery',
-  visibilityTimeoutMs: 'Delivery',
-  maxReceives: 'Delivery',
-  latencyMs: 'Connection',
-  filter: 'Connection',
-  weight: 'Connection',
-  async: 'Connection',
-};
-
-/** A cache's `mode` is about writes and misses, not traffic. */
-function groupOf(name: string, spec: ParamSpec, kinds: readonly ComponentKind[]): string {
-  if (spec.group) return spec.group;
-  if (name === 'mode' && kinds.some((kind) => kind === 'cache' || kind === 'cdn')) return 'Caching';
-  return GROUP_BY_NAME[name] ?? 'Other';
-}
+/** The catalog names each parameter's group; one it does not name (a parameter just added) goes last. */
+const UNGROUPED = 'Other';
 
 export interface ParamGroup {
   title: string;
@@ -156,14 +80,18 @@ export interface ParamGroup {
 }
 
 /** Parameters in groups, groups in the order their first parameter appears in the catalog. */
-export function groupParams(specs: ParamSpecs, kinds: readonly ComponentKind[] = []): ParamGroup[] {
+export function groupParams(specs: ParamSpecs): ParamGroup[] {
   const groups = new Map<string, string[]>();
   for (const [name, spec] of Object.entries(specs)) {
-    const title = groupOf(name, spec, kinds);
+    const title = spec.group ?? UNGROUPED;
     if (!groups.has(title)) groups.set(title, []);
     groups.get(title)!.push(name);
   }
-  return [...groups].map(([title, names]) => ({ title, names }));
+  const ordered = [...groups].map(([title, names]) => ({ title, names }));
+  return [
+    ...ordered.filter((group) => group.title !== UNGROUPED),
+    ...ordered.filter((group) => group.title === UNGROUPED),
+  ];
 }
 
 const documentNumber = (

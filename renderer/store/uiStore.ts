@@ -5,6 +5,9 @@ import type { ComponentKind } from '../../shared/document/catalog';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
+/** The palette hands a kind to the canvas by a click (`placingKind`) or a drag with this data type. */
+export const KIND_DRAG_TYPE = 'application/x-backpressure-kind';
+
 export interface Notice {
   text: string;
   /** Screen position to show it at (near the cursor); centred at the top otherwise. */

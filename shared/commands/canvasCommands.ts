@@ -21,10 +21,21 @@ const nudge = (direction: 'Left' | 'Right' | 'Up' | 'Down'): CommandInfo[] => [
   },
 ];
 
+const arrange = (name: string, label: string, shortcut: string): CommandInfo => ({
+  id: `arrange.${name}`,
+  label,
+  shortcut,
+  menu: 'edit',
+  group: 'arrange',
+  canvasOnly: true,
+});
+
 export const CANVAS_COMMANDS: CommandInfo[] = [
+  // The one Escape: closes the context menu, abandons a gesture, disarms the palette's kind, or
+  // clears the selection — whichever is active, in that order.
   {
     id: 'edit.deselect',
-    label: 'Deselect / cancel',
+    label: 'Cancel / deselect',
     shortcut: 'Escape',
     menu: 'edit',
     group: 'select',
@@ -34,24 +45,16 @@ export const CANVAS_COMMANDS: CommandInfo[] = [
   ...nudge('Right'),
   ...nudge('Up'),
   ...nudge('Down'),
-  { id: 'arrange.alignLeft', label: 'Align left', menu: 'edit', group: 'arrange' },
-  { id: 'arrange.alignCenter', label: 'Align centres (vertical axis)', menu: 'edit', group: 'arrange' },
-  { id: 'arrange.alignRight', label: 'Align right', menu: 'edit', group: 'arrange' },
-  { id: 'arrange.alignTop', label: 'Align top', menu: 'edit', group: 'arrange' },
-  { id: 'arrange.alignMiddle', label: 'Align middles (horizontal axis)', menu: 'edit', group: 'arrange' },
-  { id: 'arrange.alignBottom', label: 'Align bottom', menu: 'edit', group: 'arrange' },
-  {
-    id: 'arrange.distributeHorizontal',
-    label: 'Distribute horizontally',
-    menu: 'edit',
-    group: 'arrange',
-  },
-  {
-    id: 'arrange.distributeVertical',
-    label: 'Distribute vertically',
-    menu: 'edit',
-    group: 'arrange',
-  },
+  // Alt+letter as in Figma (left A, right D, top W, bottom S, centres H/V, distribute Shift+H/V).
+  // Matched by physical key, so they also work on macOS where Option changes the character.
+  arrange('alignLeft', 'Align left', 'Alt+A'),
+  arrange('alignCenter', 'Align centres (vertical axis)', 'Alt+H'),
+  arrange('alignRight', 'Align right', 'Alt+D'),
+  arrange('alignTop', 'Align top', 'Alt+W'),
+  arrange('alignMiddle', 'Align middles (horizontal axis)', 'Alt+V'),
+  arrange('alignBottom', 'Align bottom', 'Alt+S'),
+  arrange('distributeHorizontal', 'Distribute horizontally', 'Alt+Shift+H'),
+  arrange('distributeVertical', 'Distribute vertically', 'Alt+Shift+V'),
   { id: 'insert.note', label: 'Insert sticky note', shortcut: 'Shift+N', menu: 'edit', group: 'insert' },
   { id: 'insert.frame', label: 'Insert frame (region)', shortcut: 'Shift+F', menu: 'edit', group: 'insert' },
   { id: 'insert.text', label: 'Insert text label', shortcut: 'Shift+T', menu: 'edit', group: 'insert' },

@@ -99,8 +99,6 @@ export const COMMANDS: CommandInfo[] = [
   },
   { id: 'view.toggleDock', label: 'Show/hide run dock', shortcut: 'Mod+J', menu: 'view', group: 'panels' },
   { id: 'view.toggleTheme', label: 'Theme: system / light / dark', menu: 'view', group: 'theme' },
-  // Escape while the palette has a kind armed; enabled only then, so Escape falls through otherwise.
-  { id: 'palette.cancelPlacing', label: 'Cancel placing', shortcut: 'Escape', menu: 'edit', group: 'place' },
   { id: 'run.toggle', label: 'Run / Pause', shortcut: 'Space', menu: 'run', group: 'run', canvasOnly: true },
   { id: 'run.step', label: 'Step', shortcut: '.', menu: 'run', group: 'run', canvasOnly: true },
   { id: 'run.reset', label: 'Reset run', shortcut: 'Mod+Shift+R', menu: 'run', group: 'run' },

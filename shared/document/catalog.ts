@@ -21,7 +21,7 @@ export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 interface ParamBase {
   label: string;
   description: string;
-  /** Shown in the inspector under this group heading. */
+  /** The inspector's heading for it (e.g. 'Capacity', 'Timing'); every parameter names one. */
   group?: string;
 }
 export interface NumberParamSpec extends ParamBase {
@@ -90,18 +90,26 @@ const oneOf = (
   options: readonly string[],
   defaultValue: string,
   description: string,
+  extra: Partial<EnumParamSpec> = {},
 ): EnumParamSpec => ({
   type: 'enum',
   label,
   options,
   default: defaultValue,
   description,
+  ...extra,
 });
-const flag = (label: string, defaultValue: boolean, description: string): BooleanParamSpec => ({
+const flag = (
+  label: string,
+  defaultValue: boolean,
+  description: string,
+  extra: Partial<BooleanParamSpec> = {},
+): BooleanParamSpec => ({
   type: 'boolean',
   label,
   default: defaultValue,
   description,
+  ...extra,
 });
 
 const instances = (defaultValue = 1) =>
@@ -112,6 +120,7 @@ const instances = (defaultValue = 1) =>
     1000,
     'instances',
     'Identical copies; each queues, serves, fails and can be killed.',
+    { group: 'Capacity' },
   );
 
 /** Parameters shared by everything that serves requests with a worker pool and a queue. */
@@ -124,6 +133,7 @@ const serverParams = (serviceTimeMs: number): ParamSpecs => ({
     10_000,
     'workers',
     'Requests one instance serves at the same time (concurrency).',
+    { group: 'Capacity' },
   ),
   serviceTimeMs: num(
     'Service time',
@@ -132,12 +142,14 @@ const serverParams = (serviceTimeMs: number): ParamSpecs => ({
     600_000,
     'ms',
     'Mean time to serve one request at speed 1.',
+    { group: 'Timing' },
   ),
   serviceDist: oneOf(
     'Service time distribution',
     ['exp', 'const', 'lognormal'],
     'exp',
     'Shape of the service time: exponential, constant or lognormal.',
+    { group: 'Timing' },
   ),
   serviceTimeCv: num(
     'Service time variation',
@@ -146,6 +158,7 @@ const serverParams = (serviceTimeMs: number): ParamSpecs => ({
     10,
     'cv',
     'Coefficient of variation of a lognormal service time (std dev / mean).',
+    { group: 'Timing' },
   ),
   queueCapacity: int(
     'Queue capacity',
@@ -154,9 +167,11 @@ const serverParams = (serviceTimeMs: number): ParamSpecs => ({
     10_000_000,
     'requests',
     'Requests that may wait per instance; a full queue rejects. Left out: unbounded.',
-    { optional: true },
+    { optional: true, group: 'Capacity' },
   ),
-  speedFactor: num('Speed factor', 1, 0.01, 100, '×', 'Vertical scaling: service time is divided by this.'),
+  speedFactor: num('Speed factor', 1, 0.01, 100, '×', 'Vertical scaling: service time is divided by this.', {
+    group: 'Capacity',
+  }),
   errorRate: num(
     'Error rate',
     0,
@@ -164,6 +179,7 @@ const serverParams = (serviceTimeMs: number): ParamSpecs => ({
     1,
     'fraction',
     'Fraction of requests that fail with an error after service.',
+    { group: 'Failures' },
   ),
 });
 
@@ -173,6 +189,7 @@ const callerParams: ParamSpecs = {
     'Blocking calls',
     true,
     'A worker is held while it waits for downstream calls (a slow dependency exhausts the pool).',
+    { group: 'Downstream calls' },
   ),
   callTimeoutMs: num(
     'Call timeout',
@@ -181,9 +198,20 @@ const callerParams: ParamSpecs = {
     3_600_000,
     'ms',
     'How long a downstream call may take before it fails.',
+    { group: 'Downstream calls' },
   ),
-  retries: int('Retries', 0, 0, 10, 'retries', 'Extra attempts of a failed downstream call.'),
-  retryBackoffMs: num('Retry backoff', 50, 0, 600_000, 'ms', 'Wait before a retry, doubled on each attempt.'),
+  retries: int('Retries', 0, 0, 10, 'retries', 'Extra attempts of a failed downstream call.', {
+    group: 'Downstream calls',
+  }),
+  retryBackoffMs: num(
+    'Retry backoff',
+    50,
+    0,
+    600_000,
+    'ms',
+    'Wait before a retry, doubled on each attempt.',
+    { group: 'Downstream calls' },
+  ),
   breakerThreshold: int(
     'Breaker threshold',
     0,
@@ -191,6 +219,7 @@ const callerParams: ParamSpecs = {
     10_000,
     'failures',
     'Consecutive downstream failures that open the circuit breaker (0: no breaker).',
+    { group: 'Downstream calls' },
   ),
   breakerCooldownMs: num(
     'Breaker cooldown',
@@ -199,6 +228,7 @@ const callerParams: ParamSpecs = {
     3_600_000,
     'ms',
     'How long an open breaker fails calls fast before letting one through.',
+    { group: 'Downstream calls' },
   ),
 };
 
@@ -206,6 +236,7 @@ const limiterParams = (overheadMs: number, rate: number | undefined): ParamSpecs
   instances: instances(),
   rate: num('Rate', rate, 0, 10_000_000, 'req/s', 'Token bucket refill rate. Left out: no limit.', {
     optional: true,
+    group: 'Rate limit',
   }),
   burst: int(
     'Burst',
@@ -214,12 +245,14 @@ const limiterParams = (overheadMs: number, rate: number | undefined): ParamSpecs
     10_000_000,
     'requests',
     'Token bucket size: requests allowed at once above the rate.',
+    { group: 'Rate limit' },
   ),
   scope: oneOf(
     'Scope',
     ['perUser', 'global'],
     'global',
     'One bucket per user id, or one bucket for everyone.',
+    { group: 'Rate limit' },
   ),
   overheadMs: num(
     'Overhead',
@@ -228,17 +261,21 @@ const limiterParams = (overheadMs: number, rate: number | undefined): ParamSpecs
     60_000,
     'ms',
     'Time added to each request (auth, TLS, parsing).',
+    { group: 'Timing' },
   ),
 });
 
 const cacheParams = (capacity: number, hitTimeMs: number, ttlMs: number | undefined): ParamSpecs => ({
   instances: instances(),
-  capacity: int('Capacity', capacity, 1, 100_000_000, 'keys', 'Keys one instance holds before it evicts.'),
+  capacity: int('Capacity', capacity, 1, 100_000_000, 'keys', 'Keys one instance holds before it evicts.', {
+    group: 'Capacity',
+  }),
   eviction: oneOf(
     'Eviction',
     ['lru', 'lfu', 'fifo', 'random'],
     'lru',
     'Which key leaves when the cache is full.',
+    { group: 'Caching' },
   ),
   ttlMs: num(
     'TTL',
@@ -247,17 +284,18 @@ const cacheParams = (capacity: number, hitTimeMs: number, ttlMs: number | undefi
     86_400_000,
     'ms',
     'An entry expires this long after it was filled. Left out: never.',
-    {
-      optional: true,
-    },
+    { optional: true, group: 'Caching' },
   ),
   mode: oneOf(
     'Mode',
     ['cacheAside', 'readThrough', 'writeThrough', 'writeBack'],
     'cacheAside',
     'How writes and misses reach the origin.',
+    { group: 'Caching' },
   ),
-  hitTimeMs: num('Hit time', hitTimeMs, 0, 60_000, 'ms', 'Time to answer from the cache.'),
+  hitTimeMs: num('Hit time', hitTimeMs, 0, 60_000, 'ms', 'Time to answer from the cache.', {
+    group: 'Timing',
+  }),
   writeBackFlushMs: num(
     'Write-back flush',
     1000,
@@ -265,6 +303,7 @@ const cacheParams = (capacity: number, hitTimeMs: number, ttlMs: number | undefi
     3_600_000,
     'ms',
     'Write-back mode: how often dirty keys are flushed to the origin.',
+    { group: 'Caching' },
   ),
 });
 
@@ -281,13 +320,17 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         ['open', 'closed'],
         'open',
         'Open: arrivals at a rate. Closed: users who wait, then think.',
+        { group: 'Traffic' },
       ),
-      rps: num('Rate', 100, 0, 10_000_000, 'req/s', 'Open mode: mean arrival rate (Poisson).'),
+      rps: num('Rate', 100, 0, 10_000_000, 'req/s', 'Open mode: mean arrival rate (Poisson).', {
+        group: 'Traffic',
+      }),
       pattern: oneOf(
         'Pattern',
         ['constant', 'ramp', 'spike', 'diurnal'],
         'constant',
         'Open mode: how the rate changes over the run.',
+        { group: 'Traffic' },
       ),
       patternFactor: num(
         'Pattern factor',
@@ -296,10 +339,15 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         1000,
         '×',
         'Ramp: rate at the end of the run; spike: rate during the spike; diurnal: peak, as a multiple of the rate.',
+        { group: 'Traffic' },
       ),
-      patternPeriodS: num('Pattern period', 60, 1, 86_400, 's', 'Diurnal: length of one day-night cycle.'),
-      spikeAtS: num('Spike start', 20, 0, 86_400, 's', 'Spike: when the spike begins.'),
-      spikeDurationS: num('Spike length', 10, 0, 86_400, 's', 'Spike: how long the spike lasts.'),
+      patternPeriodS: num('Pattern period', 60, 1, 86_400, 's', 'Diurnal: length of one day-night cycle.', {
+        group: 'Traffic',
+      }),
+      spikeAtS: num('Spike start', 20, 0, 86_400, 's', 'Spike: when the spike begins.', { group: 'Traffic' }),
+      spikeDurationS: num('Spike length', 10, 0, 86_400, 's', 'Spike: how long the spike lasts.', {
+        group: 'Traffic',
+      }),
       users: int(
         'Users',
         10_000,
@@ -307,6 +355,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         10_000_000,
         'users',
         'Closed mode: concurrent users. Open mode: user ids drawn from.',
+        { group: 'Traffic' },
       ),
       thinkTimeMs: num(
         'Think time',
@@ -315,10 +364,17 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         3_600_000,
         'ms',
         'Closed mode: mean pause between a response and the next request.',
+        { group: 'Traffic' },
       ),
-      readRatio: num('Read ratio', 0.9, 0, 1, 'fraction', 'Fraction of requests that are reads.'),
-      keys: int('Key space', 100_000, 1, 1_000_000_000, 'keys', 'Distinct keys requests are made for.'),
-      keyDistribution: oneOf('Key popularity', ['uniform', 'zipf'], 'zipf', 'How keys are chosen.'),
+      readRatio: num('Read ratio', 0.9, 0, 1, 'fraction', 'Fraction of requests that are reads.', {
+        group: 'Traffic',
+      }),
+      keys: int('Key space', 100_000, 1, 1_000_000_000, 'keys', 'Distinct keys requests are made for.', {
+        group: 'Keys',
+      }),
+      keyDistribution: oneOf('Key popularity', ['uniform', 'zipf'], 'zipf', 'How keys are chosen.', {
+        group: 'Keys',
+      }),
       zipfAlpha: num(
         'Zipf alpha',
         0.99,
@@ -326,6 +382,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         5,
         'α',
         'Skew of Zipf popularity: higher means hotter hot keys.',
+        { group: 'Keys' },
       ),
       timeoutMs: num(
         'Timeout',
@@ -334,8 +391,11 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         3_600_000,
         'ms',
         'The client gives up on a request after this long.',
+        { group: 'Timeouts and retries' },
       ),
-      retries: int('Retries', 0, 0, 10, 'retries', 'Extra attempts after a failure or timeout.'),
+      retries: int('Retries', 0, 0, 10, 'retries', 'Extra attempts after a failure or timeout.', {
+        group: 'Timeouts and retries',
+      }),
       retryBackoffMs: num(
         'Retry backoff',
         100,
@@ -343,6 +403,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         600_000,
         'ms',
         'Wait before a retry, doubled on each attempt.',
+        { group: 'Timeouts and retries' },
       ),
     },
   },
@@ -375,6 +436,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         ['roundRobin', 'random', 'leastConnections', 'hash', 'consistentHash'],
         'roundRobin',
         'How a target is chosen; hash algorithms use the user id.',
+        { group: 'Balancing' },
       ),
       virtualNodes: int(
         'Virtual nodes',
@@ -383,6 +445,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         10_000,
         'per target',
         'Consistent hashing: points per target on the ring.',
+        { group: 'Balancing' },
       ),
       healthCheckMs: num(
         'Health check interval',
@@ -391,6 +454,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         3_600_000,
         'ms',
         'How often each target is probed.',
+        { group: 'Health checks' },
       ),
       unhealthyAfter: int(
         'Unhealthy after',
@@ -399,6 +463,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         100,
         'checks',
         'Failed checks in a row before a target is taken out.',
+        { group: 'Health checks' },
       ),
       healthyAfter: int(
         'Healthy after',
@@ -407,6 +472,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         100,
         'checks',
         'Passed checks in a row before a target is put back.',
+        { group: 'Health checks' },
       ),
       maxConnections: int(
         'Max connections',
@@ -415,9 +481,11 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         10_000_000,
         'connections',
         'Requests in flight through the balancer; more are rejected. Left out: unbounded.',
-        { optional: true },
+        { optional: true, group: 'Capacity' },
       ),
-      overheadMs: num('Overhead', 0.1, 0, 60_000, 'ms', 'Time the balancer adds to each request.'),
+      overheadMs: num('Overhead', 0.1, 0, 60_000, 'ms', 'Time the balancer adds to each request.', {
+        group: 'Timing',
+      }),
     },
   },
   service: {
@@ -464,14 +532,24 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         ['sql', 'nosql'],
         'sql',
         'SQL (B-tree: cheaper reads) or NoSQL (LSM: cheaper writes).',
+        { group: 'Storage' },
       ),
-      readTimeMs: num('Read time', 2, 0, 600_000, 'ms', 'Mean time of an indexed read.'),
-      writeTimeMs: num('Write time', 5, 0, 600_000, 'ms', 'Mean time of a write.'),
-      rows: int('Rows', 1_000_000, 1, 1_000_000_000_000, 'rows', 'Table size; an unindexed read scans them.'),
+      readTimeMs: num('Read time', 2, 0, 600_000, 'ms', 'Mean time of an indexed read.', { group: 'Timing' }),
+      writeTimeMs: num('Write time', 5, 0, 600_000, 'ms', 'Mean time of a write.', { group: 'Timing' }),
+      rows: int(
+        'Rows',
+        1_000_000,
+        1,
+        1_000_000_000_000,
+        'rows',
+        'Table size; an unindexed read scans them.',
+        { group: 'Storage' },
+      ),
       indexed: flag(
         'Indexed',
         true,
         'Reads use an index; without one a read scans rows (cost grows with rows).',
+        { group: 'Storage' },
       ),
       scanRowsPerMs: num(
         'Scan speed',
@@ -480,8 +558,11 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         1_000_000_000,
         'rows/ms',
         'Unindexed reads: rows scanned per millisecond (a full scan costs rows ÷ this).',
+        { group: 'Storage' },
       ),
-      workers: int('Workers', 16, 1, 10_000, 'connections', 'Queries one instance runs at the same time.'),
+      workers: int('Workers', 16, 1, 10_000, 'connections', 'Queries one instance runs at the same time.', {
+        group: 'Capacity',
+      }),
       queueCapacity: int(
         'Queue capacity',
         undefined,
@@ -489,20 +570,33 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         10_000_000,
         'queries',
         'Queries that may wait per instance; a full queue rejects. Left out: unbounded.',
-        { optional: true },
+        { optional: true, group: 'Capacity' },
       ),
-      shards: int('Shards', 1, 1, 1024, 'shards', 'Horizontal partitions; each has a leader and replicas.'),
-      shardBy: oneOf('Shard by', ['hash', 'consistentHash'], 'hash', 'How a key picks its shard.'),
-      replicas: int('Replicas', 0, 0, 16, 'per shard', 'Followers per shard (the leader is extra).'),
+      shards: int('Shards', 1, 1, 1024, 'shards', 'Horizontal partitions; each has a leader and replicas.', {
+        group: 'Sharding and replication',
+      }),
+      shardBy: oneOf('Shard by', ['hash', 'consistentHash'], 'hash', 'How a key picks its shard.', {
+        group: 'Sharding and replication',
+      }),
+      replicas: int('Replicas', 0, 0, 16, 'per shard', 'Followers per shard (the leader is extra).', {
+        group: 'Sharding and replication',
+      }),
       replication: oneOf(
         'Replication',
         ['sync', 'semisync', 'async', 'leaderless'],
         'async',
         'When a write is acknowledged relative to copying it to followers.',
+        { group: 'Sharding and replication' },
       ),
-      quorumN: int('Quorum N', 3, 1, 17, 'copies', 'Leaderless: copies of each key.'),
-      quorumW: int('Quorum W', 2, 1, 17, 'copies', 'Leaderless: acknowledgements a write waits for.'),
-      quorumR: int('Quorum R', 2, 1, 17, 'copies', 'Leaderless: replies a read waits for.'),
+      quorumN: int('Quorum N', 3, 1, 17, 'copies', 'Leaderless: copies of each key.', {
+        group: 'Sharding and replication',
+      }),
+      quorumW: int('Quorum W', 2, 1, 17, 'copies', 'Leaderless: acknowledgements a write waits for.', {
+        group: 'Sharding and replication',
+      }),
+      quorumR: int('Quorum R', 2, 1, 17, 'copies', 'Leaderless: replies a read waits for.', {
+        group: 'Sharding and replication',
+      }),
       replicationLagMs: num(
         'Replication lag',
         10,
@@ -510,9 +604,14 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         3_600_000,
         'ms',
         'Mean delay before a follower applies a write.',
+        { group: 'Sharding and replication' },
       ),
-      readFrom: oneOf('Read from', ['leader', 'followers', 'any'], 'leader', 'Which copies serve reads.'),
-      heartbeatMs: num('Heartbeat', 500, 10, 3_600_000, 'ms', 'How often a leader proves it is alive.'),
+      readFrom: oneOf('Read from', ['leader', 'followers', 'any'], 'leader', 'Which copies serve reads.', {
+        group: 'Sharding and replication',
+      }),
+      heartbeatMs: num('Heartbeat', 500, 10, 3_600_000, 'ms', 'How often a leader proves it is alive.', {
+        group: 'Failover',
+      }),
       failoverAfter: int(
         'Failover after',
         3,
@@ -520,8 +619,11 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         100,
         'missed beats',
         'Missed heartbeats before the leader is declared dead.',
+        { group: 'Failover' },
       ),
-      electionMs: num('Election time', 1000, 0, 3_600_000, 'ms', 'Time to elect and promote a new leader.'),
+      electionMs: num('Election time', 1000, 0, 3_600_000, 'ms', 'Time to elect and promote a new leader.', {
+        group: 'Failover',
+      }),
     },
   },
   objectStore: {
@@ -532,9 +634,13 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
     icon: 'objectStore.svg',
     params: {
       instances: instances(),
-      readTimeMs: num('Read time', 30, 0, 600_000, 'ms', 'Mean time to read an object.'),
-      writeTimeMs: num('Write time', 60, 0, 600_000, 'ms', 'Mean time to write an object.'),
-      workers: int('Workers', 256, 1, 100_000, 'requests', 'Requests one instance serves at the same time.'),
+      readTimeMs: num('Read time', 30, 0, 600_000, 'ms', 'Mean time to read an object.', { group: 'Timing' }),
+      writeTimeMs: num('Write time', 60, 0, 600_000, 'ms', 'Mean time to write an object.', {
+        group: 'Timing',
+      }),
+      workers: int('Workers', 256, 1, 100_000, 'requests', 'Requests one instance serves at the same time.', {
+        group: 'Capacity',
+      }),
       queueCapacity: int(
         'Queue capacity',
         undefined,
@@ -542,7 +648,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         10_000_000,
         'requests',
         'Requests that may wait per instance. Left out: unbounded.',
-        { optional: true },
+        { optional: true, group: 'Capacity' },
       ),
     },
   },
@@ -560,13 +666,14 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         100_000_000,
         'messages',
         'Messages the queue holds; a full queue rejects. Left out: unbounded.',
-        { optional: true },
+        { optional: true, group: 'Capacity' },
       ),
       delivery: oneOf(
         'Delivery',
         ['atLeastOnce', 'atMostOnce'],
         'atLeastOnce',
         'At-least-once redelivers after a crash (duplicates); at-most-once may lose messages.',
+        { group: 'Delivery' },
       ),
       visibilityTimeoutMs: num(
         'Visibility timeout',
@@ -575,6 +682,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         86_400_000,
         'ms',
         'A received message not acknowledged within this is delivered again.',
+        { group: 'Delivery' },
       ),
       maxReceives: int(
         'Max receives',
@@ -583,6 +691,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         1000,
         'receives',
         'Deliveries before a message goes to the dead-letter queue.',
+        { group: 'Delivery' },
       ),
     },
   },
@@ -596,10 +705,17 @@ export const EDGE_PARAMS: ParamSpecs = {
     600_000,
     'ms',
     'One-way network latency; a synchronous call pays it both ways.',
+    { group: 'Connection' },
   ),
-  filter: oneOf('Carries', ['all', 'reads', 'writes'], 'all', 'Which operations take this edge.'),
-  weight: num('Weight', 1, 0, 1_000_000, 'share', 'Share of traffic when several edges match.'),
-  async: flag('Async', false, 'Fire-and-forget: the sender is acknowledged at once (used into queues).'),
+  filter: oneOf('Carries', ['all', 'reads', 'writes'], 'all', 'Which operations take this edge.', {
+    group: 'Connection',
+  }),
+  weight: num('Weight', 1, 0, 1_000_000, 'share', 'Share of traffic when several edges match.', {
+    group: 'Connection',
+  }),
+  async: flag('Async', false, 'Fire-and-forget: the sender is acknowledged at once (used into queues).', {
+    group: 'Connection',
+  }),
 };
 
 /** The catalog default of every parameter (optional ones are left out: unbounded). */
