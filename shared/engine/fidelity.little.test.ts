@@ -1,15 +1,8 @@
 // Little's law (L = λW) must hold on every node of a multi-tier design, for the whole node
 // (requests held vs departures × time held) and for its waiting line (queue vs wait).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runDesign } from './index';
-import type { Design } from '../document/types';
-
-function template(name: string): Design {
-  return JSON.parse(
-    readFileSync(new URL(`../../assets/templates/${name}.bpd`, import.meta.url), 'utf8'),
-  ) as Design;
-}
+import { template } from './testing/templates';
 
 describe("Little's law", () => {
   it('holds within 2% on every node of the three-tier template (L = λW)', () => {

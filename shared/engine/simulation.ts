@@ -112,6 +112,8 @@ export type LogEntry = { t: number; type: string; target: string } & Record<stri
 
 /** The event log keeps at most this many entries (the first ones) so memory stays bounded. */
 export const LOG_LIMIT = 20_000;
+/** Calls alive at once before the engine refuses more (logged once as `overload`). */
+export const MAX_LIVE_CALLS = 1 << 20;
 
 // Global counters (end-to-end, at the clients).
 export const G_REQUESTS = 0;
@@ -177,6 +179,7 @@ export class Simulation {
 
   readonly log: LogEntry[] = [];
   logDropped = 0;
+  overloadDrops = 0;
   private readonly chaosCommands: PendingChaos[] = [];
   /** Users behind every client (the population hash load balancing spreads). */
   userPopulation = 10_000;
@@ -627,6 +630,25 @@ export class Simulation {
    */
   sendCall(from: number, e: number, forcedInstance: number, detached: boolean): number {
     const pool = this.pool;
+    if (pool.inUse >= MAX_LIVE_CALLS) {
+      // A runaway design (say, async fan-out in a cycle): refuse more work instead of exhausting
+      // memory. The call is lost on the wire; a waiting caller times out.
+      this.overloadDrops++;
+      if (this.overloadDrops === 1)
+        this.addLog('overload', this.nodes[this.edgeTo[e]].id, { liveCalls: pool.inUse });
+      const lost = pool.allocate();
+      pool.state[lost] = S_LOST;
+      pool.node[lost] = this.edgeTo[e];
+      pool.edge[lost] = e;
+      if (detached || this.edgeAsync[e] === 1) pool.release(lost);
+      else {
+        pool.parent[lost] = from;
+        pool.parentGeneration[lost] = pool.generation[from];
+        pool.child[from] = lost;
+        pool.sentMs[from] = this.now;
+      }
+      return lost;
+    }
     const c = pool.allocate();
     const isDetached = detached || this.edgeAsync[e] === 1;
     pool.node[c] = this.edgeTo[e];

@@ -18,6 +18,9 @@ import {
 } from '../constants';
 import { ZipfSampler } from '../zipf';
 
+/** Shortest time between two requests of one closed-mode user. */
+export const MIN_USER_CYCLE_MS = 1;
+
 export function configure(sim: Simulation, node: NodeRuntime): void {
   const wasOpen = node.openMode;
   node.openMode = node.stringParam('mode', 'open') !== 'closed';
@@ -184,8 +187,17 @@ function end(
   const pool = sim.pool;
   const user = pool.user[c];
   sim.countRequestEnd(ok, reason, sim.now - pool.arriveMs[c]);
+  const startedMs = pool.arriveMs[c];
   sim.finishCall(c, ok, reason, originated);
-  if (!node.openMode) sim.schedule(sim.now + think(node), EV_USER_THINK, node.index, user);
+  // A user sends at most one request per millisecond: a request that fails at once with no
+  // think time would otherwise loop forever at the same instant.
+  if (!node.openMode)
+    sim.schedule(
+      Math.max(sim.now + think(node), startedMs + MIN_USER_CYCLE_MS),
+      EV_USER_THINK,
+      node.index,
+      user,
+    );
 }
 
 /** A traffic spike: the arrival rate times factor (1 ends it). */
