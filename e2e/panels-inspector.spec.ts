@@ -30,8 +30,25 @@ test('the inspector shows every catalog parameter of the selected node, with uni
     await expect(page.getByTestId(`inspector-${param}`)).toHaveCount(1);
   }
   await expect(inspector).toContainText('Sharding and replication');
-  await expect(inspector).toContainText('1–1,024 shards, whole numbers');
-  await expect(inspector).toContainText('Horizontal partitions; each has a leader and replicas.');
+  // Range and description: in the "?" tooltip, and beside the inspector while the field has focus.
+  const about = page.getByTestId('inspector-shards-about');
+  await about.scrollIntoViewIfNeeded();
+  await about.hover();
+  const help = '1–1,024 shards, whole numbers. Horizontal partitions; each has a leader and replicas.';
+  await expect(page.getByRole('tooltip')).toHaveText(help);
+  await expect(page.getByTestId('inspector-shards-help')).toHaveCount(0);
+  await page.getByTestId('inspector-shards').click();
+  await expect(page.getByTestId('inspector-shards-help')).toHaveText(help);
+  // It sits left of the inspector, so it never covers the field being typed into.
+  const popover = (await page.getByTestId('inspector-shards-help').boundingBox())!;
+  expect(popover.x + popover.width).toBeLessThanOrEqual((await inspector.boundingBox())!.x);
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('inspector-shards-help')).toHaveCount(0);
+  await expect(page.getByTestId('inspector-shardBy-help')).toBeVisible();
+  // The unit sits beside the box.
+  await expect(inspector.locator('.field', { has: page.getByTestId('inspector-shards') })).toContainText(
+    'shards',
+  );
 });
 
 test('editing a node parameter in the inspector changes the document, as one undo step', async ({ page }) => {

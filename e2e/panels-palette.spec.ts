@@ -48,11 +48,35 @@ test('typing in the palette filter narrows the list; Escape clears the filter', 
   await expect(page.locator('[data-testid^="palette-"].palette-item')).toHaveCount(KINDS.length);
 });
 
-test('hovering a palette item shows a tooltip with its single-key shortcut', async ({ page }) => {
+test('hovering a palette item shows a tooltip with its single-key shortcut and whole description', async ({
+  page,
+}) => {
   await page.getByTestId('palette-service').hover();
-  await expect(page.getByRole('tooltip')).toHaveText('Service — S');
+  await expect(page.getByRole('tooltip')).toHaveText(
+    'Service (key S): API/app server: workers, a queue, downstream calls.',
+  );
   await page.getByTestId('palette-database').hover();
-  await expect(page.getByRole('tooltip')).toHaveText('Database — D');
+  await expect(page.getByRole('tooltip')).toHaveText(
+    'Database (key D): Shards and replicas: SQL (B-tree) or NoSQL (LSM).',
+  );
+});
+
+test('at 1280×720 all eleven kinds fit in the palette without scrolling when the run dock is folded', async ({
+  page,
+}) => {
+  await page.keyboard.press('ControlOrMeta+J');
+  await expect(page.getByTestId('dock')).toHaveCount(0);
+  const list = page.locator('.palette-list');
+  const listBox = (await list.boundingBox())!;
+  for (const kind of KINDS) {
+    const box = (await page.getByTestId(`palette-${kind}`).boundingBox())!;
+    expect(box.y + box.height, kind).toBeLessThanOrEqual(listBox.y + listBox.height);
+  }
+  expect(await list.evaluate((element) => element.scrollHeight <= element.clientHeight)).toBe(true);
+  // Each row still shows its description (cut to one line) next to the icon and name.
+  await expect(page.getByTestId('palette-objectStore').locator('.palette-description')).toHaveText(
+    /^Blob storage/,
+  );
 });
 
 test('clicking a palette item arms it for placing; clicking again or Escape disarms it', async ({ page }) => {

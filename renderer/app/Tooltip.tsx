@@ -25,10 +25,13 @@ type TriggerProps = {
 export function Tooltip({
   text,
   placement = 'bottom',
+  wide = false,
   children,
 }: {
   text: string;
   placement?: 'bottom' | 'right' | 'top';
+  /** Wraps a longer text (a description) at a comfortable width instead of one line. */
+  wide?: boolean;
   children: ReactElement<TriggerProps>;
 }) {
   const id = useId();
@@ -86,7 +89,12 @@ export function Tooltip({
       {trigger}
       {anchor &&
         createPortal(
-          <div id={id} role="tooltip" className={`tooltip tooltip-${placement}`} style={style}>
+          <div
+            id={id}
+            role="tooltip"
+            className={`tooltip tooltip-${placement}${wide ? ' tooltip-wide' : ''}`}
+            style={style}
+          >
             {text}
           </div>,
           document.body,

@@ -5,7 +5,7 @@ import type { Context } from 'konva/lib/Context';
 import { CATALOG, EDGE_PARAMS, resolveParams, type ComponentKind } from '../../shared/document/catalog';
 import type { DesignNode, Params } from '../../shared/document/types';
 import type { CanvasTheme } from '../app/themeColors';
-import { kindIconDataUrl } from '../app/icons';
+import { KIND_ACCENT, kindIconDataUrl } from '../app/icons';
 import {
   GRID_SIZE,
   NODE_HEIGHT,
@@ -18,21 +18,6 @@ import {
   type Point,
   type Rect,
 } from './geometry';
-
-/** One accent per kind: the icon tile colour, so kinds are told apart at a glance on a shared screen. */
-export const KIND_ACCENT: Record<ComponentKind, string> = {
-  client: '#6366f1',
-  gateway: '#0ea5e9',
-  rateLimiter: '#f97316',
-  loadBalancer: '#14b8a6',
-  service: '#2563eb',
-  worker: '#7c3aed',
-  cache: '#dc2626',
-  cdn: '#db2777',
-  database: '#16a34a',
-  objectStore: '#ca8a04',
-  queue: '#9333ea',
-};
 
 /**
  * Level of detail: below this zoom, text is under ~5 px and unreadable, so cards draw as body and

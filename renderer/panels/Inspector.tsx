@@ -13,7 +13,7 @@ import type {
   Params,
 } from '../../shared/document/types';
 import { useDesignStore } from '../store/designStore';
-import { KindIcon } from '../app/icons';
+import { KindTile } from '../app/icons';
 import { ParamField, TextField } from './ParamField';
 import {
   SCENARIO_FIELDS,
@@ -143,7 +143,7 @@ function NodeSection({ nodes }: { nodes: InspectedNode[] }) {
   return (
     <section className="inspector-section">
       <div className="inspector-subject">
-        {distinctKinds.length === 1 && <KindIcon kind={distinctKinds[0]} size={28} />}
+        {distinctKinds.length === 1 && <KindTile kind={distinctKinds[0]} size={32} />}
         <div>
           <div className="inspector-subject-title">{single ? single.label : `${nodes.length} nodes`}</div>
           <div className="inspector-subject-kind">
@@ -205,7 +205,7 @@ function EdgeSection({ edges }: { edges: DesignEdge[] }) {
   );
   const title = edges.length === 1 ? `${ends[0]} → ${ends[1]}` : `${edges.length} connections`;
   return (
-    <section className="inspector-section">
+    <section className="inspector-section inspector-edge">
       <div className="inspector-subject">
         <div>
           <div className="inspector-subject-title">{title}</div>

@@ -1,10 +1,12 @@
-// The left panel: every component kind with its icon, name and one-line description. Drag one onto
+// The left panel: every component kind with its icon, name and one-line description. Rows are compact
+// so all eleven kinds fit beside the canvas at 1280×720 (the description is cut to one line there
+// and read whole in the tooltip, with the kind's key). Drag one onto
 // the canvas (HTML5 drag; the canvas reads the kind from the drop), or click it and then click on
 // the canvas. Clicking the armed item again, or Escape (`edit.deselect`), disarms it.
 import { useState, type DragEvent } from 'react';
 import { CATALOG, COMPONENT_KINDS, type ComponentKind } from '../../shared/document/catalog';
 import { KIND_DRAG_TYPE, useUiStore } from '../store/uiStore';
-import { KindIcon } from '../app/icons';
+import { KindTile } from '../app/icons';
 import { Tooltip } from '../app/Tooltip';
 import { fuzzyMatch } from './fuzzy';
 
@@ -78,7 +80,11 @@ export function Palette({ onCollapse }: { onCollapse: () => void }) {
           const armed = placingKind === kind;
           return (
             <li key={kind}>
-              <Tooltip text={`${spec.label} — ${spec.placeKey.toUpperCase()}`} placement="right">
+              <Tooltip
+                text={`${spec.label} (key ${spec.placeKey.toUpperCase()}): ${spec.description}`}
+                placement="right"
+                wide
+              >
                 <button
                   type="button"
                   className={`palette-item${armed ? ' armed' : ''}`}
@@ -88,7 +94,7 @@ export function Palette({ onCollapse }: { onCollapse: () => void }) {
                   onDragStart={(event) => onDragStart(event, kind)}
                   onClick={() => setPlacingKind(armed ? null : kind)}
                 >
-                  <KindIcon kind={kind} size={26} />
+                  <KindTile kind={kind} size={30} />
                   <span className="palette-text">
                     <span className="palette-name">
                       {spec.label}

@@ -2,10 +2,12 @@
 // or leaving the field; a value that fails its check is shown inline with the reason and is never
 // passed on, so it never reaches the document. Escape puts the stored value back.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { NumberParamSpec, ParamSpec } from '../../shared/document/catalog';
 import type { ParamValue } from '../../shared/document/types';
 import { MIXED, type FieldValue } from './inspectorModel';
 import { describeRange, parseNumberText } from './paramInput';
+import { Tooltip } from '../app/Tooltip';
 
 interface FieldProps {
   name: string;
@@ -83,11 +85,17 @@ export function ParamField({ name, spec, value, check, onCommit }: FieldProps) {
   );
 }
 
-/** Label, the control, help text and the inline error under it. */
+/**
+ * Label, the control and the inline error. A parameter's help (range and meaning) is read on demand:
+ * hovering its "?", or beside the inspector while the field has focus, so a twenty-parameter list
+ * stays short enough to scan at 720p and nothing shifts under the pointer. `helpInline` keeps the
+ * help under the field instead (document notes).
+ */
 export function FieldRow({
   id,
   label,
   help,
+  helpInline = false,
   name,
   reset,
   children,
@@ -95,19 +103,42 @@ export function FieldRow({
   id: string;
   label: string;
   help?: string;
+  helpInline?: boolean;
   name: string;
   reset?: { title: string; run: () => void };
   children: (describedBy: string, setError: (error: string | null) => void) => ReactNode;
 }) {
   const [error, setError] = useState<string | null>(null);
+  const [focusedAt, setFocusedAt] = useState<{ left: number; top: number } | null>(null);
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
+  const onDemand = Boolean(help) && !helpInline;
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
+    <div
+      className={`field${error ? ' field-invalid' : ''}`}
+      onFocus={(event) => {
+        if (!onDemand) return;
+        const row = event.currentTarget.getBoundingClientRect();
+        // Left of the panel that holds the field (the inspector), at the field's height.
+        const panelLeft = event.currentTarget.closest('.panel')?.getBoundingClientRect().left ?? row.left;
+        setFocusedAt({ left: panelLeft, top: row.top + row.height / 2 });
+      }}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusedAt(null);
+      }}
+    >
       <div className="field-label-row">
         <label className="field-label" htmlFor={id}>
           {label}
         </label>
+        {onDemand && (
+          <Tooltip text={help!} wide>
+            <span className="field-help-mark" data-testid={`inspector-${name}-about`} aria-hidden="true">
+              ?
+            </span>
+          </Tooltip>
+        )}
+        <span className="field-label-spacer" />
         {reset && (
           <button
             type="button"
@@ -131,10 +162,23 @@ export function FieldRow({
         </div>
       )}
       {help && (
-        <div className="field-help" id={helpId}>
+        // Always in the page for screen readers (aria-describedby); shown only when inline.
+        <div className={`field-help${onDemand ? ' visually-hidden' : ''}`} id={helpId}>
           {help}
         </div>
       )}
+      {onDemand &&
+        focusedAt &&
+        createPortal(
+          <div
+            className="tooltip tooltip-wide field-help-popover"
+            data-testid={`inspector-${name}-help`}
+            style={{ left: focusedAt.left - 8, top: focusedAt.top }}
+          >
+            {help}
+          </div>,
+          document.body,
+        )}
     </div>
   );
 }
@@ -329,7 +373,7 @@ export function TextField({
     },
   };
   return (
-    <FieldRow id={id} label={label} help={help} name={name}>
+    <FieldRow id={id} label={label} help={help} helpInline name={name}>
       {() =>
         multiline ? (
           <textarea className="field-textarea" rows={4} {...common} />
