@@ -1,0 +1,263 @@
+// The headless CLI: `backpressure run FILE [--duration S] [--seed N] [--warmup S] [--json]` and
+// `backpressure validate FILE`. IO is injected so tests can call it directly; exit code 2 means
+// bad input (arguments or file), 1 an unexpected failure, 0 success. Never prints a stack trace.
+import { createSimulation, FAILURE_REASONS, type CliJson } from '../engine/index';
+import { loadDesignFile } from './loadDesign';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The file's text; throws with a `code` (ENOENT, EISDIR…) when it cannot be read. */
+  readFile(path: string): string;
+}
+
+const USAGE = `Usage:
+  backpressure run FILE [--duration S] [--seed N] [--warmup S] [--json]
+  backpressure validate FILE
+
+  run       simulate a design (.bpd) without a window and print the run totals
+            --duration S  simulated seconds (default: the file's scenario.durationS)
+            --seed N      random seed, a whole number (default: the file's scenario.seed)
+            --warmup S    seconds excluded from the totals (default: the file's scenario.warmupS)
+            --json        print one JSON object instead of tables
+  validate  check a design file and report problems with their JSON paths
+`;
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    /** Argument mistakes also print the usage; file problems do not. */
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
+
+interface RunOptions {
+  file: string;
+  durationS?: number;
+  seed?: number;
+  warmupS?: number;
+  json: boolean;
+}
+
+function parseArguments(args: string[]): { command: 'run' | 'validate' | 'help'; options: RunOptions } {
+  const [command, ...rest] = args;
+  if (!command || command === '--help' || command === '-h' || command === 'help')
+    return { command: 'help', options: { file: '', json: false } };
+  if (command !== 'run' && command !== 'validate')
+    throw new UsageError(`unknown command "${command}" (use run or validate)`);
+  const options: RunOptions = { file: '', json: false };
+  const number = (flag: string, value: string | undefined, check: (n: number) => boolean, what: string) => {
+    if (value === undefined) throw new UsageError(`${flag} needs a value (${what})`);
+    const parsed = Number(value);
+    if (value.trim() === '' || !Number.isFinite(parsed) || !check(parsed))
+      throw new UsageError(`${flag} must be ${what} (got "${value}")`);
+    return parsed;
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (command === 'run' && arg === '--json') options.json = true;
+    else if (command === 'run' && arg === '--duration')
+      options.durationS = number(
+        arg,
+        rest[++i],
+        (n) => n > 0 && n <= 31_536_000,
+        'a positive number of seconds',
+      );
+    else if (command === 'run' && arg === '--warmup')
+      options.warmupS = number(arg, rest[++i], (n) => n >= 0, 'a number of seconds ≥ 0');
+    else if (command === 'run' && arg === '--seed')
+      options.seed = number(
+        arg,
+        rest[++i],
+        (n) => Number.isInteger(n) && n >= 0 && n <= 4_294_967_295,
+        'a whole number from 0 to 4294967295',
+      );
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}" for ${command}`);
+    else if (!options.file) options.file = arg;
+    else throw new UsageError(`unexpected argument "${arg}" (one FILE only)`);
+  }
+  if (!options.file) throw new UsageError(`${command} needs a FILE`);
+  return { command, options };
+}
+
+function readDesign(io: CliIo, file: string) {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
+    throw new UsageError(`cannot read ${file}: ${why}`, false);
+  }
+  const loaded = loadDesignFile(text);
+  if (!loaded.ok)
+    throw new UsageError(
+      `${file} is not a valid design:\n${loaded.problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  return loaded;
+}
+
+export function main(args: string[], io: CliIo): number {
+  try {
+    const { command, options } = parseArguments(args);
+    if (command === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const { design, warnings } = readDesign(io, options.file);
+    if (command === 'validate') {
+      io.stdout(
+        `${options.file}: valid design "${design.meta.title}" (${design.nodes.length} nodes, ${design.edges.length} edges, ${design.scenario.events.length} scenario events)\n`,
+      );
+      for (const warning of warnings) io.stdout(`  warning: ${warning}\n`);
+      return 0;
+    }
+    const durationS = options.durationS ?? design.scenario.durationS;
+    let warmupS = options.warmupS ?? design.scenario.warmupS;
+    if (warmupS >= durationS) {
+      if (options.warmupS !== undefined)
+        throw new UsageError(`the warm-up (${warmupS} s) must be shorter than the run (${durationS} s)`);
+      warmupS = durationS / 10;
+      warnings.push(
+        `the file's warm-up (${design.scenario.warmupS} s) does not fit in ${durationS} s; using ${warmupS} s`,
+      );
+    }
+    for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
+    const sim = createSimulation(design, { durationS, warmupS, seed: options.seed });
+    sim.run();
+    const result = sim.results();
+    io.stdout(
+      options.json ? `${JSON.stringify(result, null, 2)}\n` : formatTables(design.meta.title, result),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`backpressure: ${error.message}\n`);
+      if (
+        /needs|unknown command|unknown option|unexpected argument|must be/.test(error.message) &&
+        !error.message.includes('valid design')
+      )
+        io.stderr(`\n${USAGE}`);
+      return 2;
+    }
+    io.stderr(
+      `backpressure: the simulation failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 1;
+  }
+}
+
+// ————————————————————————————— human-readable output —————————————————————————————
+
+function format(value: number, digits = 1): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 1e6) return `${(value / 1e6).toFixed(2)}M`;
+  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(digits);
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function formatTables(title: string, result: CliJson): string {
+  const g = result.global;
+  const out: string[] = [];
+  const measuredS = result.simTimeMs / 1000;
+  out.push(
+    `${title} — ${format(measuredS, 1)} s simulated, seed ${result.seed}, ${format(result.events)} events in ${format(result.wallMs, 0)} ms`,
+  );
+  out.push('');
+  out.push(
+    `Requests   ${format(g.requests)} sent, ${format(g.completed)} completed, ${format(g.failed)} failed, ${format(g.inFlight)} in flight`,
+  );
+  out.push(`Throughput ${format(g.throughputRps)} req/s   error rate ${(g.errorRate * 100).toFixed(2)}%`);
+  out.push(
+    `Latency    mean ${format(g.latencyMs.mean, 2)} ms   p50 ${format(g.latencyMs.p50, 2)}   p95 ${format(g.latencyMs.p95, 2)}   p99 ${format(g.latencyMs.p99, 2)}   max ${format(g.latencyMs.max, 2)}`,
+  );
+  const errors = FAILURE_REASONS.filter((r) => g.errors[r] > 0).map((r) => `${r} ${format(g.errors[r])}`);
+  if (errors.length) out.push(`Errors     ${errors.join(', ')}`);
+  if (g.lostWrites || g.staleReads)
+    out.push(`Data       ${format(g.lostWrites)} lost writes, ${format(g.staleReads)} stale reads`);
+  if (g.slo)
+    out.push(
+      `SLO        ${g.slo.pass ? 'PASS' : 'FAIL'} (p99 ≤ ${g.slo.p99Ms} ms, ≥ ${g.slo.minThroughputRps} req/s, errors ≤ ${(g.slo.maxErrorRate * 100).toFixed(2)}%)`,
+    );
+  out.push('');
+  const rows = Object.entries(result.nodes).map(([id, n]) => [
+    id,
+    n.kind,
+    format(n.arrivals),
+    format(n.completed),
+    format(n.failed),
+    format(n.throughputRps),
+    n.utilization > 0 ? `${(n.utilization * 100).toFixed(1)}%` : '–',
+    format(n.meanQueueDepth, 2),
+    format(n.maxQueueDepth),
+    format(n.meanWaitMs, 2),
+    format(n.meanResponseMs, 2),
+    format(n.latencyMs.p99, 2),
+  ]);
+  out.push(
+    table(
+      [
+        'node',
+        'kind',
+        'arrivals',
+        'completed',
+        'failed',
+        'req/s',
+        'util',
+        'queue',
+        'max q',
+        'wait ms',
+        'resp ms',
+        'p99 ms',
+      ],
+      rows,
+    ),
+  );
+  const extras: string[] = [];
+  for (const [id, n] of Object.entries(result.nodes)) {
+    if (n.cache)
+      extras.push(
+        `${id}: cache hit rate ${(n.cache.hitRate * 100).toFixed(1)}% (${format(n.cache.hits)} hits, ${format(n.cache.misses)} misses, ${format(n.cache.staleReads)} stale)`,
+      );
+    if (n.queue)
+      extras.push(
+        `${id}: queue depth mean ${format(n.queue.depthMean, 2)} max ${format(n.queue.depthMax)}, oldest ${format(n.queue.oldestAgeMsMax, 0)} ms, ${format(n.queue.duplicates)} duplicates, ${format(n.queue.lost)} lost, ${format(n.queue.deadLettered)} dead-lettered`,
+      );
+    if (n.db)
+      extras.push(
+        `${id}: ${format(n.db.failovers)} failovers, ${format(n.db.lostWrites)} lost writes, ${format(n.db.staleReads)} stale reads, replication lag ${format(n.db.replicationLagMsMean, 1)} ms`,
+      );
+  }
+  if (extras.length) out.push('', ...extras);
+  if (result.log.length) {
+    out.push('', 'Event log:');
+    const shown = result.log.slice(0, 40);
+    for (const entry of shown) {
+      const { t, type, target, ...fields } = entry;
+      const detail = Object.entries(fields)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
+      out.push(
+        `  ${(t / 1000).toFixed(3).padStart(9)} s  ${type.padEnd(13)} ${target}${detail ? `  ${detail}` : ''}`,
+      );
+    }
+    if (result.log.length > shown.length)
+      out.push(`  … ${result.log.length - shown.length} more (use --json for all)`);
+  }
+  return `${out.join('\n')}\n`;
+}
