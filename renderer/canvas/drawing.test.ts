@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { edgeLabel, instanceBadge, instanceCount, nodeSubtitle } from './drawing';
+
+describe('a node card shows its kind and instance count', () => {
+  it('one instance: just the kind, no badge, no stack', () => {
+    const node = { kind: 'service' as const, params: {} };
+    expect(nodeSubtitle(node)).toBe('Service');
+    expect(instanceBadge(node)).toBeNull();
+    expect(instanceCount(node)).toBe(1);
+  });
+
+  it('several instances: "×3" in the subtitle and the corner badge, drawn as a stack', () => {
+    const node = { kind: 'service' as const, params: { instances: 3 } };
+    expect(nodeSubtitle(node)).toBe('Service ×3');
+    expect(instanceBadge(node)).toBe('×3');
+    expect(instanceCount(node)).toBe(3);
+  });
+
+  it('a database counts every copy: shards × (replicas + leader)', () => {
+    const node = { kind: 'database' as const, params: { shards: 2, replicas: 2 } };
+    expect(nodeSubtitle(node)).toBe('Database · 2 shards · 2 replicas');
+    expect(instanceBadge(node)).toBe('2×3');
+    expect(instanceCount(node)).toBe(6);
+  });
+});
+
+describe('an edge label is compact: only what differs from the defaults', () => {
+  it('a default edge has no label', () => {
+    expect(edgeLabel({})).toBe('');
+  });
+
+  it('filter, async, latency and weight when they are not the default', () => {
+    expect(edgeLabel({ filter: 'writes', async: true })).toBe('writes · async');
+    expect(edgeLabel({ latencyMs: 40 })).toBe('40 ms');
+    expect(edgeLabel({ latencyMs: 1, weight: 3, filter: 'reads' })).toBe('reads · weight 3');
+  });
+});
