@@ -96,8 +96,14 @@ test('a connection that makes no sense is refused with a reason at the cursor', 
   const client = await nodeCentre(page, 'client-1');
   const port = await toScreen(page, { x: -NODE_HALF_WIDTH, y: 0 });
   await page.mouse.move(api.x, api.y);
-  await drag(page, port, client);
+  await page.mouse.move(port.x, port.y);
+  await page.mouse.down();
+  await page.mouse.move(client.x, client.y, { steps: 12 });
+  // The reason shows while hovering the refused target, before the button is let go …
   const notice = page.getByTestId('canvas-notice');
+  await expect(notice).toContainText('client only sends traffic');
+  await page.mouse.up();
+  // … and stays after it.
   await expect(notice).toContainText('client only sends traffic');
   const noticeBox = (await notice.boundingBox())!;
   expect(Math.abs(noticeBox.x - client.x)).toBeLessThan(40);

@@ -132,3 +132,25 @@ test('a context menu opened at the bottom-right corner of the window stays insid
   await menu.getByTestId('menu-insert.note').click();
   await expect.poll(async () => (await documentOf(page)).notes.length).toBe(1);
 });
+
+test('zoom to fit right after folding the panels fits the design into the whole, larger canvas', async ({
+  page,
+}) => {
+  await openCanvas(page);
+  await loadDesign(page, pair);
+  const fittedSmall = await viewportOf(page);
+  await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+  // Fold both panels and fit at once, before the canvas has reported its new size.
+  await page.keyboard.press('Control+j');
+  await page.keyboard.press('Control+Shift+b');
+  await page.keyboard.press('Shift+!');
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  const fitted = await viewportOf(page);
+  expect(fitted.scale).toBeGreaterThan(fittedSmall.scale);
+  // Centred in the larger canvas: both end cards inside it with a similar margin each side.
+  const left = await toScreen(page, { x: -405, y: 0 });
+  const right = await toScreen(page, { x: 405, y: 0 });
+  expect(left.x).toBeGreaterThan(box.x);
+  expect(right.x).toBeLessThan(box.x + box.width);
+  expect(Math.abs(left.x - box.x - (box.x + box.width - right.x))).toBeLessThan(4);
+});

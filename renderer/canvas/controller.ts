@@ -205,17 +205,29 @@ export class CanvasController {
   /** Where keyboard placement and paste land: the cursor if it is over the canvas, else the centre. */
   placementPoint(): Point {
     if (this.pointer) return this.toWorld(this.pointer);
-    return this.toWorld({ x: this.size.w / 2, y: this.size.h / 2 });
+    const size = this.liveSize();
+    return this.toWorld({ x: size.w / 2, y: size.h / 2 });
+  }
+
+  /**
+   * The canvas size now. The cached size follows a ResizeObserver, which reports a frame late: a
+   * panel folded just before "zoom to fit" must already count.
+   */
+  private liveSize(): { w: number; h: number } {
+    const element = this.container;
+    if (!element || element.clientWidth === 0) return this.size;
+    return { w: element.clientWidth, h: element.clientHeight };
   }
 
   zoomBy(factor: number, aroundScreen?: Point) {
-    const around = aroundScreen ?? { x: this.size.w / 2, y: this.size.h / 2 };
+    const size = this.liveSize();
+    const around = aroundScreen ?? { x: size.w / 2, y: size.h / 2 };
     this.setViewport(zoomAt(this.viewport(), around, factor));
   }
 
   zoomToFit() {
     const design = useDesignStore.getState().design;
-    this.setViewport(fitViewport(designBounds(design), this.size));
+    this.setViewport(fitViewport(designBounds(design), this.liveSize()));
   }
 
   private snapOn() {
@@ -451,10 +463,22 @@ export class CanvasController {
             : hit.type === 'port' && hit.nodeId !== gesture.fromId
               ? hit.nodeId
               : null;
+        const previousRefusal = gesture.refusal;
+        const changed = targetId !== gesture.targetId;
         gesture.targetId = targetId;
         gesture.refusal = targetId
           ? connectionProblem(useDesignStore.getState().design, gesture.fromId, targetId)
           : null;
+        // Why a target is refused shows at the cursor while hovering it, before the button is let go.
+        if (changed && gesture.refusal) {
+          useUiStore.getState().showNotice({
+            text: gesture.refusal,
+            at: { x: event.clientX, y: event.clientY },
+            tone: 'warning',
+          });
+        } else if (changed && previousRefusal && useUiStore.getState().notice?.text === previousRefusal) {
+          useUiStore.getState().showNotice(null);
+        }
         this.drawOverlay();
         return;
       }

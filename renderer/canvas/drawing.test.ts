@@ -21,6 +21,8 @@ describe('a node card shows its kind and instance count', () => {
     expect(nodeSubtitle(node)).toBe('Database · 2 shards · 2 replicas');
     expect(instanceBadge(node)).toBe('2×3');
     expect(instanceCount(node)).toBe(6);
+    // One shard with two replicas: three copies.
+    expect(instanceBadge({ kind: 'database', params: { replicas: 2 } })).toBe('×3');
   });
 });
 

@@ -133,14 +133,15 @@ export function nodeSubtitle(node: Pick<DesignNode, 'kind' | 'params'>): string 
   return count > 1 ? `${spec.label} ×${count}` : spec.label;
 }
 
-/** The badge in the corner: ×N, or shards×copies for a database. */
+/** The badge in the corner: ×N, or shards×copies for a sharded database. */
 export function instanceBadge(node: Pick<DesignNode, 'kind' | 'params'>): string | null {
   if (node.kind === 'database') {
     const params = resolveParams(CATALOG.database.params, node.params);
     const shards = Number(params.shards);
     const copies = Number(params.replicas) + 1;
     if (shards * copies <= 1) return null;
-    return `${shards}×${copies}`;
+    // One shard reads as a plain count of copies; several as shards × copies per shard.
+    return shards === 1 ? `×${copies}` : `${shards}×${copies}`;
   }
   const count = instanceCount(node);
   return count > 1 ? `×${count}` : null;
