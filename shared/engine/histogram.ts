@@ -25,9 +25,14 @@ export function bucketOf(valueMs: number): number {
   return index < 0 ? 0 : index >= HISTOGRAM_BUCKETS ? HISTOGRAM_BUCKETS - 1 : index;
 }
 
-function bucketLowerMs(index: number): number {
+/** Lower edge of every bucket (and the upper edge of the last), precomputed. */
+const BUCKET_LOWER_MS = new Float64Array(HISTOGRAM_BUCKETS + 1);
+for (let index = 0; index <= HISTOGRAM_BUCKETS; index++) {
   const exponent = Math.floor(index / SUB_BUCKETS) + MIN_EXPONENT;
-  return Math.pow(2, exponent) * (1 + (index % SUB_BUCKETS) / SUB_BUCKETS);
+  BUCKET_LOWER_MS[index] = Math.pow(2, exponent) * (1 + (index % SUB_BUCKETS) / SUB_BUCKETS);
+}
+function bucketLowerMs(index: number): number {
+  return BUCKET_LOWER_MS[index];
 }
 
 /**
@@ -48,7 +53,9 @@ export function quantileOf(
   const buckets = coarse ? COARSE_BUCKETS : HISTOGRAM_BUCKETS;
   const width = coarse ? 2 : 1;
   let seen = 0;
-  for (let i = 0; i < buckets; i++) {
+  // Start at the bucket of the smallest value when it is known: nothing lies below it.
+  const first = minMs > 0 && !coarse ? bucketOf(minMs) : 0;
+  for (let i = first; i < buckets; i++) {
     const count = counts[offset + i];
     if (count === 0) continue;
     if (seen + count >= rank) {
@@ -82,16 +89,25 @@ export class LatencyHistogram {
     if (other.count === 0) return;
     const counts = this.counts;
     const from = other.counts;
-    for (let i = 0; i < HISTOGRAM_BUCKETS; i++) counts[i] += from[i];
+    const last = other.lastBucket();
+    for (let i = other.firstBucket(); i <= last; i++) counts[i] += from[i];
     this.count += other.count;
     this.sumMs += other.sumMs;
     if (other.minMs < this.minMs) this.minMs = other.minMs;
     if (other.maxMs > this.maxMs) this.maxMs = other.maxMs;
   }
 
+  /** Buckets holding samples lie in [firstBucket(), lastBucket()] (from the exact min and max). */
+  firstBucket(): number {
+    return this.count > 0 ? bucketOf(this.minMs) : 0;
+  }
+  lastBucket(): number {
+    return this.count > 0 ? bucketOf(this.maxMs) : -1;
+  }
+
   reset(): void {
     if (this.count === 0) return;
-    this.counts.fill(0);
+    this.counts.fill(0, this.firstBucket(), this.lastBucket() + 1);
     this.count = 0;
     this.sumMs = 0;
     this.minMs = Infinity;

@@ -1,7 +1,7 @@
 // Metric layouts and the fixed-size time series. Counters are cumulative since the start of the
 // run; run totals subtract a snapshot taken when warm-up ends, and each 1 s bucket subtracts the
 // snapshot of the previous bucket, so nothing is ever reset on the hot path.
-import { COARSE_BUCKETS, HISTOGRAM_BUCKETS, quantileOf } from './histogram';
+import { COARSE_BUCKETS, quantileOf, type LatencyHistogram } from './histogram';
 import { FAILURE_REASONS } from './constants';
 
 // Per-node cumulative counters (indexes into NodeRuntime.counters).
@@ -104,7 +104,7 @@ export class SeriesRing {
   add(
     counters: Float64Array,
     previous: Float64Array,
-    windowHistogram: Float64Array,
+    windowHistogram: LatencyHistogram,
     queueMax: number,
     oldestAgeMax: number,
     durationMs: number,
@@ -128,8 +128,10 @@ export class SeriesRing {
     f[base + SF_DURATION] += durationMs;
     const h = this.histograms;
     const hBase = (this.count - 1) * COARSE_BUCKETS;
-    for (let i = 0; i < HISTOGRAM_BUCKETS; i++)
-      if (windowHistogram[i] !== 0) h[hBase + (i >> 1)] += windowHistogram[i];
+    const counts = windowHistogram.counts;
+    const last = windowHistogram.lastBucket();
+    for (let i = windowHistogram.firstBucket(); i <= last; i++)
+      if (counts[i] !== 0) h[hBase + (i >> 1)] += counts[i];
     this.ticksInLast++;
   }
 

@@ -1086,7 +1086,7 @@ export class Simulation {
       node.series.add(
         node.counters,
         node.tickSnapshot,
-        node.windowLatency.counts,
+        node.windowLatency,
         node.maxQueuedInWindow,
         node.oldestAgeMaxInWindow,
         BUCKET_MS,
@@ -1098,7 +1098,9 @@ export class Simulation {
       node.lastWindowLatencyP50Ms = node.windowLatency.quantile(0.5);
       node.latency.merge(node.windowLatency);
       node.windowLatency.reset();
-      if (node.latency.count >= 100) node.tailThresholdMs = node.latency.quantile(0.99);
+      // The tail threshold (running p99) is refreshed every 10 s of sim time: it moves slowly.
+      if (node.latency.count >= 100 && Math.round(this.now / BUCKET_MS) % 10 === 1)
+        node.tailThresholdMs = node.latency.quantile(0.99);
       node.maxQueuedInWindow = node.queuedTotal;
       node.oldestAgeMaxInWindow = 0;
       for (let i = 0; i < node.instanceCount * INSTANCE_COUNTERS; i++) {
