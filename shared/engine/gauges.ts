@@ -19,7 +19,7 @@ import {
   IC_FAILED,
   INSTANCE_COUNTERS,
 } from './metrics';
-import type { Simulation } from './simulation';
+import { G_COMPLETED, G_FAILED, type Simulation } from './simulation';
 
 export const NODE_GAUGE_FIELDS = [
   'throughputRps',
@@ -166,4 +166,45 @@ export function gauges(sim: Simulation): Gauges {
     edges[e * EF + 2] = sim.edgeCut[e];
   }
   return { simTimeMs: sim.now, layoutVersion: sim.layoutVersion, nodes, instances, edges };
+}
+
+export interface GlobalGauges {
+  /** Completed client requests in the last complete 1 s bucket. */
+  throughputRps: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  errorRate: number;
+  errorsByReason: Record<(typeof FAILURE_REASONS)[number], number>;
+  /** The last bucket against design.slo (throughput only counts after warm-up). */
+  sloPass: boolean;
+}
+
+/** End-to-end gauges of the last complete 1 s bucket. */
+export function globalGauges(sim: Simulation): GlobalGauges {
+  const window = sim.globalLastWindow;
+  const completed = window[G_COMPLETED];
+  const errorsByReason = {} as GlobalGauges['errorsByReason'];
+  let failed = 0;
+  FAILURE_REASONS.forEach((reason, r) => {
+    errorsByReason[reason] = window[G_FAILED + r];
+    failed += window[G_FAILED + r];
+  });
+  const ended = completed + failed;
+  const errorRate = ended > 0 ? failed / ended : 0;
+  const slo = sim.design.slo;
+  const p99Ms = sim.globalLastWindowP99Ms;
+  return {
+    throughputRps: completed,
+    p50Ms: sim.globalLastWindowP50Ms,
+    p95Ms: sim.globalLastWindowP95Ms,
+    p99Ms,
+    errorRate,
+    errorsByReason,
+    sloPass: !slo
+      ? true
+      : (completed === 0 || p99Ms <= slo.p99Ms) &&
+        errorRate <= slo.maxErrorRate &&
+        (!sim.warmedUp || completed >= slo.minThroughputRps),
+  };
 }

@@ -1,13 +1,22 @@
 // The engine's public surface. See ./README.md for the architecture.
 import type { Design, Params } from '../document/types';
 import { explain, results, type CliJson, type NodeExplanation } from './results';
-import { gaugeLayout, gauges, type GaugeLayout, type Gauges } from './gauges';
+import {
+  gaugeLayout,
+  gauges,
+  globalGauges,
+  type GaugeLayout,
+  type Gauges,
+  type GlobalGauges,
+} from './gauges';
 import type { NodeSeries } from './metrics';
 import { BUCKET_MS } from './constants';
 import { Simulation, type ChaosCommand, type LogEntry, type SimulationOptions } from './simulation';
 
 export type { CliJson, NodeResult, LatencySummary, NodeExplanation, ErrorCounts } from './results';
-export type { GaugeLayout, Gauges } from './gauges';
+export type { GaugeLayout, Gauges, GlobalGauges } from './gauges';
+export { gaugeLayout, gauges, globalGauges } from './gauges';
+export { results, explain } from './results';
 export { NODE_GAUGE_FIELDS, INSTANCE_GAUGE_FIELDS, EDGE_GAUGE_FIELDS } from './gauges';
 export type { NodeSeries } from './metrics';
 export type { ChaosCommand, LogEntry, SimulationOptions } from './simulation';
@@ -30,6 +39,8 @@ export interface SimulationHandle {
   editParams(nodeOrEdgeId: string, params: Params): string | null;
   gaugeLayout(): GaugeLayout;
   gauges(): Gauges;
+  /** End-to-end throughput, percentiles, errors and SLO state of the last 1 s bucket. */
+  globalGauges(): GlobalGauges;
   /** Time series of one node in sim-time buckets (fixed memory: buckets merge as the run grows). */
   series(nodeId: string): NodeSeries | null;
   /** Event log entries from index on (log entries are never removed, so indexes are stable). */
@@ -88,6 +99,7 @@ export function createSimulation(design: Design, options: SimulationOptions = {}
     editParams: (id, params) => sim.editParams(id, params),
     gaugeLayout: () => gaugeLayout(sim),
     gauges: () => gauges(sim),
+    globalGauges: () => globalGauges(sim),
     series(nodeId) {
       const index = sim.nodeIndex.get(nodeId);
       return index === undefined ? null : sim.nodes[index].series.read(BUCKET_MS);

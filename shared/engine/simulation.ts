@@ -175,6 +175,8 @@ export class Simulation {
   readonly endToEnd = new LatencyHistogram();
   readonly endToEndWindow = new LatencyHistogram();
   globalLastWindowP99Ms = 0;
+  globalLastWindowP50Ms = 0;
+  globalLastWindowP95Ms = 0;
   sloBreached = false;
 
   readonly log: LogEntry[] = [];
@@ -1119,6 +1121,8 @@ export class Simulation {
       this.globalTickSnapshot[i] = this.globalCounters[i];
     }
     this.globalLastWindowP99Ms = this.endToEndWindow.quantile(0.99);
+    this.globalLastWindowP95Ms = this.endToEndWindow.quantile(0.95);
+    this.globalLastWindowP50Ms = this.endToEndWindow.quantile(0.5);
     this.checkSlo();
     this.endToEnd.merge(this.endToEndWindow);
     this.endToEndWindow.reset();

@@ -1,0 +1,246 @@
+// Component and chaos behaviours the spec lists, each checked end to end.
+import { describe, expect, it } from 'vitest';
+import { createSimulation, runDesign } from './index';
+import { SERIES_CAPACITY } from './metrics';
+import { design, edge, node } from './testing/designs';
+
+const twoTier = (serviceParams = {}, events: never[] = [], clientParams = {}) =>
+  design(
+    [
+      node('users', 'client', { rps: 200, ...clientParams }),
+      node('svc', 'service', { workers: 8, serviceTimeMs: 5, ...serviceParams }),
+    ],
+    [edge('users', 'svc')],
+    { durationS: 20, events },
+  );
+
+describe('chaos', () => {
+  it('hang: callers time out (black hole); kill: connections are refused at once', () => {
+    const hung = runDesign(
+      twoTier({}, [{ atS: 5, action: 'hang', target: 'svc', durationS: 5 }] as never[], { timeoutMs: 500 }),
+    );
+    expect(hung.global.errors.timeout).toBeGreaterThan(800);
+    // Only requests still waiting when the hung process restarts see their connection reset.
+    expect(hung.global.errors.unavailable).toBeLessThan(hung.global.errors.timeout / 5);
+    const killed = runDesign(
+      twoTier({}, [{ atS: 5, action: 'kill', target: 'svc', durationS: 5 }] as never[]),
+    );
+    expect(killed.global.errors.unavailable).toBeGreaterThan(800);
+    expect(killed.global.errors.timeout).toBe(0);
+    expect(killed.log.map((e) => e.type)).toEqual(expect.arrayContaining(['kill', 'restart']));
+  });
+
+  it('cut drops traffic on an edge (the caller times out) until heal', () => {
+    const result = runDesign(
+      twoTier(
+        {},
+        [
+          { atS: 5, action: 'cut', target: 'users->svc' },
+          { atS: 8, action: 'heal', target: 'users->svc' },
+        ] as never[],
+        {
+          timeoutMs: 300,
+        },
+      ),
+    );
+    expect(result.global.errors.timeout).toBeGreaterThan(500);
+    expect(result.global.errors.timeout).toBeLessThan(700);
+  });
+
+  it('slow multiplies service time; spike multiplies the arrival rate for its duration', () => {
+    const slow = runDesign(
+      twoTier({ serviceDist: 'const' }, [{ atS: 0, action: 'slow', target: 'svc', factor: 3 }] as never[]),
+    );
+    expect(slow.nodes.svc.meanResponseMs).toBeCloseTo(15, 0);
+    const spike = runDesign(
+      twoTier({}, [{ atS: 10, action: 'spike', target: 'users', factor: 3, durationS: 5 }] as never[]),
+    );
+    // 200/s for 15 s plus 600/s for 5 s.
+    expect(spike.global.requests / 6000).toBeGreaterThan(0.93);
+    expect(spike.global.requests / 6000).toBeLessThan(1.07);
+  });
+
+  it('flush empties a cache (it comes back cold); a kill loses write-back dirty entries as lost writes', () => {
+    const build = (events: never[], mode = 'cacheAside') =>
+      design(
+        [
+          node('users', 'client', { rps: 500, keys: 1000, readRatio: 0.8 }),
+          node('cache', 'cache', { capacity: 2000, mode, writeBackFlushMs: 5000 }),
+          node('db', 'database', { workers: 64 }),
+        ],
+        [edge('users', 'cache'), edge('cache', 'db')],
+        { durationS: 20, events },
+      );
+    const steady = runDesign(build([]));
+    const flushed = runDesign(build([{ atS: 10, action: 'flush', target: 'cache' }] as never[]));
+    expect(flushed.nodes.cache.cache!.misses).toBeGreaterThan(steady.nodes.cache.cache!.misses);
+    const writeBack = runDesign(
+      build([{ atS: 12, action: 'kill', target: 'cache:0', durationS: 1 }] as never[], 'writeBack'),
+    );
+    expect(writeBack.global.lostWrites).toBeGreaterThan(50);
+    expect(writeBack.log.some((e) => e.type === 'lostWrites' && e.target === 'cache:0')).toBe(true);
+  });
+});
+
+describe('components', () => {
+  it('a token bucket throttles what exceeds its rate', () => {
+    const result = runDesign(
+      design(
+        [
+          node('users', 'client', { rps: 400 }),
+          node('limit', 'rateLimiter', { rate: 100, burst: 10 }),
+          node('svc', 'service'),
+        ],
+        [edge('users', 'limit'), edge('limit', 'svc')],
+        { durationS: 30, warmupS: 5 },
+      ),
+    );
+    expect(result.nodes.svc.throughputRps).toBeGreaterThan(95);
+    expect(result.nodes.svc.throughputRps).toBeLessThan(106);
+    expect(result.global.errors.throttled / 25).toBeGreaterThan(280);
+  });
+
+  it('a request loop fails as `loop` at the hop limit, and every request still ends exactly once', () => {
+    const result = runDesign(
+      design(
+        [
+          node('users', 'client', { rps: 50 }),
+          node('a', 'gateway', { overheadMs: 0 }),
+          node('b', 'gateway', { overheadMs: 0 }),
+        ],
+        [edge('users', 'a'), edge('a', 'b', { latencyMs: 0 }), edge('b', 'a', { latencyMs: 0 })],
+        { durationS: 10 },
+      ),
+    );
+    expect(result.global.errors.loop).toBe(result.global.requests - result.global.inFlight);
+    expect(result.global.completed).toBe(0);
+  });
+
+  it('a circuit breaker opens after consecutive failures and closes once the dependency recovers', () => {
+    const result = runDesign(
+      design(
+        [
+          node('users', 'client', { rps: 200 }),
+          node('api', 'service', { breakerThreshold: 5, breakerCooldownMs: 1000 }),
+          node('dep', 'service', { serviceTimeMs: 2 }),
+        ],
+        [edge('users', 'api'), edge('api', 'dep')],
+        { durationS: 20, events: [{ atS: 5, action: 'kill', target: 'dep', durationS: 5 }] },
+      ),
+    );
+    const types = result.log.map((e) => e.type);
+    expect(types).toContain('breakerOpen');
+    expect(types).toContain('breakerClosed');
+    expect(types.indexOf('breakerOpen')).toBeLessThan(types.indexOf('breakerClosed'));
+  });
+
+  it('several instances without a load balancer get round-robin traffic, dead or not', () => {
+    const result = runDesign(
+      twoTier({ instances: 4 }, [{ atS: 0, action: 'kill', target: 'svc:3' }] as never[]),
+    );
+    expect(result.global.errorRate).toBeGreaterThan(0.23);
+    expect(result.global.errorRate).toBeLessThan(0.27);
+  });
+
+  it('an unindexed read scans rows; NoSQL (LSM) makes writes cheaper and reads dearer than SQL (B-tree)', () => {
+    const db = (params: object) =>
+      runDesign(
+        design(
+          [node('users', 'client', { rps: 50, readRatio: 0.5 }), node('db', 'database', { ...params })],
+          [edge('users', 'db', { latencyMs: 0 })],
+          {
+            durationS: 40,
+          },
+        ),
+      ).nodes.db.meanResponseMs;
+    expect(db({ indexed: false, rows: 1_000_000 })).toBeGreaterThan(
+      db({ indexed: true, rows: 1_000_000 }) + 3,
+    );
+    const sql = db({ engine: 'sql', readTimeMs: 2, writeTimeMs: 2 });
+    const nosql = db({ engine: 'nosql', readTimeMs: 2, writeTimeMs: 2 });
+    expect(Math.abs(sql - 2)).toBeLessThan(0.3);
+    expect(Math.abs(nosql - (2 * 1.5 + 2 * 0.4) / 2)).toBeLessThan(0.3);
+  });
+});
+
+describe('hot edits, gauges and series', () => {
+  it('adding instances while running drains the queue without a restart', () => {
+    const sim = createSimulation(
+      twoTier({ workers: 1, serviceTimeMs: 8 }, [], { rps: 200, timeoutMs: 600_000 }),
+      { durationS: 60 },
+    );
+    sim.runUntil(10_000);
+    const layout = sim.gaugeLayout();
+    const queueField = layout.nodeFields.indexOf('queueDepth');
+    const svc = layout.nodeIds.indexOf('svc');
+    const before = sim.gauges().nodes[svc * layout.nodeFields.length + queueField];
+    expect(before).toBeGreaterThan(50); // ρ = 1.6: the queue grows
+    expect(sim.editParams('svc', { instances: 3 })).toBeNull();
+    sim.runUntil(40_000);
+    const relayout = sim.gaugeLayout();
+    expect(relayout.instanceCount[relayout.nodeIds.indexOf('svc')]).toBe(3);
+    const after = sim.gauges().nodes[svc * relayout.nodeFields.length + queueField];
+    expect(after).toBeLessThan(5);
+  });
+
+  it('gauges expose hit rate, leader flags and per-edge throughput in typed arrays', () => {
+    const sim = createSimulation(
+      design(
+        [
+          node('users', 'client', { rps: 300, keys: 200 }),
+          node('cache', 'cache', { capacity: 1000 }),
+          node('db', 'database', { replicas: 1 }),
+        ],
+        [edge('users', 'cache'), edge('cache', 'db')],
+        { durationS: 10 },
+      ),
+    );
+    sim.runUntil(8_000);
+    const layout = sim.gaugeLayout();
+    const g = sim.gauges();
+    expect(g.nodes).toBeInstanceOf(Float64Array);
+    const field = (node: string, name: string) =>
+      g.nodes[layout.nodeIds.indexOf(node) * layout.nodeFields.length + layout.nodeFields.indexOf(name)];
+    expect(field('cache', 'hitRate')).toBeGreaterThan(0.8);
+    expect(field('users', 'throughputRps')).toBeGreaterThan(250);
+    const dbRow = layout.instanceOffset[layout.nodeIds.indexOf('db')];
+    const leader = layout.instanceFields.indexOf('leader');
+    expect(g.instances[dbRow * layout.instanceFields.length + leader]).toBe(1);
+    expect(g.instances[(dbRow + 1) * layout.instanceFields.length + leader]).toBe(0);
+    expect(g.edges[layout.edgeIds.indexOf('users->cache') * layout.edgeFields.length]).toBeGreaterThan(250);
+    expect(sim.globalGauges().throughputRps).toBeGreaterThan(250);
+  });
+
+  it('time series keep the whole run in fixed memory (buckets merge as the run grows)', () => {
+    const sim = createSimulation(twoTier({}, [], { rps: 20 }), { durationS: 2000 });
+    sim.run();
+    const series = sim.series('svc')!;
+    expect(series.throughputRps.length).toBeLessThanOrEqual(SERIES_CAPACITY);
+    expect(series.bucketMs).toBeGreaterThan(1000);
+    const covered = series.startMs[series.startMs.length - 1] + series.bucketMs;
+    expect(covered).toBeGreaterThanOrEqual(1_990_000);
+    const mean = series.throughputRps.reduce((a, b) => a + b, 0) / series.throughputRps.length;
+    expect(Math.abs(mean - 20)).toBeLessThan(1);
+  });
+
+  it('explain() splits tail time into queueing, service and downstream, and names where failures started', () => {
+    const sim = createSimulation(
+      design(
+        [
+          node('users', 'client', { rps: 185 }),
+          node('api', 'service', { serviceTimeMs: 1, workers: 64 }),
+          node('db', 'database', { workers: 1, readTimeMs: 5, writeTimeMs: 5, queueCapacity: 20 }),
+        ],
+        [edge('users', 'api'), edge('api', 'db')],
+        { durationS: 30, warmupS: 5 },
+      ),
+    );
+    sim.run();
+    const [api] = sim.explain('api');
+    const [db] = sim.explain('db');
+    expect(api.tailMeanDownstreamMs).toBeGreaterThan(api.tailMeanServiceMs);
+    expect(db.tailMeanWaitMs).toBeGreaterThan(db.tailMeanServiceMs);
+    expect(db.failuresOriginated.rejected).toBeGreaterThan(0);
+    expect(api.failuresOriginated.rejected).toBe(0);
+  });
+});
