@@ -38,5 +38,7 @@ if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) {
   );
   process.exit(1);
 }
+// `--check`: only say whether Electron is there, so `npm start` fails fast before building.
+if (process.argv.includes('--check')) process.exit(0);
 const child = spawn(electronBinary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
