@@ -138,78 +138,64 @@ export class EventHeap {
 }
 
 /**
- * Delay lines: FIFO queues for delays that are constant per line (an edge's latency, a client's
- * timeout, a balancer's overhead). Entries leave in the order they entered, so only each line's
+ * A delay line: a FIFO queue for delays that are constant per line (an edge's latency, a client's
+ * timeout, a balancer's overhead). Entries leave in the order they entered, so only the line's
  * head needs a heap entry: the heap stays small and cancelled timeouts are skipped without ever
  * touching it. Entries keep their own (time, seq), so the total event order is exactly what a
- * heap of every event would give.
+ * heap of every event would give. Capacity is a power of two (positions wrap with a mask).
  */
-export class DelayLines {
-  head: Int32Array;
-  length: Int32Array;
-  capacity: Int32Array;
-  time: Float64Array[] = [];
-  seq: Float64Array[] = [];
-  type: Int32Array[] = [];
-  a: Int32Array[] = [];
-  b: Int32Array[] = [];
+export class DelayLine {
+  time = new Float64Array(16);
+  seq = new Float64Array(16);
+  type = new Int32Array(16);
+  a = new Int32Array(16);
+  b = new Int32Array(16);
+  head = 0;
+  length = 0;
+  mask = 15;
+  /** Length at which finished timeouts are compacted out (see Simulation.compactLine). */
+  compactAt = 1024;
 
-  // Capacities are powers of two, so ring positions wrap with a mask.
-  constructor(lineCount: number) {
-    this.head = new Int32Array(lineCount);
-    this.length = new Int32Array(lineCount);
-    this.capacity = new Int32Array(lineCount);
-    for (let i = 0; i < lineCount; i++) this.allocate(i, 16);
-  }
-
-  private allocate(line: number, capacity: number): void {
-    this.time[line] = new Float64Array(capacity);
-    this.seq[line] = new Float64Array(capacity);
-    this.type[line] = new Int32Array(capacity);
-    this.a[line] = new Int32Array(capacity);
-    this.b[line] = new Int32Array(capacity);
-    this.capacity[line] = capacity;
-  }
-
-  private grow(line: number): void {
-    const oldCapacity = this.capacity[line];
-    const head = this.head[line];
-    const length = this.length[line];
-    const oldTime = this.time[line];
-    const oldSeq = this.seq[line];
-    const oldType = this.type[line];
-    const oldA = this.a[line];
-    const oldB = this.b[line];
-    this.allocate(line, oldCapacity * 2);
-    for (let i = 0; i < length; i++) {
-      const from = (head + i) & (oldCapacity - 1);
-      this.time[line][i] = oldTime[from];
-      this.seq[line][i] = oldSeq[from];
-      this.type[line][i] = oldType[from];
-      this.a[line][i] = oldA[from];
-      this.b[line][i] = oldB[from];
+  private grow(): void {
+    const capacity = (this.mask + 1) * 2;
+    const time = new Float64Array(capacity);
+    const seq = new Float64Array(capacity);
+    const type = new Int32Array(capacity);
+    const a = new Int32Array(capacity);
+    const b = new Int32Array(capacity);
+    for (let i = 0; i < this.length; i++) {
+      const from = (this.head + i) & this.mask;
+      time[i] = this.time[from];
+      seq[i] = this.seq[from];
+      type[i] = this.type[from];
+      a[i] = this.a[from];
+      b[i] = this.b[from];
     }
-    this.head[line] = 0;
+    this.time = time;
+    this.seq = seq;
+    this.type = type;
+    this.a = a;
+    this.b = b;
+    this.head = 0;
+    this.mask = capacity - 1;
   }
 
-  tailTime(line: number): number {
-    const length = this.length[line];
-    if (length === 0) return -Infinity;
-    return this.time[line][(this.head[line] + length - 1) & (this.capacity[line] - 1)];
+  tailTime(): number {
+    return this.length === 0 ? -Infinity : this.time[(this.head + this.length - 1) & this.mask];
   }
 
-  append(line: number, time: number, seq: number, type: number, a: number, b: number): void {
-    if (this.length[line] === this.capacity[line]) this.grow(line);
-    const slot = (this.head[line] + this.length[line]++) & (this.capacity[line] - 1);
-    this.time[line][slot] = time;
-    this.seq[line][slot] = seq;
-    this.type[line][slot] = type;
-    this.a[line][slot] = a;
-    this.b[line][slot] = b;
+  append(time: number, seq: number, type: number, a: number, b: number): void {
+    if (this.length > this.mask) this.grow();
+    const slot = (this.head + this.length++) & this.mask;
+    this.time[slot] = time;
+    this.seq[slot] = seq;
+    this.type[slot] = type;
+    this.a[slot] = a;
+    this.b[slot] = b;
   }
 
-  shift(line: number): void {
-    this.head[line] = (this.head[line] + 1) & (this.capacity[line] - 1);
-    this.length[line]--;
+  shift(): void {
+    this.head = (this.head + 1) & this.mask;
+    this.length--;
   }
 }

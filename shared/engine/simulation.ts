@@ -56,7 +56,7 @@ import {
   S_RESPONDING,
   S_TRANSIT,
 } from './constants';
-import { DelayLines, EventHeap } from './heap';
+import { DelayLine, EventHeap } from './heap';
 import { LatencyHistogram } from './histogram';
 import {
   C_ARRIVALS,
@@ -135,7 +135,7 @@ export class Simulation {
   warmedUp = false;
 
   readonly heap = new EventHeap();
-  readonly lines: DelayLines;
+  readonly lines: DelayLine[];
   private sequence = 0;
   // Events due at the current time, FIFO (zero latency, zero overhead).
   private immediateType = new Int32Array(256);
@@ -145,7 +145,6 @@ export class Simulation {
   private immediateCount = 0;
   /** The event being processed is still at the heap's top (see runUntil). */
   private topPending = false;
-  private readonly lineCompactAt: Int32Array;
   /** Instances currently hung: when none, events skip the hung check. */
   hungInstances = 0;
   readonly pool = new CallPool();
@@ -231,8 +230,7 @@ export class Simulation {
       this.applyEdgeParams(e, edge.params ?? {});
     });
     // One FIFO delay line per edge and direction, plus a delay line and a timeout line per node.
-    this.lines = new DelayLines(edgeCount * 2 + this.nodes.length * 2);
-    this.lineCompactAt = new Int32Array(edgeCount * 2 + this.nodes.length * 2).fill(1024);
+    this.lines = Array.from({ length: edgeCount * 2 + this.nodes.length * 2 }, () => new DelayLine());
 
     for (const node of this.nodes)
       if (node.kindCode === K_CLIENT) this.userPopulation = Math.max(1, node.numberParam('users', 10_000));
@@ -414,15 +412,15 @@ export class Simulation {
       this.scheduleNow(type, a, b);
       return;
     }
-    const lines = this.lines;
+    const delayLine = this.lines[line];
     const seq = this.sequence++;
-    const length = lines.length[line];
+    const length = delayLine.length;
     if (length === 0) {
-      lines.append(line, timeMs, seq, type, a, b);
+      delayLine.append(timeMs, seq, type, a, b);
       this.pushEvent(timeMs, seq, EV_LINE, line, 0);
-    } else if (timeMs >= lines.tailTime(line)) {
-      if (length >= this.lineCompactAt[line]) this.compactLine(line);
-      lines.append(line, timeMs, seq, type, a, b);
+    } else if (timeMs >= delayLine.tailTime()) {
+      if (length >= delayLine.compactAt) this.compactLine(delayLine);
+      delayLine.append(timeMs, seq, type, a, b);
     } else this.pushEvent(timeMs, seq, type, a, b);
   }
 
@@ -430,30 +428,25 @@ export class Simulation {
    * Drops finished calls' timeouts from behind a line's head (long timeouts would otherwise pile
    * up for their whole duration); the head stays, since a heap event refers to it.
    */
-  private compactLine(line: number): void {
-    const lines = this.lines;
-    const length = lines.length[line];
-    const capacity = lines.capacity[line];
-    const head = lines.head[line];
-    const times = lines.time[line];
-    const seqs = lines.seq[line];
-    const types = lines.type[line];
-    const as = lines.a[line];
-    const bs = lines.b[line];
+  private compactLine(line: DelayLine): void {
+    const length = line.length;
+    const mask = line.mask;
+    const head = line.head;
+    const { time, seq, type, a, b } = line;
     let kept = 1;
     for (let k = 1; k < length; k++) {
-      const from = (head + k) & (capacity - 1);
-      if (types[from] === EV_TIMEOUT && this.timeoutIsStale(as[from], bs[from])) continue;
-      const to = (head + kept) & (capacity - 1);
-      times[to] = times[from];
-      seqs[to] = seqs[from];
-      types[to] = types[from];
-      as[to] = as[from];
-      bs[to] = bs[from];
+      const from = (head + k) & mask;
+      if (type[from] === EV_TIMEOUT && this.timeoutIsStale(a[from], b[from])) continue;
+      const to = (head + kept) & mask;
+      time[to] = time[from];
+      seq[to] = seq[from];
+      type[to] = type[from];
+      a[to] = a[from];
+      b[to] = b[from];
       kept++;
     }
-    lines.length[line] = kept;
-    this.lineCompactAt[line] = Math.max(1024, kept * 2);
+    line.length = kept;
+    line.compactAt = Math.max(1024, kept * 2);
   }
 
   forwardLine(edge: number): number {
@@ -585,24 +578,21 @@ export class Simulation {
     }
   }
 
-  private advanceLine(line: number): void {
-    const lines = this.lines;
-    const head = lines.head[line];
-    const type = lines.type[line][head];
-    const a = lines.a[line][head];
-    const b = lines.b[line][head];
-    lines.shift(line);
+  private advanceLine(index: number): void {
+    const line = this.lines[index];
+    const head = line.head;
+    const type = line.type[head];
+    const a = line.a[head];
+    const b = line.b[head];
+    line.shift();
     // Timeouts whose call already finished are dropped here without touching the heap.
-    while (lines.length[line] > 0) {
-      const next = lines.head[line];
-      if (
-        lines.type[line][next] === EV_TIMEOUT &&
-        this.timeoutIsStale(lines.a[line][next], lines.b[line][next])
-      ) {
-        lines.shift(line);
+    while (line.length > 0) {
+      const next = line.head;
+      if (line.type[next] === EV_TIMEOUT && this.timeoutIsStale(line.a[next], line.b[next])) {
+        line.shift();
         continue;
       }
-      this.pushEvent(lines.time[line][next], lines.seq[line][next], EV_LINE, line, 0);
+      this.pushEvent(line.time[next], line.seq[next], EV_LINE, index, 0);
       break;
     }
     this.dispatch(type, a, b);
@@ -629,8 +619,10 @@ export class Simulation {
    * Sends a call from `from` over edge e. Synchronous: the caller waits for it (child of from).
    * Async edges (and detached sends) make a call nobody waits for. Returns the new call.
    * forcedInstance: the instance a load balancer or queue chose (-1: the receiving node routes).
+   * delayMs: work the sender does before the call leaves (a proxy's fixed overhead rides on the
+   * transit instead of costing an event of its own).
    */
-  sendCall(from: number, e: number, forcedInstance: number, detached: boolean): number {
+  sendCall(from: number, e: number, forcedInstance: number, detached: boolean, delayMs = 0): number {
     const pool = this.pool;
     if (pool.inUse >= MAX_LIVE_CALLS) {
       // A runaway design (say, async fan-out in a cycle): refuse more work instead of exhausting
@@ -675,7 +667,7 @@ export class Simulation {
     pool.state[c] = S_TRANSIT;
     this.scheduleOnLine(
       this.forwardLine(e),
-      this.now + this.edgeLatencyMs[e],
+      this.now + delayMs + this.edgeLatencyMs[e],
       EV_TRANSIT,
       c,
       pool.generation[c],
@@ -909,12 +901,9 @@ export class Simulation {
   private delayDone(c: number): void {
     const node = this.nodes[this.pool.node[c]];
     switch (node.kindCode) {
-      case K_LOAD_BALANCER:
-        loadBalancer.forward(this, node, c);
-        break;
       case K_GATEWAY:
       case K_RATE_LIMITER:
-        limiter.forward(this, node, c);
+        limiter.overheadDone(this, node, c);
         break;
       case K_CACHE:
       case K_CDN:

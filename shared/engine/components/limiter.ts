@@ -4,7 +4,7 @@
 // matching outgoing edge (split by weight).
 import type { NodeRuntime } from '../nodeRuntime';
 import type { Simulation } from '../simulation';
-import { EV_DELAY_DONE, R_THROTTLED, R_UNAVAILABLE, S_DELAY, S_DOWNSTREAM } from '../constants';
+import { EV_DELAY_DONE, R_THROTTLED, S_DELAY, S_DOWNSTREAM } from '../constants';
 
 export function configure(_sim: Simulation, node: NodeRuntime, initial: boolean): void {
   node.rateRps = node.numberParam('rate', Infinity);
@@ -55,26 +55,23 @@ export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
     sim.finishCall(c, false, R_THROTTLED, true);
     return;
   }
-  pool.state[c] = S_DELAY;
   const overheadMs = node.overheadMs * node.slowFactor[pool.instance[c]];
   pool.serviceMs[c] = overheadMs;
-  sim.scheduleOnLine(sim.delayLine(node.index), sim.now + overheadMs, EV_DELAY_DONE, c, pool.generation[c]);
-}
-
-export function forward(sim: Simulation, node: NodeRuntime, c: number): void {
-  const pool = sim.pool;
   const operation = pool.operation[c];
   const e = sim.pickWeighted(node, sim.matchingEdges(node, operation), sim.matchingWeights(node, operation));
-  if (e < 0) {
-    sim.finishCall(c, true, 0, false); // nothing behind it: the gateway answers itself
+  if (e < 0 || sim.edgeAsync[e] === 1) {
+    // Nothing behind it (the gateway answers itself) or fire-and-forget: done after the overhead.
+    if (e >= 0) sim.sendCall(c, e, -1, true, overheadMs);
+    pool.state[c] = S_DELAY;
+    sim.scheduleOnLine(sim.delayLine(node.index), sim.now + overheadMs, EV_DELAY_DONE, c, pool.generation[c]);
     return;
   }
-  if (sim.edgeAsync[e] === 1) {
-    sim.sendCall(c, e, -1, true);
-    sim.finishCall(c, true, 0, false);
-    return;
-  }
+  // The overhead (auth, TLS) rides on the forward transit.
   pool.state[c] = S_DOWNSTREAM;
-  sim.sendCall(c, e, -1, false);
-  void R_UNAVAILABLE;
+  sim.sendCall(c, e, -1, false, overheadMs);
+}
+
+/** After the overhead of a request that goes nowhere synchronous: answer it. */
+export function overheadDone(sim: Simulation, _node: NodeRuntime, c: number): void {
+  sim.finishCall(c, true, 0, false);
 }

@@ -7,16 +7,7 @@
 import type { NodeRuntime } from '../nodeRuntime';
 import type { Simulation } from '../simulation';
 import { HashRing, ringMovedFraction } from '../hashRing';
-import {
-  EV_DELAY_DONE,
-  EV_HEALTH_CHECK,
-  F_HOLDS_SLOT,
-  I_UP,
-  R_REJECTED,
-  R_UNAVAILABLE,
-  S_DELAY,
-  S_DOWNSTREAM,
-} from '../constants';
+import { EV_HEALTH_CHECK, F_HOLDS_SLOT, I_UP, R_REJECTED, R_UNAVAILABLE, S_DOWNSTREAM } from '../constants';
 
 const RANDOM = 1;
 const LEAST_CONNECTIONS = 2;
@@ -137,10 +128,9 @@ export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
   node.inFlight[i]++;
   pool.flags[c] |= F_HOLDS_SLOT;
   pool.tag[c] = -1;
-  pool.state[c] = S_DELAY;
   const overheadMs = node.overheadMs * node.slowFactor[i];
   pool.serviceMs[c] = overheadMs;
-  sim.scheduleOnLine(sim.delayLine(node.index), sim.now + overheadMs, EV_DELAY_DONE, c, pool.generation[c]);
+  forward(sim, node, c, overheadMs);
 }
 
 function pick(node: NodeRuntime, user: number): number {
@@ -176,7 +166,8 @@ function pick(node: NodeRuntime, user: number): number {
   }
 }
 
-export function forward(sim: Simulation, node: NodeRuntime, c: number): void {
+/** Picks a target now; the call leaves after the balancer's overhead. */
+export function forward(sim: Simulation, node: NodeRuntime, c: number, overheadMs: number): void {
   const pool = sim.pool;
   const t = pick(node, pool.user[c]);
   if (t < 0) {
@@ -187,7 +178,7 @@ export function forward(sim: Simulation, node: NodeRuntime, c: number): void {
   pool.tag[c] = t;
   node.targetOutstanding[t]++;
   pool.state[c] = S_DOWNSTREAM;
-  sim.sendCall(c, node.targetEdge[t], node.targetInstance[t], false);
+  sim.sendCall(c, node.targetEdge[t], node.targetInstance[t], false, overheadMs);
 }
 
 /** Frees the connection slot and the target's outstanding count (idempotent). */
