@@ -1,6 +1,12 @@
 // The one keyboard binding (renderer/commands/keyboard.ts): what a held key and a text field do.
-import { expect, test } from '@playwright/test';
-import { design, documentOf, loadDesign, openCanvas, toScreen } from './canvas-helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { design, documentOf, loadDesign, openCanvas } from './canvas-helpers';
+
+/** An empty spot inside the canvas (right of the one node), whatever size the run dock leaves it. */
+async function emptySpot(page: Page) {
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  return { x: box.x + box.width * 0.85, y: box.y + box.height * 0.5 };
+}
 
 test.beforeEach(async ({ page }) => {
   await openCanvas(page);
@@ -11,7 +17,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('holding a place key places one node, not one per key repeat', async ({ page }) => {
-  const empty = await toScreen(page, { x: 300, y: 200 });
+  const empty = await emptySpot(page);
   await page.mouse.click(empty.x, empty.y);
   await page.keyboard.down('s');
   await page.keyboard.down('s'); // auto-repeat
@@ -21,7 +27,7 @@ test('holding a place key places one node, not one per key repeat', async ({ pag
 });
 
 test('Ctrl+Z in a text field undoes the typing, not the document', async ({ page }) => {
-  const empty = await toScreen(page, { x: 300, y: 200 });
+  const empty = await emptySpot(page);
   await page.mouse.click(empty.x, empty.y);
   await page.keyboard.press('c'); // a document change that Ctrl+Z would undo on the canvas
   await expect.poll(async () => (await documentOf(page)).nodes.length).toBe(2);
