@@ -144,18 +144,35 @@ export class IntMap {
   }
 }
 
-/** Per-key numbers that grow only with the keys actually touched (written key versions, LSNs). */
+/** Key spaces up to this size get a dense array up front (8 bytes a key). */
+export const DENSE_KEYS_LIMIT = 1 << 21;
+
+/**
+ * A number per key (written keys' versions, log positions). Keys below the dense size live in a
+ * preallocated array, so memory is set when the run starts and does not grow as more keys get
+ * written; larger key spaces fall back to a map that grows with the keys actually written.
+ */
 export class KeyNumbers {
-  private readonly index = new IntMap(1024);
-  values = new Float64Array(1024);
+  private readonly dense: Float64Array;
+  private readonly index = new IntMap(16);
+  private values = new Float64Array(16);
   private count = 0;
 
+  constructor(keySpace = 0) {
+    this.dense = new Float64Array(keySpace <= DENSE_KEYS_LIMIT ? keySpace : 0);
+  }
+
   get(key: number): number {
+    if (key < this.dense.length) return this.dense[key];
     const slot = this.index.get(key);
     return slot < 0 ? 0 : this.values[slot];
   }
 
   set(key: number, value: number): void {
+    if (key < this.dense.length) {
+      this.dense[key] = value;
+      return;
+    }
     let slot = this.index.get(key);
     if (slot < 0) {
       if (this.count === this.values.length) {

@@ -190,7 +190,7 @@ export class NodeRuntime {
   lastBeatMs = new Float64Array(1);
   electing = new Uint8Array(1);
   applyLogs: ApplyLog[] = [];
-  keyLsn = new KeyNumbers();
+  keyLsn = new KeyNumbers(0); // sized by database.configure
   shardRing: HashRing | null = null;
 
   // Message queue.

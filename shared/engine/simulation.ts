@@ -166,7 +166,9 @@ export class Simulation {
   readonly edgeLastWindow: Float64Array;
 
   /** The latest committed version of every written key (stale-read detection). */
-  readonly versions = new KeyNumbers();
+  readonly versions: KeyNumbers;
+  /** The largest client key space (sizes per-key arrays and caches up front). */
+  readonly keySpace: number;
   readonly globalCounters = new Float64Array(GLOBAL_COUNTERS);
   readonly globalWarmupSnapshot = new Float64Array(GLOBAL_COUNTERS);
   readonly globalTickSnapshot = new Float64Array(GLOBAL_COUNTERS);
@@ -232,8 +234,14 @@ export class Simulation {
     // One FIFO delay line per edge and direction, plus a delay line and a timeout line per node.
     this.lines = Array.from({ length: edgeCount * 2 + this.nodes.length * 2 }, () => new DelayLine());
 
+    let keySpace = 1;
     for (const node of this.nodes)
-      if (node.kindCode === K_CLIENT) this.userPopulation = Math.max(1, node.numberParam('users', 10_000));
+      if (node.kindCode === K_CLIENT) {
+        this.userPopulation = Math.max(1, node.numberParam('users', 10_000));
+        keySpace = Math.max(keySpace, node.numberParam('keys', 1));
+      }
+    this.keySpace = keySpace;
+    this.versions = new KeyNumbers(keySpace);
     for (const node of this.nodes) this.applyNodeParams(node, true);
     this.wireRoutes();
     for (const node of this.nodes) this.startNode(node);

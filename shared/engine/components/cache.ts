@@ -30,7 +30,7 @@ export function configure(sim: Simulation, node: NodeRuntime): void {
     const store = node.stores[i];
     if (!store || store.policy !== policy) {
       if (store) lose(sim, node, i, store.clear());
-      node.stores[i] = new CacheStore(capacity, policy);
+      node.stores[i] = new CacheStore(capacity, policy, sim.keySpace);
     } else if (store.capacity !== capacity) store.resize(capacity, node.rng);
   }
   resize(sim, node);
@@ -42,7 +42,8 @@ export function resize(sim: Simulation, node: NodeRuntime): void {
   const policy = node.stringParam('eviction', 'lru') as EvictionPolicy;
   for (let i = node.instanceCount; i < node.stores.length; i++) lose(sim, node, i, node.stores[i].clear());
   node.stores.length = Math.min(node.stores.length, node.instanceCount);
-  while (node.stores.length < node.instanceCount) node.stores.push(new CacheStore(capacity, policy));
+  while (node.stores.length < node.instanceCount)
+    node.stores.push(new CacheStore(capacity, policy, sim.keySpace));
   if (!node.ring || node.ring.size !== node.instanceCount * CACHE_VIRTUAL_NODES)
     node.ring = new HashRing(
       Array.from({ length: node.instanceCount }, (_, i) => i),

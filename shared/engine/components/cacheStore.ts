@@ -10,8 +10,11 @@ import type { Rng } from '../rng';
 
 export type EvictionPolicy = 'lru' | 'lfu' | 'fifo' | 'random';
 
+/** Slots allocated when the cache is made (it still grows to its capacity beyond this). */
+const PREALLOCATE_LIMIT = 1 << 21;
+
 export class CacheStore {
-  private readonly map = new IntMap(1024);
+  private readonly map: IntMap;
   key = new Int32Array(0);
   version = new Float64Array(0);
   expiresAtMs = new Float64Array(0);
@@ -37,10 +40,16 @@ export class CacheStore {
   readonly dirtySlots = new IntFifo();
   dirtyCount = 0;
 
+  /** expectedKeys: the key space; slots for min(capacity, keys) are allocated up front. */
   constructor(
     public capacity: number,
     public policy: EvictionPolicy,
-  ) {}
+    expectedKeys = 1024,
+  ) {
+    const slots = Math.max(16, Math.min(capacity, expectedKeys, PREALLOCATE_LIMIT));
+    this.map = new IntMap(slots);
+    this.growTo(slots);
+  }
 
   get size(): number {
     return this.used;

@@ -16,6 +16,7 @@ import type { NodeRuntime } from '../nodeRuntime';
 import { ApplyLog } from '../nodeRuntime';
 import type { Simulation } from '../simulation';
 import { HashRing } from '../hashRing';
+import { KeyNumbers } from '../collections';
 import { mix32 } from '../rng';
 import {
   EV_ELECTION,
@@ -72,6 +73,7 @@ export function configure(sim: Simulation, node: NodeRuntime, initial: boolean):
   node.lastBeatMs = new Float64Array(node.shards);
   node.electing = new Uint8Array(node.shards);
   node.applyLogs = Array.from({ length: node.instanceCount }, () => new ApplyLog());
+  node.keyLsn = new KeyNumbers(sim.keySpace);
   node.shardRing =
     node.stringParam('shardBy', 'hash') === 'consistentHash'
       ? new HashRing(
@@ -79,7 +81,6 @@ export function configure(sim: Simulation, node: NodeRuntime, initial: boolean):
           100,
         )
       : null;
-  void sim;
 }
 
 export function start(sim: Simulation, node: NodeRuntime): void {
@@ -164,6 +165,7 @@ function lagSampleMs(node: NodeRuntime): number {
 /** Sends a committed write to one copy; returns when it will be applied there. */
 function replicateTo(sim: Simulation, node: NodeRuntime, instance: number, lsn: number): number {
   const log = node.applyLogs[instance];
+  log.advance(sim.now); // keeps the log to the writes still in flight
   const applyMs = Math.max(log.lastApplyMs, sim.now + lagSampleMs(node));
   log.push(applyMs, lsn);
   node.counters[C_REPLICATION_LAG_SUM] += applyMs - sim.now;
