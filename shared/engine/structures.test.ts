@@ -160,3 +160,23 @@ describe('consistent hashing', () => {
     }
   });
 });
+
+describe('exponential sampling (ziggurat)', () => {
+  it('has mean 1, variance 1 and the exponential tail P(X > 3) = e^-3', () => {
+    const rng = new Rng(6, 'exp');
+    const n = 400_000;
+    let sum = 0;
+    let squares = 0;
+    let beyond3 = 0;
+    for (let i = 0; i < n; i++) {
+      const x = rng.exponential(1);
+      sum += x;
+      squares += x * x;
+      if (x > 3) beyond3++;
+    }
+    const mean = sum / n;
+    expect(Math.abs(mean - 1)).toBeLessThan(0.01);
+    expect(Math.abs(squares / n - mean * mean - 1)).toBeLessThan(0.02);
+    expect(Math.abs(beyond3 / n - Math.exp(-3)) / Math.exp(-3)).toBeLessThan(0.03);
+  });
+});

@@ -119,7 +119,9 @@ export function userReady(sim: Simulation, node: NodeRuntime, user: number): voi
 }
 
 function createRequest(sim: Simulation, node: NodeRuntime, user: number): void {
-  const operation = node.rng.next() < node.readRatio ? OP_READ : OP_WRITE;
+  const ratio = node.readRatio;
+  const operation =
+    ratio >= 1 ? OP_READ : ratio <= 0 ? OP_WRITE : node.rng.next() < ratio ? OP_READ : OP_WRITE;
   const key = node.zipf ? node.zipf.sample(node.rng) : node.rng.below(node.keyCount);
   const c = sim.newCall(node.index, 0, operation, key, user);
   sim.countArrival(node, 0);
