@@ -115,6 +115,42 @@ describe('replication and failover', () => {
   });
 });
 
+describe('leaderless quorums', () => {
+  const quorumRun = (w: number, r: number, events: { atS: number; action: 'kill'; target: string }[] = []) =>
+    runDesign(
+      design(
+        [
+          node('users', 'client', { rps: 400, readRatio: 0.5, keys: 100, keyDistribution: 'uniform' }),
+          node('db', 'database', {
+            replicas: 2,
+            replication: 'leaderless',
+            quorumN: 3,
+            quorumW: w,
+            quorumR: r,
+            replicationLagMs: 100,
+          }),
+        ],
+        [edge('users', 'db')],
+        { durationS: 20, warmupS: 2, events },
+      ),
+    );
+
+  it('R + W > N reads never miss the latest write; R + W ≤ N reads can be stale', () => {
+    expect(quorumRun(2, 2).nodes.db.db!.staleReads).toBe(0);
+    expect(quorumRun(1, 1).nodes.db.db!.staleReads).toBeGreaterThan(20);
+  });
+
+  it('stays available with one copy down (W = R = 2 of 3) and refuses when a quorum is lost', () => {
+    const oneDown = quorumRun(2, 2, [{ atS: 5, action: 'kill', target: 'db:1' }]);
+    expect(oneDown.global.errorRate).toBeLessThan(0.01);
+    const twoDown = quorumRun(2, 2, [
+      { atS: 5, action: 'kill', target: 'db:1' },
+      { atS: 5, action: 'kill', target: 'db:2' },
+    ]);
+    expect(twoDown.global.errors.unavailable).toBeGreaterThan(0.9 * 400 * 15);
+  });
+});
+
 describe('message delivery guarantees', () => {
   function queueRun(delivery: 'atLeastOnce' | 'atMostOnce') {
     return runDesign(

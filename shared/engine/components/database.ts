@@ -4,8 +4,8 @@
 // to consult) and writes ×0.4 (an append to the memtable and log). An unindexed read also scans
 // `rows` at `scanRowsPerMs`.
 // Replication: a write commits at the leader with the shard's next log sequence number (LSN);
-// each live follower applies it after an exponential lag (in order, so a follower's applied LSN
-// is a single number). The write is acknowledged at once (async), after the first follower
+// each live follower applies it after a lag (mean ±25%, in log order, so a follower's applied
+// LSN is a single number). The write is acknowledged at once (async), after the first follower
 // (semisync) or after every live follower (sync). Leaderless: the key's N replicas all take the
 // write; it is acknowledged after W of them, a read consults R of them.
 // Failover: the leader heartbeats every heartbeatMs; after `failoverAfter` missed beats it is
@@ -121,12 +121,14 @@ export function route(sim: Simulation, node: NodeRuntime, c: number): number {
   const base = shard * perShard;
   pool.tag[c] = shard;
   if (node.replication === LEADERLESS) {
+    // Any live copy of the key may coordinate (Dynamo-style): pick one at random.
     const n = quorumN(node);
+    const start = node.rng.below(n);
     for (let k = 0; k < n; k++) {
-      const replica = replicaOf(node, key, shard, k);
+      const replica = replicaOf(node, key, shard, (start + k) % n);
       if (node.instanceState[replica] === I_UP) return replica;
     }
-    return replicaOf(node, key, shard, 0);
+    return replicaOf(node, key, shard, start);
   }
   const leader = node.leader[shard];
   if (pool.operation[c] !== OP_READ || node.readFrom === 0 || perShard === 1) {
@@ -204,7 +206,6 @@ export function serviceDone(sim: Simulation, node: NodeRuntime, c: number): void
   }
   const lsn = ++node.shardLsn[shard];
   node.applyLogs[i].reset(lsn, sim.now);
-  node.keyLsn.set(key, lsn);
   pool.version[c] = sim.versions.increment(key);
   pool.aux[c] = lsn;
   let first = Infinity;
@@ -229,7 +230,12 @@ export function replicated(sim: Simulation, c: number): void {
   const pool = sim.pool;
   const node = sim.nodes[pool.node[c]];
   const shard = pool.tag[c];
-  if (shard >= 0 && pool.aux[c] > node.ackedLsn[shard]) node.ackedLsn[shard] = pool.aux[c];
+  const lsn = pool.aux[c];
+  if (shard >= 0 && lsn > node.ackedLsn[shard]) node.ackedLsn[shard] = lsn;
+  // A read is stale when it misses the key's latest acknowledged write (one still in progress
+  // may or may not be seen).
+  const key = pool.key[c];
+  if (lsn > node.keyLsn.get(key)) node.keyLsn.set(key, lsn);
   sim.finishCall(c, true, 0, false);
 }
 
@@ -246,12 +252,14 @@ function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: nu
       sim.finishCall(c, false, R_UNAVAILABLE, true);
       return;
     }
-    // Consult R live copies (this one first); the newest answer wins.
+    // Consult R live copies, starting with the coordinator; the newest answer wins.
     const needLsn = node.keyLsn.get(key);
+    let first = 0;
+    while (first < n && replicaOf(node, key, shard, first) !== i) first++;
     let consulted = 0;
     let fresh = false;
     for (let k = 0; k < n && consulted < r; k++) {
-      const replica = replicaOf(node, key, shard, k);
+      const replica = replicaOf(node, key, shard, (first + k) % n);
       if (node.instanceState[replica] !== I_UP) continue;
       consulted++;
       if (node.applyLogs[replica].advance(sim.now) >= needLsn) fresh = true;
@@ -268,11 +276,14 @@ function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: nu
     return;
   }
   const lsn = ++node.shardLsn[shard];
-  node.keyLsn.set(key, lsn);
   pool.version[c] = sim.versions.increment(key);
   pool.aux[c] = lsn;
-  const applyTimes: number[] = [sim.now];
-  node.applyLogs[i].push(sim.now, lsn);
+  // The coordinator applies it too, in its own log order (after writes it still has pending).
+  const own = node.applyLogs[i];
+  own.advance(sim.now);
+  const ownApplyMs = Math.max(own.lastApplyMs, sim.now);
+  own.push(ownApplyMs, lsn);
+  const applyTimes: number[] = [ownApplyMs];
   for (let k = 0; k < n; k++) {
     const replica = replicaOf(node, key, shard, k);
     if (replica === i || node.instanceState[replica] !== I_UP) continue;
