@@ -81,6 +81,14 @@ describe('replication and failover', () => {
     expect(syncRun.nodes.db.db!.lostWrites).toBe(0);
   });
 
+  it('semi-synchronous replication loses no acknowledged write when the most up-to-date follower is promoted', () => {
+    const semi = template('failover-lab');
+    semi.nodes.find((n) => n.id === 'db')!.params.replication = 'semisync';
+    const result = runDesign(semi, { durationS: 30 });
+    expect(result.nodes.db.db!.failovers).toBe(1);
+    expect(result.nodes.db.db!.lostWrites).toBe(0);
+  });
+
   it('writes to a shard without a leader are refused as unavailable until promotion; the old leader rejoins as follower', () => {
     const sim = createSimulation(template('failover-lab'), { durationS: 60 });
     sim.runUntil(21_100); // detected at 21 s, election until 22 s

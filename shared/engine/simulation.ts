@@ -51,9 +51,13 @@ import {
   S_DELAY,
   S_DOWNSTREAM,
   S_FREE,
+  S_IN_SERVICE,
   S_LOST,
   S_PARKED,
+  S_REPLICATING,
   S_RESPONDING,
+  S_RETRY_WAIT,
+  S_ROOT_BACKOFF,
   S_TRANSIT,
 } from './constants';
 import { DelayLine, EventHeap } from './heap';
@@ -532,23 +536,26 @@ export class Simulation {
       case EV_LINE:
         this.advanceLine(a);
         break;
+      // An event acts only on the call it was scheduled for (same generation) in the state it was
+      // scheduled in: a call failed meanwhile (its instance was killed) ignores it.
       case EV_TRANSIT:
-        if (this.pool.generation[a] === b) this.arrive(a);
+        if (this.isAt(a, b, S_TRANSIT)) this.arrive(a);
         break;
       case EV_RESPONSE:
-        if (this.pool.generation[a] === b) this.deliverResponse(a);
+        if (this.isAt(a, b, S_RESPONDING)) this.deliverResponse(a);
         break;
       case EV_SERVICE_DONE:
-        if (this.pool.generation[a] === b && !this.parkIfHung(a)) station.serviceDone(this, a);
+        if (this.isAt(a, b, S_IN_SERVICE) && !this.parkIfHung(a)) station.serviceDone(this, a);
         break;
       case EV_DELAY_DONE:
-        if (this.pool.generation[a] === b && !this.parkIfHung(a)) this.delayDone(a);
+        if (this.isAt(a, b, S_DELAY) && !this.parkIfHung(a)) this.delayDone(a);
         break;
       case EV_TIMEOUT:
         this.timeout(a, b);
         break;
       case EV_RETRY:
-        if (this.pool.generation[a] === b && !this.parkIfHung(a)) this.retry(a);
+        if ((this.isAt(a, b, S_RETRY_WAIT) || this.isAt(a, b, S_ROOT_BACKOFF)) && !this.parkIfHung(a))
+          this.retry(a);
         break;
       case EV_CLIENT_ARRIVAL:
         client.arrival(this, this.nodes[a], b);
@@ -566,7 +573,7 @@ export class Simulation {
         database.electionDone(this, this.nodes[a], b);
         break;
       case EV_REPLICATED:
-        if (this.pool.generation[a] === b) database.replicated(this, a);
+        if (this.isAt(a, b, S_REPLICATING)) database.replicated(this, a);
         break;
       case EV_FLUSH:
         cache.flushTimer(this, this.nodes[a]);
@@ -584,6 +591,10 @@ export class Simulation {
         this.endWarmup();
         break;
     }
+  }
+
+  private isAt(c: number, generation: number, state: number): boolean {
+    return this.pool.generation[c] === generation && this.pool.state[c] === state;
   }
 
   private advanceLine(index: number): void {
