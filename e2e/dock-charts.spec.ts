@@ -4,10 +4,10 @@ import { chartPoints, openDock, overloadDesign, startRun, waitForSimTime, webDes
 
 test('every chart receives data while the design runs, and keeps the whole run', async ({ page }) => {
   await openDock(page, webDesign());
+  await startRun(page, 10);
   for (const chart of ['throughput', 'latency', 'errors', 'queue', 'hitrate', 'lag']) {
     await expect(page.getByTestId(`chart-${chart}`)).toBeVisible();
   }
-  await startRun(page, 10);
   await waitForSimTime(page, 12_000);
   for (const chart of ['throughput', 'latency', 'errors', 'queue', 'hitrate', 'lag']) {
     await expect

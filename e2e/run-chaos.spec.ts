@@ -144,3 +144,63 @@ test('an unknown chaos target gets a message naming it', async ({ page }) => {
   expect(error).toContain('"nope"');
   expect(error).toContain('not a node');
 });
+
+test('a traffic spike asks for ×N and S seconds, refuses bad input, then spikes and reverts', async ({
+  page,
+}) => {
+  await openWithDesign(page, webTierDesign(100));
+  await setSpeed(page, 4);
+  await page.getByTestId('cmd-run.toggle').click();
+  await waitForSimTime(page, 3000);
+  const before = (await metrics(page, 'lb'))!.throughputRps;
+  expect(before).toBeGreaterThan(60);
+  expect(before).toBeLessThan(140);
+  // Right-click the client → Traffic spike… opens the dialog with the defaults.
+  const users = await nodeScreen(page, 'users');
+  await page.mouse.click(users.x, users.y, { button: 'right' });
+  await expect(page.getByTestId('menu-chaos.spike')).toContainText('Traffic spike ×N for S seconds');
+  await page.getByTestId('menu-chaos.spike').click();
+  const dialog = page.getByTestId('spike-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Users');
+  await expect(page.getByTestId('spike-factor')).toHaveValue('3');
+  await expect(page.getByTestId('spike-duration')).toHaveValue('10');
+  // A multiplier of 1 is no spike: the message names N and its range, nothing happens.
+  await page.getByTestId('spike-factor').fill('1');
+  await page.getByTestId('spike-dialog-apply').click();
+  await expect(page.getByTestId('spike-problem')).toContainText('multiplier N must be between 1.1 and 100');
+  await expect(page.getByTestId('spike-factor')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('spike-duration').fill('zero');
+  await page.getByTestId('spike-factor').fill('5');
+  await page.getByTestId('spike-factor').press('Enter');
+  await expect(page.getByTestId('spike-problem')).toContainText('duration S must be a number of seconds');
+  expect(indexOfEntry(await runLog(page), 'spike')).toBe(-1);
+  // ×5 for 4 s, applied with Enter.
+  await page.getByTestId('spike-duration').fill('4');
+  await page.getByTestId('spike-duration').press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(async () => indexOfEntry(await runLog(page), 'spike', 'users')).toBeGreaterThanOrEqual(0);
+  const spike = (await runLog(page)).find((entry) => entry.type === 'spike')!;
+  expect(spike).toMatchObject({ factor: 5, durationS: 4 });
+  await expect
+    .poll(async () => (await metrics(page, 'lb'))!.throughputRps, { timeout: 10_000 })
+    .toBeGreaterThan(before * 3.5);
+  // S seconds later it reverts (a second spike entry with factor 1) and traffic falls back.
+  await expect
+    .poll(async () => (await runLog(page)).filter((entry) => entry.type === 'spike').map((e) => e.factor), {
+      timeout: 15_000,
+    })
+    .toEqual([5, 1]);
+  const revert = (await runLog(page)).filter((entry) => entry.type === 'spike')[1];
+  expect(revert.t - spike.t).toBe(4000);
+  await waitForSimTime(page, revert.t + 2000);
+  expect((await metrics(page, 'lb'))!.throughputRps).toBeLessThan(before * 1.6);
+  // The key P opens the same dialog with the last values; Escape closes it without a spike.
+  await page.mouse.click(users.x, users.y);
+  await pressOnCanvas(page, 'p');
+  await expect(page.getByTestId('spike-factor')).toHaveValue('5');
+  await expect(page.getByTestId('spike-duration')).toHaveValue('4');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('spike-dialog')).toHaveCount(0);
+  expect((await runLog(page)).filter((entry) => entry.type === 'spike')).toHaveLength(2);
+});

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { webTierDesign } from '../renderer/run/testDesigns';
 import {
   metrics,
+  nodeScreen,
   openWithDesign,
   pressOnCanvas,
   runInfo,
@@ -62,4 +63,86 @@ test('the speed control changes the speed actually achieved', async ({ page }) =
   await setSpeed(page, 'max');
   await page.waitForTimeout(1000);
   expect((await runState(page)).achievedSpeed).toBeGreaterThan(fast);
+});
+
+test('Pause is exact: once the run reads paused its sim time never moves, even at full speed', async ({
+  page,
+}) => {
+  const doc = webTierDesign(400);
+  doc.scenario.durationS = 3600;
+  await openWithDesign(page, doc);
+  await setSpeed(page, 'max');
+  await pressOnCanvas(page, 'Space');
+  await waitForSimTime(page, 5000);
+  // Space again; from the first moment run() says paused, sample sim time every frame for 600 ms.
+  await page.keyboard.press('Space');
+  const times = await page.evaluate(async () => {
+    const api = window.__backpressure as unknown as { run: () => { status: string; simTimeMs: number } };
+    const seen: number[] = [];
+    const start = performance.now();
+    while (performance.now() - start < 3000 && api.run().status !== 'paused')
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    const pausedAt = performance.now();
+    while (performance.now() - pausedAt < 600) {
+      seen.push(api.run().simTimeMs);
+      await new Promise(requestAnimationFrame);
+    }
+    return { status: api.run().status, distinct: [...new Set(seen)] };
+  });
+  expect(times.status).toBe('paused');
+  expect(times.distinct).toHaveLength(1);
+  await expect(page.getByTestId('run-status')).toHaveText('Paused');
+  // Space once more resumes.
+  await page.keyboard.press('Space');
+  await expect.poll(async () => (await runInfo(page)).simTimeMs).toBeGreaterThan(times.distinct[0]);
+});
+
+test('the run dock stays short until the run starts, then opens and the canvas still shows the design', async ({
+  page,
+}) => {
+  // A tall design: fitted to the canvas the short dock leaves, it would not fit the smaller one.
+  const doc = webTierDesign();
+  doc.nodes.find((node) => node.id === 'cache')!.y = -300;
+  doc.nodes.find((node) => node.id === 'db')!.y = 300;
+  await openWithDesign(page, doc);
+  const dock = page.getByTestId('dock');
+  const canvas = page.getByTestId('canvas');
+  await expect(page.getByTestId('run-dock')).toHaveAttribute('data-size', 'short');
+  await expect(page.getByTestId('run-dock-hint')).toContainText('Press Run (Space)');
+  const shortDock = (await dock.boundingBox())!;
+  expect(shortDock.height).toBeLessThan(130);
+  // While designing, the canvas has most of the window.
+  expect((await canvas.boundingBox())!.height).toBeGreaterThan(500);
+  await page.getByTestId('cmd-run.toggle').click();
+  await expect(page.getByTestId('run-dock')).toHaveAttribute('data-size', 'full');
+  await expect(page.getByTestId('chart-throughput')).toBeVisible();
+  const fullDock = (await dock.boundingBox())!;
+  // About 300 px at 720p: the charts are readable and the canvas keeps more than 330 px.
+  expect(fullDock.height).toBeGreaterThan(260);
+  expect(fullDock.height).toBeLessThan(320);
+  expect((await canvas.boundingBox())!.height).toBeGreaterThan(330);
+  // The canvas shrank and the design no longer fitted: zoomed to fit, every node shows whole.
+  await expect
+    .poll(async () => {
+      const box = (await canvas.boundingBox())!;
+      const spots = await Promise.all(['users', 'cache', 'db'].map((id) => nodeScreen(page, id)));
+      return spots.every((p) => p.y > box.y + 30 && p.y < box.y + box.height - 40);
+    })
+    .toBe(true);
+  // Its own hide button (and Ctrl+J) hide it; it comes back open while the run exists.
+  await page.getByTestId('run-dock-hide').click();
+  await expect(dock).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+J');
+  await expect(page.getByTestId('run-dock')).toHaveAttribute('data-size', 'full');
+});
+
+test('the Step button draws its icon (an SVG, not a font glyph that may be missing)', async ({ page }) => {
+  await openWithDesign(page, webTierDesign());
+  for (const id of ['run.toggle', 'run.step', 'run.reset']) {
+    const icon = page.getByTestId(`cmd-${id}`).locator('svg');
+    await expect(icon).toBeVisible();
+    const box = (await icon.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(16);
+  }
+  await expect(page.getByTestId('cmd-run.step')).toHaveAttribute('title', 'Step 1 s (.)');
 });

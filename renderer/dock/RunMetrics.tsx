@@ -1,6 +1,13 @@
 // The metrics dock's content: SLO badge, numbers at the cursor, timeline and Live on top; the six
 // charts (with the selected node's line above them) on the left; the event log and "Why" on the right.
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+// Until a run exists the dock stays short (its top line and a hint), so the canvas keeps the room
+// while designing; Run opens it, and the canvas zooms to fit if the design no longer shows whole.
+import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
+import { commandInfo, formatShortcut } from '../../shared/commands/commands';
+import { isMac } from '../commands/keyboard';
+import { runCommand } from '../commands/registry';
+import { designBounds } from '../canvas/geometry';
+import { useDesignStore } from '../store/designStore';
 import { extendAutomation } from '../automation';
 import { useDockRun } from './runSource';
 import { sampleAt } from './series';
@@ -19,10 +26,49 @@ type SideTab = 'events' | 'why';
 const MIN_HEIGHT = 220;
 const MAX_HEIGHT_SHARE = 0.75;
 
+/** Screen px the live overlays (rps pill above, instance dots below) reach beyond a card. */
+const OVERLAY_MARGIN_PX = 28;
+
+/** Does the whole design (with its live overlays) show in the canvas as it is sized now? */
+function designShowsWhole(): boolean {
+  const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]');
+  const { design, viewport } = useDesignStore.getState();
+  const bounds = designBounds(design);
+  if (!canvas || !bounds) return true;
+  const left = bounds.x * viewport.scale + viewport.x;
+  const top = bounds.y * viewport.scale + viewport.y;
+  const right = left + bounds.w * viewport.scale;
+  const bottom = top + bounds.h * viewport.scale;
+  return (
+    left >= 0 &&
+    top >= OVERLAY_MARGIN_PX &&
+    right <= canvas.clientWidth &&
+    bottom <= canvas.clientHeight - OVERLAY_MARGIN_PX
+  );
+}
+
+const shortcutText = (id: string) => {
+  const key = commandInfo(id)?.shortcut;
+  return key ? formatShortcut(key, isMac ? 'mac' : 'other') : null;
+};
+
 export function RunMetrics() {
   const [tab, setTab] = useState<SideTab>('events');
   const events = useThrottledRun((state) => state.log.length);
   const rootRef = useRef<HTMLDivElement>(null);
+  // Open once a run exists (Run, Step or a chaos action), short before.
+  const open = useDockRun((state) => state.loaded || state.history.length > 0);
+  const wasOpen = useRef(open);
+  useLayoutEffect(() => {
+    if (open === wasOpen.current) return;
+    wasOpen.current = open;
+    if (!open) return;
+    // The canvas shrank: once it has its new size, fit the design if part of it is now hidden.
+    const frame = requestAnimationFrame(() => {
+      if (!designShowsWhole()) void runCommand('view.zoomToFit');
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [open]);
 
   // For end-to-end tests: the sample the dock shows now (at the cursor, or the newest).
   useEffect(
@@ -53,8 +99,25 @@ export function RunMetrics() {
     dock.style.setProperty('--run-dock-height', `${Math.round(height)}px`);
   };
 
+  const runKey = shortcutText('run.toggle');
+  const hideKey = shortcutText('view.toggleDock');
+  if (!open)
+    return (
+      <div className="run-dock" ref={rootRef} data-size="short" data-testid="run-dock">
+        <div className="run-dock-top">
+          <SloBadge />
+          <RunReadout />
+          <Timeline />
+        </div>
+        <p className="run-dock-hint" data-testid="run-dock-hint">
+          Press Run{runKey ? ` (${runKey})` : ''}: this dock opens with throughput, latency against the SLO,
+          errors, queues, the event log and Why.
+        </p>
+      </div>
+    );
+
   return (
-    <div className="run-dock" ref={rootRef}>
+    <div className="run-dock" ref={rootRef} data-size="full" data-testid="run-dock">
       <div
         className="run-dock-resize"
         role="separator"
@@ -68,6 +131,25 @@ export function RunMetrics() {
         <RunReadout />
         <Timeline />
         <LiveButton />
+        <button
+          type="button"
+          className="icon-button run-dock-hide"
+          data-testid="run-dock-hide"
+          title={`Hide run dock${hideKey ? ` (${hideKey})` : ''}`}
+          aria-label="Hide run dock"
+          onClick={() => void runCommand('view.toggleDock')}
+        >
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+            <path
+              d="M6 9l6 6 6-6"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+        </button>
       </div>
       <div className="run-dock-main">
         <div className="run-dock-charts">

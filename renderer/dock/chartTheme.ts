@@ -25,7 +25,7 @@ export function chartTheme(theme: ResolvedTheme): ChartTheme {
         axis: canvas.nodeSubtext,
         grid: canvas.grid,
         cursor: canvas.selection,
-        font: `12px ${canvas.fontFamily}`,
+        font: `13px ${canvas.fontFamily}`,
       }
     : {
         series: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#8a6d00', '#56b4e9'],
@@ -33,7 +33,7 @@ export function chartTheme(theme: ResolvedTheme): ChartTheme {
         axis: canvas.nodeSubtext,
         grid: canvas.grid,
         cursor: canvas.selection,
-        font: `12px ${canvas.fontFamily}`,
+        font: `13px ${canvas.fontFamily}`,
       };
 }
 

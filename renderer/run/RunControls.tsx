@@ -1,7 +1,7 @@
 // Run controls in the toolbar's run slot: Run/Pause, Step, Reset, speed, and the run settings
 // (seed, duration, warm-up: the design's scenario). Mounting it installs the live run (commands,
 // live edits, automation, the canvas live layer) — see useLiveRun.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { commandInfo } from '../../shared/commands/commands';
 import { isCommandEnabled, runCommand } from '../commands/registry';
 import { displayShortcut } from '../panels/shortcutText';
@@ -14,6 +14,7 @@ import { installRunAutomation } from './runAutomation';
 import { registerRunCommands } from './runCommands';
 import { RUN_SPEEDS, runClient } from './runClient';
 import { useRunStore } from './runStore';
+import { SpikeDialog } from './SpikeDialog';
 import './run.css';
 
 /** Installs everything the live run needs; once, for the app's lifetime. */
@@ -26,7 +27,35 @@ export function useLiveRun(): void {
 
 export const speedLabel = (speed: RunSpeed) => (speed === 'max' ? 'Max' : `${speed}×`);
 
-function RunButton({ id, label, icon, wide }: { id: string; label: string; icon: string; wide?: boolean }) {
+/** Run icons as SVG (a Unicode ⏭ renders as an empty box in some Chromium builds). */
+const RUN_ICONS: Record<'run' | 'pause' | 'step' | 'reset', ReactNode> = {
+  run: <path d="M7 4.5v15l12.5-7.5z" fill="currentColor" />,
+  pause: (
+    <>
+      <rect x="6" y="5" width="4" height="14" rx="1" fill="currentColor" stroke="none" />
+      <rect x="14" y="5" width="4" height="14" rx="1" fill="currentColor" stroke="none" />
+    </>
+  ),
+  step: (
+    <>
+      <path d="M5 5.5v13l10-6.5z" fill="currentColor" />
+      <path d="M18.5 5.5v13" />
+    </>
+  ),
+  reset: <path d="M4.5 12a7.5 7.5 0 1 0 2.2-5.3M4.5 4v4.5H9" />,
+};
+
+function RunButton({
+  id,
+  label,
+  icon,
+  wide,
+}: {
+  id: string;
+  label: string;
+  icon: keyof typeof RUN_ICONS;
+  wide?: boolean;
+}) {
   useCommandStateVersion();
   const info = commandInfo(id);
   const shortcut = info?.shortcut ? displayShortcut(info.shortcut) : null;
@@ -35,14 +64,26 @@ function RunButton({ id, label, icon, wide }: { id: string; label: string; icon:
       type="button"
       className={`toolbar-button run-button${wide ? ' run-button-main' : ''}`}
       data-testid={`cmd-${id}`}
+      data-icon={icon}
       aria-label={label}
       title={shortcut ? `${label} (${shortcut})` : label}
       disabled={!isCommandEnabled(id)}
       onClick={() => void runCommand(id)}
     >
-      <span aria-hidden="true" className="run-button-icon">
-        {icon}
-      </span>
+      <svg
+        className="run-button-icon"
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        width="18"
+        height="18"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        {RUN_ICONS[icon]}
+      </svg>
     </button>
   );
 }
@@ -172,11 +213,11 @@ export function RunControls() {
       <RunButton
         id="run.toggle"
         label={running ? 'Pause' : status === 'paused' ? 'Resume' : 'Run'}
-        icon={running ? '❚❚' : '▶'}
+        icon={running ? 'pause' : 'run'}
         wide
       />
-      <RunButton id="run.step" label="Step 1 s" icon="⏭" />
-      <RunButton id="run.reset" label="Reset run" icon="⟲" />
+      <RunButton id="run.step" label="Step 1 s" icon="step" />
+      <RunButton id="run.reset" label="Reset run" icon="reset" />
       <label className="run-speed" title="Simulation speed (multiple of real time)">
         <span className="visually-hidden">Speed</span>
         <select
@@ -195,6 +236,7 @@ export function RunControls() {
         </select>
       </label>
       <RunSettings />
+      <SpikeDialog />
     </div>
   );
 }

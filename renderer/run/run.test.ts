@@ -87,3 +87,45 @@ describe('editing a running design', () => {
     expect(classifyChange(before, step).type).toBe('none');
   });
 });
+
+describe('chaos commands in the one list', () => {
+  it('the Electron Run menu lists every chaos action with its key', async () => {
+    const { menuItemsFor } = await import('../../electron/menu');
+    const items = menuItemsFor('run', { runCommand: () => {}, nativeTextEdit: () => {} });
+    const byId = new Map(items.filter((item) => item.id).map((item) => [item.id, item]));
+    for (const [id, key] of [
+      ['chaos.kill', 'K'],
+      ['chaos.hang', 'Shift+H'],
+      ['chaos.restart', 'R'],
+      ['chaos.slow', 'Shift+S'],
+      ['chaos.flush', 'F'],
+      ['chaos.spike', 'P'],
+      ['chaos.cutToggle', 'X'],
+    ])
+      expect(byId.get(id)?.accelerator, id).toBe(key);
+    expect(byId.get('chaos.spike')?.label).toBe('Traffic spike ×N for S seconds…');
+    expect(byId.has('chaos.saveLast')).toBe(true);
+    // Run controls first, then a separator, then the chaos actions.
+    expect(items.map((item) => item.id ?? '-').slice(0, 5)).toEqual([
+      'run.toggle',
+      'run.step',
+      'run.reset',
+      '-',
+      'chaos.kill',
+    ]);
+  });
+});
+
+describe('traffic spike input', () => {
+  it('accepts N and S within range and names the field that is wrong', async () => {
+    const { spikeProblem } = await import('./SpikeDialog');
+    expect(spikeProblem('3', '10')).toBeNull();
+    expect(spikeProblem('2.5', ' 30 ')).toBeNull();
+    expect(spikeProblem('', '10')).toContain('multiplier N must be a number');
+    expect(spikeProblem('abc', '10')).toContain('multiplier N must be a number');
+    expect(spikeProblem('1', '10')).toContain('multiplier N must be between 1.1 and 100 (it was 1)');
+    expect(spikeProblem('500', '10')).toContain('between 1.1 and 100');
+    expect(spikeProblem('3', 'x')).toContain('duration S must be a number');
+    expect(spikeProblem('3', '0')).toContain('duration S must be between 1 and 3,600 seconds (it was 0)');
+  });
+});

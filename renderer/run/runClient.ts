@@ -25,6 +25,8 @@ class RunClient {
   private readonly pending = new Map<number, Pending>();
   /** A start/pause is on its way: frames posted before the worker saw it keep the old status. */
   private expectedStatus: { status: RunStatus; untilMs: number } | null = null;
+  /** A pause is on its way to the worker; its reply (status paused) ends it. */
+  private pausing = false;
 
   private expect(status: RunStatus): void {
     this.expectedStatus = { status, untilMs: performance.now() + 1000 };
@@ -65,9 +67,11 @@ class RunClient {
     }
     this.runId++;
     this.expectedStatus = null;
+    this.pausing = false;
     const options = this.options();
     useRunStore.setState({
       status: 'idle',
+      loaded: true,
       simTimeMs: 0,
       achievedSpeed: 0,
       eventsPerS: 0,
@@ -93,20 +97,26 @@ class RunClient {
     if (!this.loaded || status === 'done') {
       if (!this.load()) return;
     }
+    this.pausing = false;
     useRunStore.setState({ status: 'running', cursorS: null });
     this.expect('running');
     this.post({ type: 'start' });
   }
 
+  /**
+   * Pause is exact: the status stays "running" until the worker's frame says it stopped, and that
+   * frame carries the final sim time, so a run that reads "paused" never moves again. Until then
+   * the run is `pausing` (a second toggle resumes it).
+   */
   pause(): void {
-    if (useRunStore.getState().status !== 'running') return;
-    useRunStore.setState({ status: 'paused' });
-    this.expect('paused');
+    if (useRunStore.getState().status !== 'running' || this.pausing) return;
+    this.pausing = true;
+    this.expectedStatus = null;
     this.post({ type: 'pause' });
   }
 
   toggle(): void {
-    if (useRunStore.getState().status === 'running') this.pause();
+    if (useRunStore.getState().status === 'running' && !this.pausing) this.pause();
     else this.start();
   }
 
@@ -149,6 +159,7 @@ class RunClient {
     liveFrame.version++;
     useRunStore.setState({
       status: 'idle',
+      loaded: false,
       simTimeMs: 0,
       achievedSpeed: 0,
       eventsPerS: 0,
@@ -250,7 +261,7 @@ class RunClient {
     if (message.type === 'notice') {
       if (message.tone === 'error') {
         this.loaded = false;
-        useRunStore.setState({ status: 'idle', problem: message.text });
+        useRunStore.setState({ status: 'idle', loaded: false, problem: message.text });
       }
       useUiStore.getState().showNotice({ text: message.text, tone: message.tone });
       return;
@@ -269,6 +280,7 @@ class RunClient {
       if (stale) status = state.status;
       else this.expectedStatus = null;
     }
+    if (status !== 'running') this.pausing = false;
     const patch: Partial<typeof state> = {
       status,
       simTimeMs: message.simTimeMs,

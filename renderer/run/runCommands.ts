@@ -1,62 +1,20 @@
-// The run's commands: run.toggle/step/reset (in the shared list) and the chaos actions, added to
-// the one command list here with their keys (K kill, R restart …) and put on the canvas context
-// menu for nodes, instances and edges. Chaos targets the clicked instance dot if one is selected,
+// The run's commands: run.toggle/step/reset and the chaos actions (both in the one list, with their
+// keys: K kill, R restart …) are bound here, and the chaos ones put on the canvas context menu for
+// nodes, instances and edges. Chaos targets the clicked instance dot if one is selected,
 // else the selected nodes (or edges for cut/heal).
-import { addCommands, commandInfo, type CommandInfo } from '../../shared/commands/commands';
+import { SLOW_FACTOR } from '../../shared/commands/runCommands';
 import type { ChaosAction } from '../../shared/document/types';
 import { registerCommands } from '../commands/registry';
-import { addContextMenuCommands } from '../canvas/ContextMenu';
+import { addContextMenuCommands, CONTEXT_MENU_COMMANDS } from '../canvas/ContextMenu';
 import { refreshCommandState } from '../panels/useCommandState';
 import { useDesignStore } from '../store/designStore';
 import { runClient } from './runClient';
 import { liveFrame, useRunStore } from './runStore';
+import { openSpikeDialog } from './SpikeDialog';
 
-/** Traffic spike from the menu and key: ×factor for durationS (automation can pass any). */
-export const SPIKE = { factor: 3, durationS: 10 };
-export const SLOW_FACTOR = 10;
-
-export const CHAOS_COMMANDS: CommandInfo[] = [
-  { id: 'chaos.kill', label: 'Kill (crash)', shortcut: 'K', menu: 'run', group: 'chaos', canvasOnly: true },
-  {
-    id: 'chaos.hang',
-    label: 'Hang (black hole)',
-    shortcut: 'Shift+H',
-    menu: 'run',
-    group: 'chaos',
-    canvasOnly: true,
-  },
-  { id: 'chaos.restart', label: 'Restart', shortcut: 'R', menu: 'run', group: 'chaos', canvasOnly: true },
-  {
-    id: 'chaos.slow',
-    label: `Slow ×${SLOW_FACTOR}`,
-    shortcut: 'Shift+S',
-    menu: 'run',
-    group: 'chaos',
-    canvasOnly: true,
-  },
-  { id: 'chaos.flush', label: 'Flush cache', shortcut: 'F', menu: 'run', group: 'chaos', canvasOnly: true },
-  {
-    id: 'chaos.spike',
-    label: `Traffic spike ×${SPIKE.factor} for ${SPIKE.durationS} s`,
-    shortcut: 'P',
-    menu: 'run',
-    group: 'chaos',
-    canvasOnly: true,
-  },
-  {
-    id: 'chaos.cutToggle',
-    label: 'Cut / heal connection',
-    shortcut: 'X',
-    menu: 'run',
-    group: 'chaos',
-    canvasOnly: true,
-  },
-  { id: 'chaos.saveLast', label: 'Save last chaos action as scenario step', menu: 'run', group: 'chaosSave' },
-];
-
-// Added once, at import (the command list is module state shared by every surface).
-if (!commandInfo('chaos.kill')) {
-  addCommands(CHAOS_COMMANDS);
+// Added once, at import: the chaos commands themselves are in the one list
+// (shared/commands/runCommands.ts); here they go on the canvas context menus.
+if (!CONTEXT_MENU_COMMANDS.node.includes('chaos.kill')) {
   addContextMenuCommands('node', [
     '-',
     'chaos.kill',
@@ -113,18 +71,15 @@ export function registerRunCommands(): () => void {
         chaosNodeTargets().some((target) => ['cache', 'cdn'].includes(nodeOf(target)?.kind ?? '')),
     },
     'chaos.spike': {
+      // Asks for N and S (SpikeDialog), then spikes the selected clients, else every client.
       run: () => {
-        const design = useDesignStore.getState().design;
-        const clients = chaosNodeTargets().filter((target) => nodeOf(target)?.kind === 'client');
-        // A spike on any other node spikes every client (the engine's rule).
-        const targets =
-          clients.length > 0
-            ? clients
-            : design.nodes
-                .filter((n) => n.kind === 'client')
-                .slice(0, 1)
-                .map((n) => n.id);
-        for (const target of targets) runClient.chaos({ action: 'spike', target, ...SPIKE });
+        const clients = useDesignStore.getState().design.nodes.filter((node) => node.kind === 'client');
+        const chosen = clients.filter((client) => chaosNodeTargets().includes(client.id));
+        const targets = chosen.length > 0 ? chosen : clients;
+        openSpikeDialog({
+          targets: targets.map((node) => node.id),
+          names: targets.map((node) => node.label),
+        });
       },
       enabled: () => useDesignStore.getState().design.nodes.some((node) => node.kind === 'client'),
     },

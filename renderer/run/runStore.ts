@@ -11,6 +11,8 @@ export const HISTORY_LIMIT = 1_200;
 
 export interface RunState {
   status: RunStatus;
+  /** A run of the current document exists (since Run, Step or chaos; until another document). */
+  loaded: boolean;
   simTimeMs: number;
   /** Asked speed: a multiple of real time, or as fast as possible. */
   speed: RunSpeed;
@@ -39,6 +41,7 @@ export interface RunState {
 
 export const useRunStore = create<RunState>()((set, get) => ({
   status: 'idle',
+  loaded: false,
   simTimeMs: 0,
   speed: 1,
   achievedSpeed: 0,

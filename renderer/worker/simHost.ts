@@ -233,17 +233,18 @@ export class SimHost {
 
   private takeSample(): void {
     const run = this.run!;
-    const reader = this.currentReader();
+    const arrays = run.gauges();
+    const reader = this.currentReader(arrays.layoutVersion);
     this.lastSampleS++;
     const global = run.globalGauges();
-    const records = reader.records(run.gauges());
+    const records = reader.records(arrays);
     this.latestGlobal = global;
     this.pendingSamples.push({ tS: this.lastSampleS, global, ...records, spanS: 1 });
   }
 
-  private currentReader(): GaugeReader {
-    const run = this.run!;
-    if (!this.reader || this.reader.layout.version !== run.layoutVersion) {
+  /** The reader for the gauges' layout (re-read when instance counts changed). */
+  private currentReader(layoutVersion: number): GaugeReader {
+    if (!this.reader || this.reader.layout.version !== layoutVersion) {
       const kinds = new Map<string, ComponentKind>(this.design!.nodes.map((node) => [node.id, node.kind]));
       this.reader = new GaugeReader(this.layoutMessage(), kinds);
     }
@@ -274,8 +275,8 @@ export class SimHost {
     const now = this.env.now();
     if (!force && now - this.lastFrameWallMs < FRAME_INTERVAL_MS) return;
     this.lastFrameWallMs = now;
-    const reader = this.currentReader();
     const arrays = run.gauges();
+    const reader = this.currentReader(arrays.layoutVersion);
     const { speed, eventsPerS } = this.achieved();
     const log = run.logSince(this.logSent) as RunLogEntry[];
     this.logSent += log.length;

@@ -2,6 +2,7 @@
 // each id to what it does (renderer/commands); the Electron menu, toolbar, context menus, command
 // palette and shortcut sheet are all built from this list. No key is bound anywhere else.
 import { CANVAS_COMMANDS } from './canvasCommands';
+import { RUN_COMMANDS } from './runCommands';
 
 export type MenuName = 'file' | 'edit' | 'view' | 'run' | 'help';
 
@@ -112,6 +113,7 @@ export const COMMANDS: CommandInfo[] = [
   },
   { id: 'help.about', label: 'About Backpressure', menu: 'help', group: 'about' },
   ...CANVAS_COMMANDS,
+  ...RUN_COMMANDS,
 ];
 
 const byId = new Map(COMMANDS.map((command) => [command.id, command]));
