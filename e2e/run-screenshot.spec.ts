@@ -1,24 +1,34 @@
-// Saves a run in progress for the README (docs/run-screenshot.png): the web tier after one API
-// instance was killed, with gauges, instance dots, traffic particles and the dock's charts.
+// Saves a run in progress for the README (docs/run-screenshot.png): the interview question "what
+// happens when I kill the primary?" answered on one screen — the web tier a few seconds after the
+// database leader was killed from its instance dot: the dead dot and the new leader on the canvas,
+// the error spike and the lag dip in the charts, kill → detected → promoted → lost writes in the log.
 import { expect, test } from '@playwright/test';
 import { webTierDesign } from '../renderer/run/testDesigns';
 import { runCommand } from './canvas-helpers';
-import { chaos, liveLayer, openWithDesign, setSpeed, waitForSimTime } from './run-helpers';
+import { indexOfEntry, instanceDot, openWithDesign, runLog, setSpeed, waitForSimTime } from './run-helpers';
 
 test('a run in progress is saved as the README screenshot', async ({ page }) => {
   const design = webTierDesign(400);
-  design.meta.title = 'Web tier: an API instance killed';
+  design.meta.title = 'Kill the DB primary';
   await openWithDesign(page, design);
+  // Palette and inspector folded: the canvas and the dock get the whole window.
   await runCommand(page, 'view.togglePalette');
-  // Fit once the canvas has taken the palette's room.
-  await page.waitForTimeout(300);
-  await runCommand(page, 'view.zoomToFit');
+  await runCommand(page, 'view.toggleInspector');
   await setSpeed(page, 5);
   await page.getByTestId('cmd-run.toggle').click();
-  await waitForSimTime(page, 12_000);
-  await chaos(page, { action: 'kill', target: 'api:1' });
-  await waitForSimTime(page, 20_000);
+  await page.waitForTimeout(300);
+  await runCommand(page, 'view.zoomToFit');
+  await waitForSimTime(page, 10_000);
+  const dot = await instanceDot(page, 'db:0');
+  await page.mouse.click(dot.x, dot.y, { button: 'right' });
+  await page.getByTestId('menu-chaos.kill').click();
+  await expect
+    .poll(async () => indexOfEntry(await runLog(page), 'promoted'), { timeout: 15_000 })
+    .toBeGreaterThan(0);
+  const promoted = (await runLog(page)).find((entry) => entry.type === 'promoted')!;
+  await waitForSimTime(page, promoted.t + 6000);
   await page.getByTestId('cmd-run.toggle').click();
-  await expect.poll(async () => (await liveLayer(page)).health.api).toBe('strained');
+  await expect(page.getByTestId('run-status')).toHaveText('Paused');
+  await page.mouse.move(640, 700);
   await page.screenshot({ path: 'docs/run-screenshot.png' });
 });

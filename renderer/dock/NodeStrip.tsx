@@ -1,5 +1,5 @@
-// One line about the selected node: its gauges at the cursor (or live) and its run totals as the
-// engine counts them. Shown above the charts while exactly one node is selected; the charts add the
+// One line about the selected node: its gauges at the cursor (or live), then its run totals as the
+// engine counts them (cut short with an ellipsis when the line is full; whole in its tooltip). Shown above the charts while exactly one node is selected; the charts add the
 // node's own series at the same time.
 import { useEffect, useState } from 'react';
 import { useDesignStore } from '../store/designStore';
@@ -76,12 +76,16 @@ export function NodeStrip() {
             )}
           </>
         )}
+        {row && (
+          <span
+            className="run-node-muted run-node-totals"
+            data-testid="node-totals"
+            title={`Run totals: ${describeNodeTotals(row).join(' · ')}`}
+          >
+            Run totals: {describeNodeTotals(row).join(' · ')}
+          </span>
+        )}
       </p>
-      {row && (
-        <p className="run-node-line run-node-muted" data-testid="node-totals">
-          Run totals: {describeNodeTotals(row).join(' · ')}
-        </p>
-      )}
     </div>
   );
 }
