@@ -2,7 +2,6 @@
 // the selection, and a chaos action saved as a scenario step that replays at its time.
 import { expect, test } from '@playwright/test';
 import { webTierDesign } from '../renderer/run/testDesigns';
-import { runCommand } from './canvas-helpers';
 import {
   chaos,
   edgeMiddle,
@@ -100,7 +99,9 @@ test('clicking an instance dot selects that instance; K then kills only it', asy
   expect(kills.map((entry) => entry.target)).toEqual(['api:1']);
 });
 
-test('a chaos action saved as a scenario step replays at its time after a reset', async ({ page }) => {
+test('a chaos action saved as a scenario step from the event log replays at its time after a reset', async ({
+  page,
+}) => {
   await openWithDesign(page, webTierDesign());
   await setSpeed(page, 4);
   await page.getByTestId('cmd-run.toggle').click();
@@ -108,16 +109,24 @@ test('a chaos action saved as a scenario step replays at its time after a reset'
   await chaos(page, { action: 'slow', target: 'api', factor: 10, durationS: 3 });
   await expect.poll(async () => indexOfEntry(await runLog(page), 'slow', 'api')).toBeGreaterThanOrEqual(0);
   const original = (await runLog(page)).find((entry) => entry.type === 'slow')!;
-  expect(await runCommand(page, 'chaos.saveLast')).toBe(true);
-  const events = (await page.evaluate(() => window.__backpressure!.document())).scenario.events;
+  // The log row of the chaos action has a save button (other entries do not).
+  const row = page.locator('.run-log-row', { has: page.locator('[data-type="slow"]') }).first();
+  await row.getByTestId('event-log-save').click();
+  const events = async () => (await page.evaluate(() => window.__backpressure!.document())).scenario.events;
   // Saved to the millisecond.
   const atMs = Math.round(original.t);
-  expect(events).toEqual([{ atS: atMs / 1000, action: 'slow', target: 'api', factor: 10, durationS: 3 }]);
+  expect(await events()).toEqual([
+    { atS: atMs / 1000, action: 'slow', target: 'api', factor: 10, durationS: 3 },
+  ]);
   await expect(page.getByTestId('toast')).toContainText('scenario step');
   // One undo step removes it again; redo brings it back.
-  await runCommand(page, 'edit.undo');
-  expect((await page.evaluate(() => window.__backpressure!.document())).scenario.events).toEqual([]);
-  await runCommand(page, 'edit.redo');
+  await page.getByTestId('canvas').focus();
+  await page.keyboard.press('ControlOrMeta+Z');
+  expect(await events()).toEqual([]);
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  expect(await events()).toHaveLength(1);
+  // It shows as a marker on the timeline, and replays at its time after Reset.
+  await expect(page.locator('[data-testid="timeline-marker"][data-source="scenario"]')).toHaveCount(1);
   await page.getByTestId('cmd-run.reset').click();
   await expect.poll(async () => (await runInfo(page)).simTimeMs).toBe(0);
   expect(await runLog(page)).toEqual([]);
@@ -126,6 +135,24 @@ test('a chaos action saved as a scenario step replays at its time after a reset'
   await expect.poll(async () => indexOfEntry(await runLog(page), 'slow', 'api')).toBeGreaterThanOrEqual(0);
   const replayed = (await runLog(page)).find((entry) => entry.type === 'slow')!;
   expect(replayed.t).toBe(atMs);
+});
+
+test('the last chaos action can be saved from the command palette (the Run menu command)', async ({
+  page,
+}) => {
+  await openWithDesign(page, webTierDesign());
+  await page.getByTestId('cmd-run.toggle').click();
+  await waitForSimTime(page, 1000);
+  const api = await nodeScreen(page, 'api');
+  await page.mouse.click(api.x, api.y);
+  await page.keyboard.press('Shift+H');
+  await expect.poll(async () => indexOfEntry(await runLog(page), 'hang', 'api')).toBeGreaterThanOrEqual(0);
+  const hang = (await runLog(page)).find((entry) => entry.type === 'hang')!;
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.getByTestId('command-palette-input').fill('save last chaos');
+  await page.keyboard.press('Enter');
+  const events = (await page.evaluate(() => window.__backpressure!.document())).scenario.events;
+  expect(events).toEqual([{ atS: Math.round(hang.t) / 1000, action: 'hang', target: 'api' }]);
 });
 
 test('an unknown chaos target gets a message naming it', async ({ page }) => {

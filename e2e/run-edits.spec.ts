@@ -110,3 +110,71 @@ test('the live layer draws health, instance dots and traffic particles, and show
   await page.evaluate(() => (window.__backpressure as unknown as Api).setRunCursor(null));
   await expect.poll(async () => (await liveLayer(page)).health.api).toBe('down');
 });
+
+test('each kind shows its own live gauge: hit-rate ring, lag and leader, queue depth and oldest age, throttled', async ({
+  page,
+}) => {
+  const node = (id: string, kind: string, x: number, y: number, params: Record<string, unknown> = {}) => ({
+    id,
+    kind,
+    label: id,
+    x,
+    y,
+    params,
+  });
+  const edge = (from: string, to: string, params: Record<string, unknown> = {}) => ({
+    id: `${from}->${to}`,
+    from,
+    to,
+    params,
+  });
+  const doc = webTierDesign();
+  doc.nodes = [
+    node('users', 'client', 0, 0, { rps: 300, readRatio: 0.6, timeoutMs: 5000 }),
+    node('limiter', 'rateLimiter', 260, 0, { rate: 200, burst: 20 }),
+    node('api', 'service', 520, 0, { instances: 2, workers: 16, serviceTimeMs: 2 }),
+    node('cache', 'cache', 780, -140, { capacity: 2000 }),
+    node('db', 'database', 780, 20, { replicas: 2, replication: 'async' }),
+    node('jobs', 'queue', 780, 180),
+    // One slow worker: 40 writes/s arrive, 25/s leave — the queue grows and ages.
+    node('mailer', 'worker', 1040, 180, { workers: 1, serviceTimeMs: 40, serviceDist: 'const' }),
+  ] as typeof doc.nodes;
+  doc.edges = [
+    edge('users', 'limiter'),
+    edge('limiter', 'api'),
+    edge('api', 'cache', { filter: 'reads' }),
+    edge('cache', 'db'),
+    edge('api', 'db', { filter: 'writes' }),
+    edge('api', 'jobs', { filter: 'writes' }),
+    edge('jobs', 'mailer'),
+  ] as typeof doc.edges;
+  await openWithDesign(page, doc);
+  await setSpeed(page, 4);
+  await page.getByTestId('cmd-run.toggle').click();
+  await waitForSimTime(page, 6000);
+  await expect
+    .poll(async () => (await liveLayer(page)).pills.limiter ?? '')
+    .toMatch(/^\d+ rps · p99 .* · throttled \d+\/s$/);
+  const layer = await liveLayer(page);
+  // Cache: a hit-rate ring with the same hit rate as metrics().
+  expect(layer.rings.cache).toBeGreaterThan(0);
+  expect(layer.rings.cache).toBeLessThanOrEqual(1);
+  expect(Object.keys(layer.rings)).toEqual(['cache']);
+  // Database: replication lag in the pill; the leader's dot is marked.
+  expect(layer.pills.db).toMatch(/ · lag [\d.]+ ms$/);
+  expect(layer.dots.db).toEqual(['alive+leader', 'alive', 'alive']);
+  // Queue: depth gauge growing and the oldest message's age.
+  expect(layer.pills.jobs).toMatch(/ · oldest [\d.]+ (ms|s)$/);
+  await expect.poll(async () => (await liveLayer(page)).queues.jobs).toBeGreaterThan(20);
+  // Rate limiter: throttling about a third of 300 rps offered at 200/s.
+  const throttled = Number(/throttled (\d+)/.exec((await liveLayer(page)).pills.limiter)![1]);
+  expect(throttled).toBeGreaterThan(50);
+  expect(throttled).toBeLessThan(150);
+  // A lone service shows neither lag nor a ring.
+  expect(layer.pills.api).toMatch(/^\d+ rps · p99 [\d.]+ ms$/);
+  // Killing the leader: its dot turns dead and another takes the leader mark.
+  await chaos(page, { action: 'kill', target: 'db:0' });
+  await expect
+    .poll(async () => (await liveLayer(page)).dots.db, { timeout: 15_000 })
+    .toEqual(expect.arrayContaining(['dead', 'alive+leader']));
+});

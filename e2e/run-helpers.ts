@@ -92,6 +92,10 @@ export const liveLayer = (page: Page) =>
         dotsDrawn: number;
         health: Record<string, string>;
         cutEdges: string[];
+        pills: Record<string, string>;
+        rings: Record<string, number>;
+        queues: Record<string, number>;
+        dots: Record<string, string[]>;
       },
   );
 

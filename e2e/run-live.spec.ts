@@ -146,3 +146,46 @@ test('the Step button draws its icon (an SVG, not a font glyph that may be missi
   }
   await expect(page.getByTestId('cmd-run.step')).toHaveAttribute('title', 'Step 1 s (.)');
 });
+
+test('run settings: seed, duration and warm-up are validated, saved with the design and restart the run', async ({
+  page,
+}) => {
+  await openWithDesign(page, webTierDesign());
+  await page.getByTestId('cmd-run.toggle').click();
+  await waitForSimTime(page, 1500);
+  await page.getByTestId('run-settings').click();
+  const duration = page.getByTestId('run-durationS');
+  await duration.fill('0');
+  await duration.press('Enter');
+  await expect(page.getByTestId('run-durationS-problem')).toHaveText('Duration must be between 1 and 86,400 s.');
+  await duration.fill('abc');
+  await duration.press('Enter');
+  await expect(page.getByTestId('run-durationS-problem')).toHaveText('Duration must be a number.');
+  const warmup = page.getByTestId('run-warmupS');
+  await warmup.fill('500');
+  await warmup.press('Enter');
+  await expect(page.getByTestId('run-warmupS-problem')).toHaveText(
+    'Warm-up must be shorter than the duration (120 s).',
+  );
+  // Nothing bad was kept, the run went on.
+  const doc = () => page.evaluate(() => window.__backpressure!.document());
+  expect((await doc()).scenario).toMatchObject({ durationS: 120, warmupS: 0, seed: 7 });
+  const before = (await runInfo(page)).simTimeMs;
+  expect(before).toBeGreaterThan(1500);
+  // Valid values apply: saved in the document, and the running run restarts from 0 with a notice.
+  await duration.fill('30');
+  await duration.press('Enter');
+  await expect(page.getByTestId('toast')).toContainText('Run settings changed: the run restarted from 0 s.');
+  await expect(page.getByTestId('run-sim-time')).toContainText('/ 30.0 s');
+  const seed = page.getByTestId('run-seed');
+  await seed.fill('42');
+  await seed.press('Enter');
+  expect((await doc()).scenario).toMatchObject({ durationS: 30, seed: 42 });
+  await expect.poll(async () => (await runInfo(page)).status).toBe('running');
+  expect((await runInfo(page)).simTimeMs).toBeLessThan(before + 1000);
+  // One undo step per setting.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('canvas').focus();
+  await page.keyboard.press('ControlOrMeta+Z');
+  expect((await doc()).scenario.seed).toBe(7);
+});

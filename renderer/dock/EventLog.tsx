@@ -1,9 +1,10 @@
 // The event log: every kill, detection, promotion, rebalance, lost write, breaker trip and SLO
 // breach with its sim time. Clicking one selects its node on the canvas and moves the run cursor to
-// that moment, so the charts and canvas show what the system looked like then.
+// that moment, so the charts and canvas show what the system looked like then. A chaos action has a
+// "save as scenario step" button: it then replays at the same sim time in every later run.
 import { useEffect, useMemo, useRef } from 'react';
 import { useDesignStore } from '../store/designStore';
-import { setCursorS, useDockRun } from './runSource';
+import { isChaosEntry, saveAsScenarioStep, setCursorS, useDockRun } from './runSource';
 import { useThrottledRun } from './useThrottledRun';
 import { describeLogEntry, formatSimTime, logEntryNodeId } from './format';
 import { targetLabeller } from './labels';
@@ -60,7 +61,7 @@ export function EventLog() {
           const view = describeLogEntry(entry, labelOf);
           const atCursor = cursorS !== null && Math.abs(entry.t / 1000 - cursorS) < 0.05;
           return (
-            <li key={start + offset}>
+            <li key={start + offset} className="run-log-row">
               <button
                 type="button"
                 className="run-log-entry"
@@ -76,6 +77,26 @@ export function EventLog() {
                   <span className="run-log-detail">{view.detail}</span>
                 </span>
               </button>
+              {isChaosEntry(entry) && (
+                <button
+                  type="button"
+                  className="icon-button run-log-save"
+                  data-testid="event-log-save"
+                  title={`Save as a scenario step at ${formatSimTime(entry.t)}: it replays there in every later run`}
+                  aria-label={`Save ${view.title} at ${formatSimTime(entry.t)} as a scenario step`}
+                  onClick={() => saveAsScenarioStep(entry)}
+                >
+                  <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+                    <path
+                      d="M12 5v14M5 12h14"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="2.25"
+                      strokeLinecap="round"
+                    />
+                  </svg>
+                </button>
+              )}
             </li>
           );
         })}

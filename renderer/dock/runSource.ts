@@ -5,6 +5,7 @@
 import { useRunStore, type RunState } from '../run/runStore';
 import { runClient } from '../run/runClient';
 import type { ExplanationRow } from './why';
+import type { RunLogEntry } from '../run/types';
 import type { NodeTotalsRow } from './nodeTotals';
 
 export type DockRunState = RunState;
@@ -14,6 +15,16 @@ export const useDockRun = useRunStore;
 /** null = follow the live run; a time (s) = the dock, charts and canvas show that sample. */
 export function setCursorS(cursorS: number | null): void {
   useRunStore.getState().setCursor(cursorS);
+}
+
+/** Is this log entry a chaos action (kill, cut, spike …) that can become a scenario step? */
+export function isChaosEntry(entry: RunLogEntry): boolean {
+  return runClient.isChaosEntry(entry);
+}
+
+/** Appends a chaos log entry to the design's scenario (one undo step, with a notice). */
+export function saveAsScenarioStep(entry: RunLogEntry): boolean {
+  return runClient.saveAsScenarioStep(entry);
 }
 
 /** The engine's explanation (NodeExplanation rows) for one node or the whole design; null before a run. */

@@ -56,6 +56,12 @@ export const liveLayerStats = {
   dotsDrawn: 0,
   health: {} as Record<string, Health>,
   cutEdges: [] as string[],
+  /** Per node, what the last paint wrote: the pill text (rps · p99 · the kind's gauge), the cache's
+   *  hit-rate ring (0..1), the queue gauge's depth, and its instance dots ("alive", "dead+leader" …). */
+  pills: {} as Record<string, string>,
+  rings: {} as Record<string, number>,
+  queues: {} as Record<string, number>,
+  dots: {} as Record<string, string[]>,
   /** Wall ms of each of the last rAF callbacks' work (drawing included), for the benchmark. */
   lastDrawMs: 0,
 };
@@ -396,6 +402,9 @@ class LiveLayer {
     // Zoomed out, gauge text grows (up to 1.6×) so it stays legible on a shared screen.
     textScale = Math.min(1.6, Math.max(1, 1 / useDesignStore.getState().viewport.scale));
     const health: Record<string, Health> = {};
+    const pills: Record<string, string> = {};
+    const rings: Record<string, number> = {};
+    const queues: Record<string, number> = {};
     for (const node of design.nodes) {
       const centre = canvasRefs.nodePosition(node.id);
       const gauges = view.nodes.get(node.id);
@@ -416,10 +425,14 @@ class LiveLayer {
       if (!detailed) continue;
       // Throughput and p99 (plus the kind's own gauge) in a pill above the node.
       const parts = [`${formatRps(gauges.throughputRps)} rps`, `p99 ${formatMs(gauges.p99Ms)}`];
-      if (gauges.replicationLagMs !== undefined) parts.push(`lag ${formatMs(gauges.replicationLagMs)}`);
+      // Replication lag only where there is replication (a lone leader's "lag 0 ms" is noise).
+      const replicated = Number(node.params.replicas ?? 0) > 0 || node.params.replication === 'leaderless';
+      if (gauges.replicationLagMs !== undefined && replicated)
+        parts.push(`lag ${formatMs(gauges.replicationLagMs)}`);
       if (node.kind === 'queue') parts.push(`oldest ${formatMs(gauges.oldestAgeMs ?? 0)}`);
       if (gauges.throttled !== undefined) parts.push(`throttled ${formatRps(gauges.throttled)}/s`);
       const text = parts.join(' · ');
+      pills[node.id] = text;
       const ringSpace = gauges.hitRate !== undefined ? 24 * textScale : 0;
       const pillCentre = { x: centre.x - ringSpace / 2, y: top - 6 - 10 * textScale };
       const width = pill(
@@ -433,8 +446,11 @@ class LiveLayer {
         look.color,
       );
       // The cache's hit-rate ring sits right of the pill (the health badge holds the left corner).
-      if (gauges.hitRate !== undefined)
+      if (gauges.hitRate !== undefined) {
         hitRing(ctx, pillCentre.x + width / 2 + 13 * textScale, pillCentre.y, gauges.hitRate, theme);
+        rings[node.id] = gauges.hitRate;
+      }
+      queues[node.id] = gauges.queueDepth;
       // Queue depth gauge at the node's bottom right.
       queueGauge(
         ctx,
@@ -446,6 +462,9 @@ class LiveLayer {
       );
     }
     liveLayerStats.health = health;
+    liveLayerStats.pills = pills;
+    liveLayerStats.rings = rings;
+    liveLayerStats.queues = queues;
   }
 
   private paintDots(ctx: CanvasRenderingContext2D): void {
@@ -455,10 +474,14 @@ class LiveLayer {
     const theme = this.theme();
     const selected = useRunStore.getState().selectedInstance;
     let drawn = 0;
+    const dots: Record<string, string[]> = {};
     for (const node of design.nodes) {
       const instances = view.instances.get(node.id);
       const centre = canvasRefs.nodePosition(node.id);
       if (!instances || !centre || instances.length === 0 || node.kind === 'client') continue;
+      dots[node.id] = instances
+        .slice(0, MAX_DOTS)
+        .map((instance) => (instance.leader ? `${instance.state}+leader` : instance.state));
       const first = dotCenter(centre, 0);
       if (isOffScreen(first.x - 10, first.y - 10, first.x + MAX_DOTS * 16, first.y + 10)) continue;
       const shown = Math.min(instances.length, MAX_DOTS);
@@ -477,6 +500,7 @@ class LiveLayer {
       }
     }
     liveLayerStats.dotsDrawn = drawn;
+    liveLayerStats.dots = dots;
   }
 }
 
