@@ -157,7 +157,9 @@ test('run settings: seed, duration and warm-up are validated, saved with the des
   const duration = page.getByTestId('run-durationS');
   await duration.fill('0');
   await duration.press('Enter');
-  await expect(page.getByTestId('run-durationS-problem')).toHaveText('Duration must be between 1 and 86,400 s.');
+  await expect(page.getByTestId('run-durationS-problem')).toHaveText(
+    'Duration must be between 1 and 86,400 s.',
+  );
   await duration.fill('abc');
   await duration.press('Enter');
   await expect(page.getByTestId('run-durationS-problem')).toHaveText('Duration must be a number.');
