@@ -84,6 +84,15 @@ export class LatencyHistogram {
     if (valueMs > this.maxMs) this.maxMs = valueMs;
   }
 
+  /** One sample standing for `weight` (a sampled trace stands for the requests not traced). */
+  recordWeighted(valueMs: number, weight: number): void {
+    this.counts[bucketOf(valueMs)] += weight;
+    this.count += weight;
+    this.sumMs += weight * valueMs;
+    if (valueMs < this.minMs) this.minMs = valueMs;
+    if (valueMs > this.maxMs) this.maxMs = valueMs;
+  }
+
   /** Adds another histogram's samples into this one. */
   merge(other: LatencyHistogram): void {
     if (other.count === 0) return;

@@ -1,6 +1,13 @@
 // The engine's public surface. See ./README.md for the architecture.
 import type { Design, Params } from '../document/types';
-import { explain, results, type CliJson, type NodeExplanation } from './results';
+import {
+  explain,
+  explainSlowest,
+  results,
+  type CliJson,
+  type NodeExplanation,
+  type SlowestRequestsExplanation,
+} from './results';
 import {
   gaugeLayout,
   gauges,
@@ -13,10 +20,17 @@ import type { NodeSeries } from './metrics';
 import { BUCKET_MS } from './constants';
 import { Simulation, type ChaosCommand, type LogEntry, type SimulationOptions } from './simulation';
 
-export type { CliJson, NodeResult, LatencySummary, NodeExplanation, ErrorCounts } from './results';
+export type {
+  CliJson,
+  NodeResult,
+  LatencySummary,
+  NodeExplanation,
+  ErrorCounts,
+  SlowestRequestsExplanation,
+} from './results';
 export type { GaugeLayout, Gauges, GlobalGauges } from './gauges';
 export { gaugeLayout, gauges, globalGauges } from './gauges';
-export { results, explain } from './results';
+export { results, explain, explainSlowest } from './results';
 export { NODE_GAUGE_FIELDS, INSTANCE_GAUGE_FIELDS, EDGE_GAUGE_FIELDS } from './gauges';
 export type { NodeSeries } from './metrics';
 export type { ChaosCommand, LogEntry, SimulationOptions } from './simulation';
@@ -50,6 +64,12 @@ export interface SimulationHandle {
   results(): CliJson;
   /** Where time goes at each node (and in its slowest 1%), and where failures started. */
   explain(nodeId?: string): NodeExplanation[];
+  /**
+   * Where the slowest 1% of end-to-end requests (or of those that passed through nodeId) spend
+   * their time, hop by hop (queueing, service, network), and where failed requests' failures
+   * started.
+   */
+  explainSlowest(nodeId?: string): SlowestRequestsExplanation;
   /** Wall-clock ms spent inside runUntil so far. */
   readonly wallMs: number;
 }
@@ -107,6 +127,7 @@ export function createSimulation(design: Design, options: SimulationOptions = {}
     logSince: (index) => sim.log.slice(index),
     results: () => results(sim, wallMs),
     explain: (nodeId) => explain(sim, nodeId),
+    explainSlowest: (nodeId) => explainSlowest(sim, nodeId),
   };
 }
 

@@ -61,16 +61,24 @@ export class NodeRuntime {
   readonly warmupSnapshot = new Float64Array(NODE_COUNTERS);
   readonly tickSnapshot = new Float64Array(NODE_COUNTERS);
   readonly latency = new LatencyHistogram();
-  readonly windowLatency = new LatencyHistogram();
+  /** Response times of the current 1 s bucket, and of the last complete one (swapped each tick). */
+  windowLatency = new LatencyHistogram();
+  lastWindowLatency = new LatencyHistogram();
   readonly series = new SeriesRing();
   rng: Rng;
+  /** A client's keys and user ids: streams apart from its arrivals (see client.ts). */
+  keyRng: Rng;
+  userRng: Rng;
 
-  // Integrals are advanced lazily (touch) whenever one of these levels changes.
-  lastTouchMs = 0;
+  // Levels and their time-integral bookkeeping (Simulation.changeBusy explains the areas).
   busyTotal = 0;
   queuedTotal = 0;
   inNode = 0;
   workersTotal = 0;
+  busyArea = 0;
+  queuedArea = 0;
+  inNodeArea = 0;
+  workersArea = 0;
   maxQueuedSinceWarmup = 0;
   maxQueuedInWindow = 0;
   /** Response time above which a departure counts as tail (the node's p99, refreshed each bucket). */
@@ -132,8 +140,12 @@ export class NodeRuntime {
 
   /** Counter deltas of the last complete 1 s bucket (gauges). */
   readonly lastWindow = new Float64Array(NODE_COUNTERS);
-  lastWindowLatencyP99Ms = 0;
-  lastWindowLatencyP50Ms = 0;
+  get lastWindowLatencyP99Ms(): number {
+    return this.lastWindowLatency.quantile(0.99);
+  }
+  get lastWindowLatencyP50Ms(): number {
+    return this.lastWindowLatency.quantile(0.5);
+  }
 
   // Client (cached from params on every configure: read per request).
   clientUsers = 0;
@@ -211,6 +223,8 @@ export class NodeRuntime {
     seed: number,
   ) {
     this.rng = new Rng(seed, id);
+    this.keyRng = new Rng(seed, `${id}#keys`);
+    this.userRng = new Rng(seed, `${id}#users`);
   }
 
   numberParam(name: string, fallback = 0): number {

@@ -282,3 +282,65 @@ export function explain(sim: Simulation, nodeId?: string): NodeExplanation[] {
   }
   return out;
 }
+
+/**
+ * Where the slowest 1% of end-to-end requests spend their time, hop by hop, and where failed
+ * requests' failures started (trace.ts explains how a request's time is split).
+ */
+export interface SlowestRequestsExplanation {
+  /** The filter (requests that passed through this node), or null for the whole design. */
+  nodeId: string | null;
+  /** Tail requests analysed. */
+  sampleCount: number;
+  /** The end-to-end p99 used as the tail threshold (running estimate, warm-up excluded). */
+  thresholdMs: number;
+  /** Mean end-to-end latency of the tail requests (= the sum of the hops' three times). */
+  meanEndToEndMs: number;
+  /** Mean per tail request, in first-visit path order (the client first: its own time is the
+   *  backoff between retries). visits: calls to that node per tail request. */
+  hops: { nodeId: string; queueingMs: number; serviceMs: number; networkMs: number; visits: number }[];
+  /** Failed requests (warm-up excluded) by the node where the failure started, most first. */
+  failures: { nodeId: string; reason: string; count: number; firstAtMs: number }[];
+}
+
+export function explainSlowest(sim: Simulation, nodeId?: string): SlowestRequestsExplanation {
+  const index = nodeId === undefined ? -1 : sim.nodeIndex.get(nodeId);
+  // A node every request so far passed through shares the whole design's tail.
+  const whole = nodeId === undefined || (index !== undefined && sim.universal[index] === 1);
+  const through = index !== undefined && index >= 0 ? sim.passThrough[index] : null;
+  const table = whole ? sim.slowest : through?.table;
+  const thresholdMs = whole ? sim.slowestThresholdMs : (through?.thresholdMs ?? Infinity);
+  const out: SlowestRequestsExplanation = {
+    nodeId: nodeId ?? null,
+    sampleCount: table?.samples ?? 0,
+    thresholdMs: Number.isFinite(thresholdMs) ? round(thresholdMs, 3) : 0,
+    meanEndToEndMs: 0,
+    hops: [],
+    failures: [],
+  };
+  if (!table) return out;
+  // Sums are weighted: a sampled trace stands for the requests between samples (trace.ts).
+  const samples = table.weight;
+  if (samples > 0) {
+    out.meanEndToEndMs = table.endToEndSumMs / samples;
+    const order = Array.from({ length: table.size }, (_, k) => k).sort(
+      (a, b) =>
+        table.positionSum[a] / Math.max(1, table.present[a]) -
+          table.positionSum[b] / Math.max(1, table.present[b]) || table.node[a] - table.node[b],
+    );
+    out.hops = order.map((k) => ({
+      nodeId: sim.nodes[table.node[k]].id,
+      queueingMs: table.queueMs[k] / samples,
+      serviceMs: table.serviceMs[k] / samples,
+      networkMs: table.networkMs[k] / samples,
+      visits: table.visits[k] / samples,
+    }));
+  }
+  out.failures = Array.from({ length: table.failureSize }, (_, k) => ({
+    nodeId: sim.nodes[table.failureNode[k]].id,
+    reason: FAILURE_REASONS[table.failureReason[k]],
+    count: table.failureCount[k],
+    firstAtMs: table.failureFirstMs[k],
+  })).sort((a, b) => b.count - a.count || a.firstAtMs - b.firstAtMs);
+  return out;
+}

@@ -25,6 +25,7 @@ import {
   EV_VISIBILITY,
   EV_WARMUP_END,
   FAILURE_REASONS,
+  F_ANSWERED,
   F_AT_MOST_ONCE,
   F_ORPHAN,
   HOP_LIMIT,
@@ -87,6 +88,8 @@ import {
 } from './metrics';
 import { NodeRuntime } from './nodeRuntime';
 import { CallPool } from './pool';
+import { mix32 } from './rng';
+import { PassThrough, TailTable, TRACE_HOPS, TraceStore } from './trace';
 import * as cache from './components/cache';
 import * as client from './components/client';
 import * as database from './components/database';
@@ -116,6 +119,18 @@ export type LogEntry = { t: number; type: string; target: string } & Record<stri
 
 /** The event log keeps at most this many entries (the first ones) so memory stays bounded. */
 export const LOG_LIMIT = 20_000;
+// How a hop's own time splits (Simulation.queueKind): a node without workers has no queue; a
+// station (database, object store) queues for a worker; a service or worker also waits out its
+// retry backoff.
+const QK_NONE = 0;
+const QK_STATION = 1;
+const QK_SERVICE = 2;
+
+/** Requests after warm-up that are all traced; after them, one in TRACE_SAMPLE_EVERY (a power of two). */
+export const TRACE_ALL_REQUESTS = 100_000;
+export const TRACE_SAMPLE_EVERY = 16;
+/** Requests completed before a running p99 is trusted as the tail threshold. */
+export const TAIL_MIN_SAMPLES = 100;
 /** Calls alive at once before the engine refuses more (logged once as `overload`). */
 export const MAX_LIVE_CALLS = 1 << 20;
 
@@ -171,6 +186,11 @@ export class Simulation {
 
   /** The latest committed version of every written key (stale-read detection). */
   readonly versions: KeyNumbers;
+  /** Per node, how a hop's own time splits (QK_*): no queue, a station, a service/worker. */
+  readonly queueKind: Uint8Array;
+  /** Whether any component reads request keys / user ids (clients skip drawing them if not). */
+  keysMatter = true;
+  usersMatter = true;
   /** The largest client key space (sizes per-key arrays and caches up front). */
   readonly keySpace: number;
   readonly globalCounters = new Float64Array(GLOBAL_COUNTERS);
@@ -178,10 +198,18 @@ export class Simulation {
   readonly globalTickSnapshot = new Float64Array(GLOBAL_COUNTERS);
   readonly globalLastWindow = new Float64Array(GLOBAL_COUNTERS);
   readonly endToEnd = new LatencyHistogram();
-  readonly endToEndWindow = new LatencyHistogram();
-  globalLastWindowP99Ms = 0;
-  globalLastWindowP50Ms = 0;
-  globalLastWindowP95Ms = 0;
+  /** End-to-end latencies of the current 1 s bucket, and of the last complete one. */
+  endToEndWindow = new LatencyHistogram();
+  endToEndLastWindow = new LatencyHistogram();
+  get globalLastWindowP99Ms(): number {
+    return this.endToEndLastWindow.quantile(0.99);
+  }
+  get globalLastWindowP95Ms(): number {
+    return this.endToEndLastWindow.quantile(0.95);
+  }
+  get globalLastWindowP50Ms(): number {
+    return this.endToEndLastWindow.quantile(0.5);
+  }
   sloBreached = false;
 
   readonly log: LogEntry[] = [];
@@ -191,6 +219,31 @@ export class Simulation {
   /** Users behind every client (the population hash load balancing spreads). */
   userPopulation = 10_000;
   layoutVersion = 0;
+
+  // Request traces (explainSlowest): see trace.ts.
+  readonly traces = new TraceStore();
+  /** Client requests since warm-up (for trace sampling). */
+  private requestsTraceable = 0;
+  /** The slowest 1% of completed requests (and all failed ones) over the whole design. */
+  readonly slowest = new TailTable();
+  /** The end-to-end p99 used as the tail threshold (running estimate, refreshed every bucket). */
+  slowestThresholdMs = Infinity;
+  /**
+   * Per node: the requests that passed through it. While every request so far did (1 in
+   * `universal`), a node's pass-through tail IS the whole design's and costs nothing; the first
+   * request that misses it splits it off with a copy of the whole design's state (exact, since
+   * the two sets were equal until then).
+   */
+  readonly passThrough: (PassThrough | null)[] = [];
+  readonly universal: Uint8Array;
+  private universalCount = 0;
+  private traceStamp = new Int32Array(0);
+  private traceStampNow = 0;
+  // Scratch for one finished request: whether each entry is its node's first, and path order.
+  private readonly hopFirst = new Uint8Array(TRACE_HOPS);
+  private readonly hopOrder = new Int32Array(TRACE_HOPS);
+  private orderStamp = new Int32Array(0);
+  private orderStampNow = 0;
 
   constructor(
     readonly design: Design,
@@ -246,8 +299,21 @@ export class Simulation {
       }
     this.keySpace = keySpace;
     this.versions = new KeyNumbers(keySpace);
+    this.traceStamp = new Int32Array(this.nodes.length);
+    this.orderStamp = new Int32Array(this.nodes.length);
+    for (let i = 0; i < this.nodes.length; i++) this.passThrough.push(null);
+    this.universal = new Uint8Array(this.nodes.length).fill(1);
+    this.queueKind = Uint8Array.from(this.nodes, (n) =>
+      n.kindCode === K_SERVICE || n.kindCode === K_WORKER
+        ? QK_SERVICE
+        : station.hasWorkers(n.kindCode)
+          ? QK_STATION
+          : QK_NONE,
+    );
+    this.universalCount = this.nodes.length;
     for (const node of this.nodes) this.applyNodeParams(node, true);
     this.wireRoutes();
+    this.noteKeyReaders();
     for (const node of this.nodes) this.startNode(node);
 
     scenario?.events?.forEach((event) => this.chaosAt(event.atS * 1000, event));
@@ -305,8 +371,9 @@ export class Simulation {
       node.instanceCount = 0;
       node.resizeInstances(instances);
     } else if (instances !== node.instanceCount) this.resizeNode(node, instances);
-    this.touch(node);
-    node.workersTotal = station.hasWorkers(kind) ? node.workers * node.instanceCount : 0;
+    const workersTotal = station.hasWorkers(kind) ? node.workers * node.instanceCount : 0;
+    node.workersArea -= (workersTotal - node.workersTotal) * this.now;
+    node.workersTotal = workersTotal;
     switch (kind) {
       case K_CLIENT:
         client.configure(this, node);
@@ -358,6 +425,22 @@ export class Simulation {
       node.breakerOpen = new Uint8Array(this.edgeIds.length);
       if (node.kindCode === K_LOAD_BALANCER) loadBalancer.buildTargets(this, node, false);
     }
+  }
+
+  /** Which request fields some component reads (a balancer's algorithm or a limiter's scope can change live). */
+  private noteKeyReaders(): void {
+    this.keysMatter = this.nodes.some(
+      (n) =>
+        n.kindCode === K_CACHE ||
+        n.kindCode === K_CDN ||
+        n.kindCode === K_DATABASE ||
+        n.kindCode === K_OBJECT_STORE,
+    );
+    this.usersMatter = this.nodes.some(
+      (n) =>
+        (n.kindCode === K_LOAD_BALANCER && /^(hash|consistentHash)$/.test(n.stringParam('algorithm'))) ||
+        ((n.kindCode === K_GATEWAY || n.kindCode === K_RATE_LIMITER) && n.perUser),
+    );
   }
 
   private startNode(node: NodeRuntime): void {
@@ -658,7 +741,7 @@ export class Simulation {
         pool.parent[lost] = from;
         pool.parentGeneration[lost] = pool.generation[from];
         pool.child[from] = lost;
-        pool.sentMs[from] = this.now;
+        pool.sentMs[from] = this.now + delayMs;
       }
       return lost;
     }
@@ -675,7 +758,9 @@ export class Simulation {
       pool.parent[c] = from;
       pool.parentGeneration[c] = pool.generation[from];
       pool.child[from] = c;
-      pool.sentMs[from] = this.now;
+      // The sender's own work (a proxy's overhead) ends when the call leaves.
+      pool.sentMs[from] = this.now + delayMs;
+      pool.trace[c] = pool.trace[from];
     }
     this.edgeSent[e]++;
     if (this.edgeCut[e] === 1) {
@@ -781,6 +866,9 @@ export class Simulation {
     const pool = this.pool;
     const node = this.nodes[pool.node[c]];
     this.countDeparture(node, c, ok, reason, originated);
+    // The call has answered: its sentMs now holds when (the hop entry reads it, trace.ts).
+    pool.sentMs[c] = this.now;
+    if (!ok && originated && pool.trace[c] >= 0) this.traceOrigin(pool.trace[c], node.index, reason);
     if (pool.flags[c] & F_AT_MOST_ONCE && !ok && reason === R_UNAVAILABLE) {
       // Work on an at-most-once message died with its consumer: the message is gone.
       const source = pool.tag[c];
@@ -799,6 +887,7 @@ export class Simulation {
     }
     if (this.edgeCut[e] === 1) {
       pool.state[c] = S_LOST;
+      pool.flags[c] |= F_ANSWERED;
       return;
     }
     pool.state[c] = S_RESPONDING;
@@ -817,6 +906,7 @@ export class Simulation {
     const e = pool.edge[c];
     if (this.edgeCut[e] === 1) {
       pool.state[c] = S_LOST;
+      pool.flags[c] |= F_ANSWERED;
       return;
     }
     const parent = pool.parent[c];
@@ -827,6 +917,7 @@ export class Simulation {
       return;
     }
     pool.child[parent] = -1;
+    if (pool.trace[c] >= 0) this.traceDelivered(c, pool.trace[c], parent);
     pool.release(c);
     if (result !== 0) this.edgeFailed[e]++;
     if (this.parkIfHung(parent)) return;
@@ -845,6 +936,7 @@ export class Simulation {
     if (this.timeoutIsStale(c, generation)) return;
     const pool = this.pool;
     const parent = pool.parent[c];
+    if (pool.trace[parent] >= 0) this.traceInterrupted(parent, c);
     pool.child[parent] = -1;
     const e = pool.edge[c];
     if (e >= 0) this.edgeFailed[e]++;
@@ -860,6 +952,7 @@ export class Simulation {
    */
   orphan(c: number): void {
     const pool = this.pool;
+    if (pool.trace[c] >= 0) this.traceDetach(c);
     pool.parent[c] = -1;
     pool.flags[c] |= F_ORPHAN;
     const state = pool.state[c];
@@ -972,19 +1065,348 @@ export class Simulation {
     return operation === OP_READ ? node.readWeights : node.writeWeights;
   }
 
+  // ————————————————————————————— request traces (explainSlowest) —————————————————————————————
+
+  /**
+   * A client request starts: trace it? The first TRACE_ALL_REQUESTS requests after warm-up all
+   * are; after that one in TRACE_SAMPLE_EVERY, picked by a hash of the request's number (not by
+   * position: round-robin routing would align with a fixed stride), and weighted by that factor,
+   * so the tail's means stay unbiased while a long run costs a sixteenth as much.
+   */
+  beginTrace(c: number): void {
+    const n = ++this.requestsTraceable;
+    let weight = 1;
+    if (n > TRACE_ALL_REQUESTS) {
+      if ((mix32(n) & (TRACE_SAMPLE_EVERY - 1)) !== 0) {
+        this.pool.trace[c] = -1;
+        return;
+      }
+      weight = TRACE_SAMPLE_EVERY;
+    }
+    const t = this.traces.allocate();
+    this.pool.trace[c] = t;
+    if (t >= 0) this.traces.weight[t] = weight;
+  }
+
+  // On the hot path a traced call costs two writes (its trace when sent, its finish time when it
+  // answers) and one hop entry when its response reaches the caller, computed from the call's own
+  // record: the caller's sentMs is still the call's departure then (a caller waits for one call
+  // at a time), and a finished call's sentMs (unused once it has answered) holds its finish time.
+  // A call still attached to its caller belongs to a live request: a caller that stops waiting
+  // detaches the call and everything below it (traceDetach), so no generation checks are needed.
+
+  /** The response reached the waiting caller: the hop's entry, from the call's own record. */
+  private traceDelivered(c: number, t: number, parent: number): void {
+    const traces = this.traces;
+    const k = traces.hopCount[t];
+    if (k >= TRACE_HOPS) {
+      traces.truncated[t] = 1;
+      return;
+    }
+    traces.hopCount[t] = k + 1;
+    const pool = this.pool;
+    const node = pool.node[c];
+    const arriveMs = pool.arriveMs[c];
+    const responseMs = pool.sentMs[c] - arriveMs;
+    const departMs = pool.sentMs[parent];
+    const downstreamMs = pool.downstreamMs[c];
+    const startMs = pool.startMs[c];
+    let queueMs = 0;
+    const queueKind = this.queueKind[node];
+    if (queueKind !== QK_NONE) {
+      // Waiting for a worker; a call that never got one waited the whole time. A service's time
+      // beyond its service time and its calls is retry backoff: waiting too. (A database's is
+      // waiting for replication acknowledgements: part of the write, so service.)
+      queueMs = startMs >= 0 ? startMs - arriveMs : responseMs;
+      if (startMs >= 0 && queueKind === QK_SERVICE) queueMs = responseMs - pool.serviceMs[c] - downstreamMs;
+    }
+    const hop = t * TRACE_HOPS + k;
+    traces.hopNode[hop] = node;
+    traces.hopDepartMs[hop] = departMs;
+    traces.hopDepth[hop] = pool.hops[c];
+    traces.hopQueueMs[hop] = queueMs;
+    traces.hopServiceMs[hop] = responseMs - queueMs - downstreamMs;
+    traces.hopNetworkMs[hop] = this.now - departMs - responseMs;
+  }
+
+  /** Where a failure started (the latest one in the request wins: earlier ones were retried). */
+  private traceOrigin(t: number, node: number, reason: number): void {
+    const traces = this.traces;
+    traces.originNode[t] = node;
+    traces.originReason[t] = reason;
+    traces.originMs[t] = this.now;
+  }
+
+  /**
+   * The caller stopped waiting for c (a timeout): entries for c and the calls below it, from
+   * where each one is now; the deepest of them is where the request got stuck (the origin).
+   */
+  private traceInterrupted(parent: number, c: number): void {
+    const pool = this.pool;
+    const t = pool.trace[parent];
+    let x = c;
+    let caller = parent;
+    for (let depth = 0; depth <= HOP_LIMIT + 1; depth++) {
+      if (pool.trace[x] === t) this.interruptedHop(t, x, caller);
+      const child = pool.child[x];
+      if (child < 0 || pool.parent[child] !== x || pool.parentGeneration[child] !== pool.generation[x]) break;
+      caller = x;
+      x = child;
+    }
+    this.traceOrigin(t, pool.node[x], R_TIMEOUT);
+  }
+
+  private interruptedHop(t: number, x: number, caller: number): void {
+    const traces = this.traces;
+    const k = traces.hopCount[t];
+    if (k >= TRACE_HOPS) {
+      traces.truncated[t] = 1;
+      return;
+    }
+    traces.hopCount[t] = k + 1;
+    const hop = t * TRACE_HOPS + k;
+    const pool = this.pool;
+    const departMs = pool.sentMs[caller];
+    const callState = pool.state[x];
+    traces.hopNode[hop] = pool.node[x];
+    traces.hopDepartMs[hop] = departMs;
+    traces.hopDepth[hop] = pool.hops[x];
+    if (callState === S_RESPONDING || (callState === S_LOST && (pool.flags[x] & F_ANSWERED) !== 0)) {
+      // It had answered; the response was on its way back (or lost on a cut edge).
+      const arriveMs = pool.arriveMs[x];
+      const responseMs = pool.sentMs[x] - arriveMs;
+      const startMs = pool.startMs[x];
+      const queueMs =
+        this.nodes[pool.node[x]].workersTotal > 0 ? (startMs >= 0 ? startMs - arriveMs : responseMs) : 0;
+      traces.hopQueueMs[hop] = queueMs;
+      traces.hopServiceMs[hop] = responseMs - queueMs - pool.downstreamMs[x];
+      traces.hopNetworkMs[hop] = this.now - departMs - responseMs;
+      return;
+    }
+    if (callState === S_TRANSIT || callState === S_LOST) {
+      // Still on the wire, or dropped by a cut edge: all of it is network.
+      traces.hopQueueMs[hop] = 0;
+      traces.hopServiceMs[hop] = 0;
+      traces.hopNetworkMs[hop] = Math.max(0, this.now - departMs);
+      return;
+    }
+    const arriveMs = pool.arriveMs[x];
+    const atNodeMs = this.now - arriveMs;
+    const startMs = pool.startMs[x];
+    let downstreamMs = pool.downstreamMs[x];
+    if (pool.child[x] >= 0) downstreamMs += Math.max(0, this.now - pool.sentMs[x]);
+    const ownMs = atNodeMs - downstreamMs;
+    const node = this.nodes[pool.node[x]];
+    let queueMs = 0;
+    if (node.workersTotal > 0) {
+      queueMs = startMs >= 0 ? startMs - arriveMs : atNodeMs;
+      if (startMs >= 0 && (node.kindCode === K_SERVICE || node.kindCode === K_WORKER))
+        queueMs = ownMs - Math.min(ownMs - queueMs, pool.serviceMs[x]);
+    }
+    traces.hopQueueMs[hop] = queueMs;
+    traces.hopServiceMs[hop] = ownMs - queueMs;
+    traces.hopNetworkMs[hop] = arriveMs - departMs;
+  }
+
+  /**
+   * Nobody waits for c any more: it and the calls below it leave the request's trace (the
+   * caller's own time covers what they spent, or the timeout already closed their entries).
+   */
+  private traceDetach(c: number): void {
+    const pool = this.pool;
+    let x = c;
+    for (let depth = 0; depth <= HOP_LIMIT + 1 && x >= 0; depth++) {
+      pool.trace[x] = -1;
+      const child = pool.child[x];
+      if (child < 0 || pool.parent[child] !== x || pool.parentGeneration[child] !== pool.generation[x]) break;
+      x = child;
+    }
+  }
+
+  /** A client request is over: fold its trace into the tail tables, then free it. */
+  traceRequestEnd(c: number, ok: boolean, reason: number, originated: boolean, latencyMs: number): void {
+    const pool = this.pool;
+    const t = pool.trace[c];
+    if (t < 0) return;
+    const traces = this.traces;
+    if (this.warmedUp) this.accountTrace(pool.node[c], t, ok, reason, originated, latencyMs);
+    traces.release(t);
+    pool.trace[c] = -1;
+  }
+
+  private accountTrace(
+    root: number,
+    t: number,
+    ok: boolean,
+    reason: number,
+    originated: boolean,
+    latencyMs: number,
+  ): void {
+    const traces = this.traces;
+    const hops = traces.hopCount[t];
+    const base = t * TRACE_HOPS;
+    const universal = this.universal;
+    // The distinct nodes the request passed through, in first-visit order (the client first).
+    const stamp = ++this.traceStampNow;
+    const seen = this.traceStamp;
+    const first = this.hopFirst;
+    seen[root] = stamp;
+    let universalSeen = universal[root];
+    for (let k = 0; k < hops; k++) {
+      const n = traces.hopNode[base + k];
+      if (seen[n] === stamp) first[k] = 0;
+      else {
+        seen[n] = stamp;
+        first[k] = 1;
+        universalSeen += universal[n];
+      }
+    }
+    if (universalSeen < this.universalCount) this.splitMissed(stamp);
+    const weight = traces.weight[t];
+    if (!ok) {
+      let origin = traces.originNode[t];
+      let why = traces.originReason[t];
+      let atMs = traces.originMs[t];
+      if (originated || origin < 0) {
+        origin = root;
+        why = reason;
+        atMs = this.now;
+      }
+      this.slowest.addFailure(origin, why, atMs, weight);
+      if (universal[root] === 0) this.passingThrough(root).table.addFailure(origin, why, atMs, weight);
+      for (let k = 0; k < hops; k++) {
+        const n = traces.hopNode[base + k];
+        if (first[k] === 1 && universal[n] === 0)
+          this.passingThrough(n).table.addFailure(origin, why, atMs, weight);
+      }
+      return;
+    }
+    const complete = traces.truncated[t] === 0;
+    if (complete && latencyMs >= this.slowestThresholdMs) this.addTail(this.slowest, root, t, latencyMs);
+    if (universal[root] === 0) this.addPassThrough(root, root, t, latencyMs, complete);
+    for (let k = 0; k < hops; k++) {
+      const n = traces.hopNode[base + k];
+      if (first[k] === 1 && universal[n] === 0) this.addPassThrough(n, root, t, latencyMs, complete);
+    }
+  }
+
+  private addPassThrough(node: number, root: number, t: number, latencyMs: number, complete: boolean): void {
+    const through = this.passingThrough(node);
+    through.latency.recordWeighted(latencyMs, this.traces.weight[t]);
+    if (complete && latencyMs >= through.thresholdMs) this.addTail(through.table, root, t, latencyMs);
+  }
+
+  /** A request missed some nodes every earlier request passed through: they get their own tail. */
+  private splitMissed(stamp: number): void {
+    for (let n = 0; n < this.nodes.length; n++) {
+      if (this.universal[n] === 0 || this.traceStamp[n] === stamp) continue;
+      this.universal[n] = 0;
+      this.universalCount--;
+      const through = this.passingThrough(n);
+      through.latency.reset();
+      through.latency.merge(this.endToEnd);
+      through.latency.merge(this.endToEndWindow);
+      through.thresholdMs = this.slowestThresholdMs;
+      through.table.copyFrom(this.slowest);
+    }
+  }
+
+  private passingThrough(node: number): PassThrough {
+    return (this.passThrough[node] ??= new PassThrough());
+  }
+
+  private addTail(table: TailTable, root: number, t: number, latencyMs: number): void {
+    const traces = this.traces;
+    const hops = traces.hopCount[t];
+    const base = t * TRACE_HOPS;
+    // Path order: entries were written as responses came back; a call leaves before the calls
+    // it makes, so departure time (then depth, for zero-latency hops) is first-visit order.
+    const order = this.hopOrder;
+    for (let k = 0; k < hops; k++) {
+      const departMs = traces.hopDepartMs[base + k];
+      const depth = traces.hopDepth[base + k];
+      let j = k;
+      while (j > 0) {
+        const prev = base + order[j - 1];
+        const prevMs = traces.hopDepartMs[prev];
+        if (prevMs < departMs || (prevMs === departMs && traces.hopDepth[prev] <= depth)) break;
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = k;
+    }
+    const weight = traces.weight[t];
+    table.samples++;
+    table.weight += weight;
+    table.endToEndSumMs += weight * latencyMs;
+    const stamp = ++this.orderStampNow;
+    const seen = this.orderStamp;
+    let position = 1;
+    let accounted = 0;
+    for (let j = 0; j < hops; j++) {
+      const e = base + order[j];
+      const n = traces.hopNode[e];
+      const slot = table.slot(n);
+      const queueMs = traces.hopQueueMs[e];
+      const serviceMs = traces.hopServiceMs[e];
+      const networkMs = traces.hopNetworkMs[e];
+      table.queueMs[slot] += weight * queueMs;
+      table.serviceMs[slot] += weight * serviceMs;
+      table.networkMs[slot] += weight * networkMs;
+      table.visits[slot] += weight;
+      if (seen[n] !== stamp) {
+        seen[n] = stamp;
+        table.positionSum[slot] += weight * position++;
+        table.present[slot] += weight;
+      }
+      accounted += queueMs + serviceMs + networkMs;
+    }
+    // The client's own time: backing off between retries (waiting, so queueing).
+    const slot = table.slot(root);
+    table.queueMs[slot] += weight * (latencyMs - accounted);
+    table.visits[slot] += weight;
+    table.present[slot] += weight;
+  }
+
+  /** Tail thresholds: the running end-to-end p99, overall and per node passed through. */
+  private refreshTailThresholds(): void {
+    if (!this.warmedUp) return;
+    // Once there are many samples the p99 moves slowly: every 10 s is enough.
+    if (this.endToEnd.count > 100 * TAIL_MIN_SAMPLES && Math.round(this.now / BUCKET_MS) % 10 !== 0) return;
+    if (this.endToEnd.count >= TAIL_MIN_SAMPLES) this.slowestThresholdMs = this.endToEnd.quantile(0.99);
+    for (let n = 0; n < this.passThrough.length; n++) {
+      const through = this.passThrough[n];
+      if (through && this.universal[n] === 0 && through.latency.count >= TAIL_MIN_SAMPLES)
+        through.thresholdMs = through.latency.quantile(0.99);
+    }
+  }
+
   // ————————————————————————————— metrics bookkeeping —————————————————————————————
 
-  /** Advances a node's time integrals to now; call before any level (busy, queued, in node) changes. */
+  // Time integrals of the levels (busy workers, waiting, at the node, available workers) without
+  // work at every change: a level L that changes by δ at time t keeps area −= δ·t, so that
+  // ∫₀ᵀ L dt = area + L(T)·T (each unit adds its departure time and subtracts its arrival time).
+  // A change costs one multiply-add; touch() writes the integrals into the counters when read.
+  changeBusy(node: NodeRuntime, delta: number): void {
+    node.busyTotal += delta;
+    node.busyArea -= delta * this.now;
+  }
+  changeQueued(node: NodeRuntime, delta: number): void {
+    node.queuedTotal += delta;
+    node.queuedArea -= delta * this.now;
+  }
+  setQueued(node: NodeRuntime, level: number): void {
+    this.changeQueued(node, level - node.queuedTotal);
+  }
+
+  /** Brings the node's time integrals in its counters up to now (before reading them). */
   touch(node: NodeRuntime): void {
-    const dt = this.now - node.lastTouchMs;
-    if (dt > 0) {
-      const counters = node.counters;
-      counters[C_BUSY_INTEGRAL] += node.busyTotal * dt;
-      counters[C_QUEUE_INTEGRAL] += node.queuedTotal * dt;
-      counters[C_IN_NODE_INTEGRAL] += node.inNode * dt;
-      counters[C_CAPACITY_INTEGRAL] += node.workersTotal * dt;
-      node.lastTouchMs = this.now;
-    }
+    const now = this.now;
+    const counters = node.counters;
+    counters[C_BUSY_INTEGRAL] = node.busyArea + node.busyTotal * now;
+    counters[C_QUEUE_INTEGRAL] = node.queuedArea + node.queuedTotal * now;
+    counters[C_IN_NODE_INTEGRAL] = node.inNodeArea + node.inNode * now;
+    counters[C_CAPACITY_INTEGRAL] = node.workersArea + node.workersTotal * now;
   }
 
   /** Records a new queue length high-water mark. */
@@ -994,16 +1416,16 @@ export class Simulation {
   }
 
   countArrival(node: NodeRuntime, instance: number): void {
-    this.touch(node);
     node.inNode++;
+    node.inNodeArea -= this.now;
     node.counters[C_ARRIVALS]++;
     node.instanceCounters[instance * INSTANCE_COUNTERS + IC_ARRIVALS]++;
   }
 
   countDeparture(node: NodeRuntime, c: number, ok: boolean, reason: number, originated: boolean): void {
     const pool = this.pool;
-    this.touch(node);
     node.inNode--;
+    node.inNodeArea += this.now;
     const counters = node.counters;
     const instance = pool.instance[c];
     const responseMs = this.now - pool.arriveMs[c];
@@ -1077,6 +1499,12 @@ export class Simulation {
     this.globalWarmupSnapshot[G_REQUESTS] -= inFlightRequests;
     this.endToEnd.reset();
     this.endToEndWindow.reset();
+    this.slowest.reset();
+    this.slowestThresholdMs = Infinity;
+    this.requestsTraceable = 0;
+    // Every node's pass-through set is empty again, hence equal to the whole design's.
+    this.universal.fill(1);
+    this.universalCount = this.nodes.length;
   }
 
   sumFailed(counters: Float64Array, base = C_FAILED): number {
@@ -1104,10 +1532,13 @@ export class Simulation {
       for (let i = 0; i < node.counters.length; i++)
         node.lastWindow[i] = node.counters[i] - node.tickSnapshot[i];
       node.tickSnapshot.set(node.counters);
-      node.lastWindowLatencyP99Ms = node.windowLatency.quantile(0.99);
-      node.lastWindowLatencyP50Ms = node.windowLatency.quantile(0.5);
-      node.latency.merge(node.windowLatency);
+      // The window just closed becomes the last window (its percentiles are read on demand by
+      // gauges); the older one is emptied to collect the next second.
+      const closed = node.windowLatency;
+      node.latency.merge(closed);
+      node.windowLatency = node.lastWindowLatency;
       node.windowLatency.reset();
+      node.lastWindowLatency = closed;
       // The tail threshold (running p99) is refreshed every 10 s of sim time: it moves slowly.
       if (node.latency.count >= 100 && Math.round(this.now / BUCKET_MS) % 10 === 1)
         node.tailThresholdMs = node.latency.quantile(0.99);
@@ -1128,12 +1559,13 @@ export class Simulation {
       this.globalLastWindow[i] = this.globalCounters[i] - this.globalTickSnapshot[i];
       this.globalTickSnapshot[i] = this.globalCounters[i];
     }
-    this.globalLastWindowP99Ms = this.endToEndWindow.quantile(0.99);
-    this.globalLastWindowP95Ms = this.endToEndWindow.quantile(0.95);
-    this.globalLastWindowP50Ms = this.endToEndWindow.quantile(0.5);
-    this.checkSlo();
-    this.endToEnd.merge(this.endToEndWindow);
+    const closed = this.endToEndWindow;
+    this.endToEndWindow = this.endToEndLastWindow;
     this.endToEndWindow.reset();
+    this.endToEndLastWindow = closed;
+    this.checkSlo();
+    this.endToEnd.merge(closed);
+    this.refreshTailThresholds();
     if (this.now + BUCKET_MS <= this.durationMs + BUCKET_MS)
       this.schedule(this.now + BUCKET_MS, EV_TICK, 0, 0);
   }
@@ -1144,11 +1576,13 @@ export class Simulation {
     const completed = this.globalLastWindow[G_COMPLETED];
     const failed = this.sumGlobalFailed(this.globalLastWindow);
     const errorRate = completed + failed > 0 ? failed / (completed + failed) : 0;
-    const p99Ms = this.globalLastWindowP99Ms;
-    const breached = (completed > 0 && p99Ms > slo.p99Ms) || errorRate > slo.maxErrorRate;
+    // p99 ≤ max: the percentile is only needed when the slowest request broke the target.
+    const window = this.endToEndLastWindow;
+    const p99Ms = completed > 0 && window.maxMs > slo.p99Ms ? window.quantile(0.99) : 0;
+    const breached = p99Ms > slo.p99Ms || errorRate > slo.maxErrorRate;
     if (breached && !this.sloBreached) {
       this.addLog('sloBreach', 'slo', {
-        p99Ms: round(p99Ms, 3),
+        p99Ms: round(completed > 0 ? window.quantile(0.99) : 0, 3),
         errorRate: round(errorRate, 5),
         throughputRps: completed / (BUCKET_MS / 1000),
       });
@@ -1281,9 +1715,8 @@ export class Simulation {
       if (node.kindCode === K_CLIENT) continue;
       this.finishCall(c, false, R_UNAVAILABLE, true);
     }
-    this.touch(node);
-    node.busyTotal -= node.busy[instance];
-    node.queuedTotal -= node.waiting[instance].length;
+    this.changeBusy(node, -node.busy[instance]);
+    this.changeQueued(node, -node.waiting[instance].length);
     node.busy[instance] = 0;
     node.reserved[instance] = 0;
     node.inFlight[instance] = 0;
@@ -1352,6 +1785,7 @@ export class Simulation {
     ) as Record<string, ParamValue>;
     const hadWriteBack = node.cacheMode === cache.MODE_WRITE_BACK;
     this.applyNodeParams(node, false);
+    this.noteKeyReaders();
     if (
       (node.kindCode === K_CACHE || node.kindCode === K_CDN) &&
       !hadWriteBack &&

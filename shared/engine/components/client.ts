@@ -110,7 +110,7 @@ export function arrival(sim: Simulation, node: NodeRuntime, generation: number):
   const peak = node.peakPatternFactor;
   // Thinning: candidates come at the peak rate and are kept with probability rate(t)/peak.
   if (peak !== 1 && node.rng.next() * peak > patternFactorAt(sim, node, sim.now)) return;
-  createRequest(sim, node, node.rng.below(node.userCount));
+  createRequest(sim, node, sim.usersMatter ? node.userRng.below(node.userCount) : 0);
 }
 
 export function userReady(sim: Simulation, node: NodeRuntime, user: number): void {
@@ -122,8 +122,17 @@ function createRequest(sim: Simulation, node: NodeRuntime, user: number): void {
   const ratio = node.readRatio;
   const operation =
     ratio >= 1 ? OP_READ : ratio <= 0 ? OP_WRITE : node.rng.next() < ratio ? OP_READ : OP_WRITE;
-  const key = node.zipf ? node.zipf.sample(node.rng) : node.rng.below(node.keyCount);
+  // Keys and users come from streams of their own, drawn only while some component reads them
+  // (caches, databases and object stores read keys; hashing balancers and per-user limiters
+  // read users): a design without them wastes no work, and changing the key distribution never
+  // moves arrival times.
+  const key = !sim.keysMatter
+    ? 0
+    : node.zipf
+      ? node.zipf.sample(node.keyRng)
+      : node.keyRng.below(node.keyCount);
   const c = sim.newCall(node.index, 0, operation, key, user);
+  sim.beginTrace(c);
   sim.countArrival(node, 0);
   sim.globalCounters[G_REQUESTS]++;
   send(sim, node, c);
@@ -188,7 +197,9 @@ function end(
 ): void {
   const pool = sim.pool;
   const user = pool.user[c];
-  sim.countRequestEnd(ok, reason, sim.now - pool.arriveMs[c]);
+  const latencyMs = sim.now - pool.arriveMs[c];
+  sim.countRequestEnd(ok, reason, latencyMs);
+  sim.traceRequestEnd(c, ok, reason, originated, latencyMs);
   const startedMs = pool.arriveMs[c];
   sim.finishCall(c, ok, reason, originated);
   // A user sends at most one request per millisecond: a request that fails at once with no

@@ -26,9 +26,8 @@ export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
     sim.finishCall(c, false, R_REJECTED, true);
     return;
   }
-  sim.touch(node);
   node.ready.push(c);
-  node.queuedTotal = node.ready.length;
+  sim.setQueued(node, node.ready.length);
   sim.noteQueued(node);
   pool.state[c] = S_MESSAGE_READY;
   pool.step[c] = 0; // receives so far
@@ -77,9 +76,8 @@ function deliver(
   instance: number,
 ): void {
   const pool = sim.pool;
-  sim.touch(node);
   const message = node.ready.shift();
-  node.queuedTotal = node.ready.length;
+  sim.setQueued(node, node.ready.length);
   const receives = ++pool.step[message];
   if (receives === 1) {
     const waitedMs = sim.now - pool.arriveMs[message];
@@ -135,9 +133,8 @@ export function visibilityExpired(sim: Simulation, message: number): void {
     pool.child[message] = -1;
     sim.orphan(work); // the old consumer may still finish: a duplicate effect
   }
-  sim.touch(node);
   node.ready.unshift(message);
-  node.queuedTotal = node.ready.length;
+  sim.setQueued(node, node.ready.length);
   pool.state[message] = S_MESSAGE_READY;
   dispatch(sim, node);
 }
@@ -145,9 +142,8 @@ export function visibilityExpired(sim: Simulation, message: number): void {
 /** The queue itself crashed: every message it held is lost. */
 export function dropAll(sim: Simulation, node: NodeRuntime): void {
   node.counters[C_MESSAGES_LOST] += node.ready.length + node.messagesInFlight;
-  sim.touch(node);
   node.ready.clear();
-  node.queuedTotal = 0;
+  sim.setQueued(node, 0);
   node.messagesInFlight = 0;
 }
 

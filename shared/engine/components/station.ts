@@ -49,9 +49,8 @@ export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
   if (node.busy[i] + node.reserved[i] < node.workers && node.waiting[i].length === 0)
     startService(sim, node, i, c);
   else if (node.waiting[i].length < node.queueCapacity) {
-    sim.touch(node);
     node.waiting[i].push(c);
-    node.queuedTotal++;
+    sim.changeQueued(node, 1);
     sim.noteQueued(node);
     pool.state[c] = S_QUEUED;
   } else sim.finishCall(c, false, R_REJECTED, true);
@@ -70,9 +69,8 @@ function sampleServiceMs(node: NodeRuntime, meanMs: number): number {
 
 export function startService(sim: Simulation, node: NodeRuntime, i: number, c: number): void {
   const pool = sim.pool;
-  sim.touch(node);
   node.busy[i]++;
-  node.busyTotal++;
+  sim.changeBusy(node, 1);
   pool.flags[c] |= F_HOLDS_SLOT;
   pool.startMs[c] = sim.now;
   node.counters[C_WAIT_SUM] += sim.now - pool.arriveMs[c];
@@ -91,9 +89,8 @@ export function releaseWorker(sim: Simulation, node: NodeRuntime, c: number): vo
   if (!(pool.flags[c] & F_HOLDS_SLOT)) return;
   pool.flags[c] &= ~F_HOLDS_SLOT;
   const i = pool.instance[c];
-  sim.touch(node);
   node.busy[i]--;
-  node.busyTotal--;
+  sim.changeBusy(node, -1);
   fillWorkers(sim, node, i);
 }
 
@@ -102,9 +99,8 @@ export function fillWorkers(sim: Simulation, node: NodeRuntime, i: number): void
   if (node.instanceState[i] !== I_UP) return;
   const waiting = node.waiting[i];
   while (waiting.length > 0 && node.busy[i] + node.reserved[i] < node.workers) {
-    sim.touch(node);
     const next = waiting.shift();
-    node.queuedTotal--;
+    sim.changeQueued(node, -1);
     startService(sim, node, i, next);
   }
   if (
