@@ -1,6 +1,6 @@
 // Component and chaos behaviours the spec lists, each checked end to end.
 import { describe, expect, it } from 'vitest';
-import { createSimulation, runDesign } from './index';
+import { createSimulation, results, runDesign, Simulation } from './index';
 import { SERIES_CAPACITY } from './metrics';
 import { design, edge, node } from './testing/designs';
 
@@ -80,6 +80,37 @@ describe('chaos', () => {
     expect(writeBack.global.lostWrites).toBeGreaterThan(50);
     expect(writeBack.log.some((e) => e.type === 'lostWrites' && e.target === 'cache:0')).toBe(true);
   });
+
+  it('a killed cache instance: its keys’ reads fall through to the database (no failures), then it comes back cold', () => {
+    const sim = createSimulation(
+      design(
+        [
+          node('users', 'client', { rps: 1000, keys: 500, keyDistribution: 'uniform', readRatio: 1 }),
+          node('cache', 'cache', { instances: 2, capacity: 1000, hitTimeMs: 0.5 }),
+          node('db', 'database', { workers: 64, readTimeMs: 2 }),
+        ],
+        [edge('users', 'cache'), edge('cache', 'db')],
+        { durationS: 30, events: [{ atS: 10, action: 'kill', target: 'cache:0', durationS: 10 }] },
+      ),
+    );
+    const dbArrivals = () => sim.series('db')!.arrivalsRps;
+    sim.run();
+    const totals = sim.results();
+    // Only what the instance held at the moment it died (its connections reset) fails.
+    expect(totals.global.failed).toBeLessThan(5);
+    expect(totals.global.failed).toBe(totals.global.errors.unavailable);
+    const db = dbArrivals();
+    // Warm before the kill: the 500 keys all fit, so the database sees almost nothing.
+    expect(db[8]).toBeLessThan(10);
+    // While cache:0 is down about half the keys (its share of the ring) go to the database.
+    expect(db[15]).toBeGreaterThan(300);
+    expect(db[15]).toBeLessThan(700);
+    const hitRate = sim.series('cache')!.hitRate;
+    expect(hitRate[15]).toBeLessThan(0.7);
+    // Back at 20 s, cold: it refills from the database, then the hit rate recovers.
+    expect(db[20]).toBeGreaterThan(db[25]);
+    expect(hitRate[27]).toBeGreaterThan(0.99);
+  });
 });
 
 describe('components', () => {
@@ -134,6 +165,34 @@ describe('components', () => {
     expect(types.indexOf('breakerOpen')).toBeLessThan(types.indexOf('breakerClosed'));
   });
 
+  it('a client splits by edge weight; a service calls every matching edge in order (weights do not split)', () => {
+    const result = runDesign(
+      design(
+        [
+          node('users', 'client', { rps: 1000 }),
+          node('a', 'service', { workers: 8, serviceTimeMs: 1 }),
+          node('b', 'service', { workers: 8, serviceTimeMs: 1 }),
+          node('auth', 'service', { workers: 8, serviceTimeMs: 1 }),
+          node('store', 'service', { workers: 8, serviceTimeMs: 1 }),
+        ],
+        [
+          edge('users', 'a', { weight: 3 }),
+          edge('users', 'b', { weight: 1 }),
+          edge('a', 'auth', { weight: 5 }),
+          edge('a', 'store', { weight: 1 }),
+        ],
+        { durationS: 20 },
+      ),
+    );
+    const share = result.nodes.a.arrivals / (result.nodes.a.arrivals + result.nodes.b.arrivals);
+    expect(share).toBeGreaterThan(0.73);
+    expect(share).toBeLessThan(0.77);
+    // Every request at a calls auth, then store (a few are still on their way at the end).
+    expect(result.nodes.a.arrivals - result.nodes.auth.arrivals).toBeLessThan(5);
+    expect(result.nodes.auth.arrivals - result.nodes.store.arrivals).toBeLessThan(5);
+    expect(result.nodes.store.arrivals).toBeGreaterThan(0.74 * 20_000);
+  });
+
   it('several instances without a load balancer get round-robin traffic, dead or not', () => {
     const result = runDesign(
       twoTier({ instances: 4 }, [{ atS: 0, action: 'kill', target: 'svc:3' }] as never[]),
@@ -181,6 +240,80 @@ describe('hot edits, gauges and series', () => {
     expect(relayout.instanceCount[relayout.nodeIds.indexOf('svc')]).toBe(3);
     const after = sim.gauges().nodes[svc * relayout.nodeFields.length + queueField];
     expect(after).toBeLessThan(5);
+  });
+
+  it('a live edit of a load balancer’s algorithm or virtual nodes takes effect, logging the rebalance', () => {
+    const sim = new Simulation(
+      design(
+        [
+          node('users', 'client', { rps: 400 }),
+          node('lb', 'loadBalancer', { algorithm: 'roundRobin' }),
+          node('svc', 'service', { instances: 4, workers: 8, serviceTimeMs: 2 }),
+        ],
+        [edge('users', 'lb'), edge('lb', 'svc')],
+        { durationS: 20 },
+      ),
+    );
+    const lb = sim.nodes[sim.nodeIndex.get('lb')!];
+    sim.runUntil(5_000);
+    expect(sim.editParams('lb', { algorithm: 'consistentHash', virtualNodes: 10 })).toBeNull();
+    expect(lb.algorithm).toBe(4);
+    expect(lb.ring?.size).toBe(40);
+    expect(sim.usersMatter).toBe(true); // hashing reads user ids: clients draw them from now on
+    sim.runUntil(10_000);
+    expect(sim.editParams('lb', { virtualNodes: 50 })).toBeNull();
+    expect(lb.ring?.size).toBe(200);
+    const rebalances = sim.log.filter((e) => e.type === 'rebalance' && e.target === 'lb');
+    expect(rebalances.length).toBe(2);
+    sim.run();
+    expect(results(sim, 0).global.failed).toBe(0);
+  });
+
+  it('a database gains a replica and shards live: the follower starts in sync, keys move (modulo ≈ 3/4, ring ≈ 1/4)', () => {
+    const build = (shardBy: string) =>
+      design(
+        [
+          node('users', 'client', { rps: 400, readRatio: 0.7, keys: 10_000 }),
+          node('db', 'database', {
+            shards: 3,
+            replicas: 1,
+            shardBy,
+            readFrom: 'followers',
+            workers: 16,
+            readTimeMs: 2,
+          }),
+        ],
+        [edge('users', 'db')],
+        { durationS: 30 },
+      );
+    for (const [shardBy, expected] of [
+      ['hash', 0.75],
+      ['consistentHash', 0.25],
+    ] as const) {
+      const sim = createSimulation(build(shardBy));
+      sim.runUntil(10_000);
+      expect(sim.editParams('db', { replicas: 2 })).toBeNull();
+      expect(sim.gaugeLayout().instanceCount[1]).toBe(9);
+      sim.runUntil(20_000);
+      expect(sim.editParams('db', { shards: 4 })).toBeNull();
+      expect(sim.gaugeLayout().instanceCount[1]).toBe(12);
+      sim.run();
+      const result = sim.results();
+      expect(result.global.failed).toBe(0);
+      const rebalance = result.log.find((e) => e.type === 'rebalance' && e.target === 'db')!;
+      expect(Math.abs(Number(rebalance.movedFraction) - expected)).toBeLessThan(0.08);
+      // Every copy of every shard serves: the new follower (db:2) and the new shard's (db:10, db:11).
+      const g = sim.gauges();
+      const layout = sim.gaugeLayout();
+      const arrivals = layout.instanceFields.indexOf('throughputRps');
+      for (const i of [2, 10, 11])
+        expect(
+          g.instances[(layout.instanceOffset[1] + i) * layout.instanceFields.length + arrivals],
+        ).toBeGreaterThan(0);
+    }
+    // The replication mode still needs a reset.
+    const sim = createSimulation(build('hash'));
+    expect(sim.editParams('db', { replication: 'sync' })).toMatch(/reset the run/);
   });
 
   it('gauges expose hit rate, leader flags and per-edge throughput in typed arrays', () => {

@@ -240,6 +240,45 @@ export class NodeRuntime {
     return typeof value === 'boolean' ? value : fallback;
   }
 
+  /** Re-lays the per-instance arrays: old instance i becomes newIndexOf[i] (-1: removed). */
+  remapInstances(count: number, newIndexOf: Int32Array): void {
+    const state = new Uint8Array(count);
+    const slow = new Float64Array(count).fill(1);
+    const busy = new Int32Array(count);
+    const reserved = new Int32Array(count);
+    const inFlight = new Int32Array(count);
+    const counters = new Float64Array(count * INSTANCE_COUNTERS);
+    const tickSnapshot = new Float64Array(count * INSTANCE_COUNTERS);
+    const lastWindow = new Float64Array(count * INSTANCE_COUNTERS);
+    const waiting: IntFifo[] = [];
+    for (let j = 0; j < count; j++) waiting.push(new IntFifo());
+    for (let i = 0; i < newIndexOf.length; i++) {
+      const j = newIndexOf[i];
+      if (j < 0) continue;
+      state[j] = this.instanceState[i];
+      slow[j] = this.slowFactor[i];
+      busy[j] = this.busy[i];
+      reserved[j] = this.reserved[i];
+      inFlight[j] = this.inFlight[i];
+      waiting[j] = this.waiting[i];
+      for (let k = 0; k < INSTANCE_COUNTERS; k++) {
+        counters[j * INSTANCE_COUNTERS + k] = this.instanceCounters[i * INSTANCE_COUNTERS + k];
+        tickSnapshot[j * INSTANCE_COUNTERS + k] = this.instanceTickSnapshot[i * INSTANCE_COUNTERS + k];
+        lastWindow[j * INSTANCE_COUNTERS + k] = this.instanceLastWindow[i * INSTANCE_COUNTERS + k];
+      }
+    }
+    this.instanceState = state;
+    this.slowFactor = slow;
+    this.busy = busy;
+    this.reserved = reserved;
+    this.inFlight = inFlight;
+    this.waiting = waiting;
+    this.instanceCounters = counters;
+    this.instanceTickSnapshot = tickSnapshot;
+    this.instanceLastWindow = lastWindow;
+    this.instanceCount = count;
+  }
+
   /** Sizes the per-instance arrays, keeping what existing instances had. */
   resizeInstances(count: number): void {
     const keep = Math.min(count, this.instanceCount);

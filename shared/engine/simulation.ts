@@ -389,6 +389,16 @@ export class Simulation {
       case K_DATABASE:
         database.configure(this, node, initial);
         break;
+      case K_LOAD_BALANCER:
+        // A live change of algorithm or ring size rebuilds the targets (health kept).
+        if (
+          !initial &&
+          (node.algorithm !== loadBalancer.algorithmCode(node) ||
+            (node.ring !== null &&
+              node.ring.size !== node.targetNode.length * node.numberParam('virtualNodes', 100)))
+        )
+          loadBalancer.buildTargets(this, node, true);
+        break;
     }
   }
 
@@ -803,8 +813,10 @@ export class Simulation {
     }
     const state = node.instanceState[instance];
     if (state === I_DEAD) {
-      // A crashed process: the connection is refused.
-      this.finishCall(c, false, R_UNAVAILABLE, true);
+      // A crashed process: the connection is refused. A cache client then goes to the origin
+      // itself (a miss); anything else fails.
+      if (node.kindCode === K_CACHE || node.kindCode === K_CDN) cache.bypass(this, node, c);
+      else this.finishCall(c, false, R_UNAVAILABLE, true);
       return;
     }
     if (state === I_HUNG) {
@@ -1769,20 +1781,21 @@ export class Simulation {
     const designNode = this.design.nodes[index];
     if (
       node.kindCode === K_DATABASE &&
-      ('shards' in params || 'replicas' in params || 'replication' in params)
-    ) {
-      const changes =
-        ('shards' in params && params.shards !== node.params.shards) ||
-        ('replicas' in params && params.replicas !== node.params.replicas) ||
-        ('replication' in params && params.replication !== node.params.replication);
-      if (changes)
-        return 'Shards, replicas and replication mode change the data layout: reset the run to apply them.';
-    }
+      'replication' in params &&
+      params.replication !== node.params.replication
+    )
+      return 'Changing the replication mode changes how every copy is kept: reset the run to apply it.';
     designNode.params = { ...designNode.params, ...params };
     node.params = resolveParams(
       CATALOG[node.kind as keyof typeof CATALOG].params,
       designNode.params,
     ) as Record<string, ParamValue>;
+    if (node.kindCode === K_DATABASE) {
+      const shards = Math.max(1, node.numberParam('shards', 1));
+      const replicas = Math.max(0, node.numberParam('replicas', 0));
+      if (shards !== node.shards || replicas !== node.replicasPerShard)
+        this.reshapeDatabase(node, shards, replicas);
+    }
     const hadWriteBack = node.cacheMode === cache.MODE_WRITE_BACK;
     this.applyNodeParams(node, false);
     this.noteKeyReaders();
@@ -1796,6 +1809,42 @@ export class Simulation {
     if (station.hasWorkers(node.kindCode))
       for (let i = 0; i < node.instanceCount; i++) station.fillWorkers(this, node, i);
     return null;
+  }
+
+  /**
+   * More or fewer shards or replicas while running. Copy (s, r) keeps its place in the shard-major
+   * layout and everything it holds; removed copies fail what they held; a new follower starts in
+   * sync with its leader; a removed leader is replaced by election as after a crash. New shards
+   * start empty and keys move between shards (modulo or consistent hashing: `rebalance` logs the
+   * fraction of keys that moved).
+   */
+  private reshapeDatabase(node: NodeRuntime, shards: number, replicas: number): void {
+    const oldPerShard = node.replicasPerShard + 1;
+    const perShard = replicas + 1;
+    const newIndexOf = new Int32Array(node.instanceCount).fill(-1);
+    for (let i = 0; i < node.instanceCount; i++) {
+      const s = Math.floor(i / oldPerShard);
+      const r = i % oldPerShard;
+      if (s < shards && r < perShard) newIndexOf[i] = s * perShard + r;
+    }
+    for (let i = 0; i < node.instanceCount; i++)
+      if (newIndexOf[i] < 0 && node.instanceState[i] !== I_DEAD) {
+        this.dropInstanceWork(node, i);
+        database.instanceKilled(this, node, i); // a removed leader's stream stops, as in a crash
+      }
+    // Calls placed on an instance (queued, in service, replicating, or sent there by a balancer).
+    const pool = this.pool;
+    for (let c = 0; c < pool.highWater; c++) {
+      if (pool.state[c] === S_FREE || pool.node[c] !== node.index) continue;
+      const i = pool.instance[c];
+      if (i >= 0 && i < newIndexOf.length) pool.instance[c] = newIndexOf[i];
+    }
+    database.reshape(this, node, shards, replicas, newIndexOf);
+    node.remapInstances(shards * perShard, newIndexOf);
+    this.layoutVersion++;
+    for (const other of this.nodes)
+      if (other.kindCode === K_LOAD_BALANCER && other.outEdges.some((e) => this.edgeTo[e] === node.index))
+        loadBalancer.buildTargets(this, other, true);
   }
 
   private resizeNode(node: NodeRuntime, count: number): void {

@@ -3,14 +3,25 @@
 // origin (the matching outgoing edge) and fills. Writes: writeThrough writes the origin then the
 // cache; writeBack marks the entry dirty, answers at once and flushes dirty keys every
 // writeBackFlushMs (or when evicted); cacheAside/readThrough write the origin and invalidate.
-// A killed instance loses its contents (dirty ones are lost writes) and comes back cold.
+// A killed instance loses its contents (dirty ones are lost writes) and comes back cold; while it
+// is down its keys' requests fall through to the origin (a cache client treats a refused
+// connection as a miss), so the origin takes the load the cache was taking.
 // Stale reads: an entry keeps the version it was filled with; serving it when the key's latest
 // committed version is newer counts a stale read.
 import type { NodeRuntime } from '../nodeRuntime';
 import type { Simulation } from '../simulation';
 import { HashRing } from '../hashRing';
 import { CacheStore, type EvictionPolicy } from './cacheStore';
-import { EV_DELAY_DONE, EV_FLUSH, I_UP, OP_READ, OP_WRITE, S_DELAY, S_DOWNSTREAM } from '../constants';
+import {
+  EV_DELAY_DONE,
+  EV_FLUSH,
+  I_UP,
+  OP_READ,
+  OP_WRITE,
+  R_UNAVAILABLE,
+  S_DELAY,
+  S_DOWNSTREAM,
+} from '../constants';
 import { C_HITS, C_LOST_WRITES, C_MISSES, C_STALE_READS } from '../metrics';
 
 export const MODE_CACHE_ASIDE = 0;
@@ -98,6 +109,22 @@ export function lookup(sim: Simulation, node: NodeRuntime, c: number): void {
   toOrigin(sim, node, c);
 }
 
+/** The key's instance is down: straight to the origin, a miss that fills nothing. */
+export function bypass(sim: Simulation, node: NodeRuntime, c: number): void {
+  const pool = sim.pool;
+  pool.serviceMs[c] = 0;
+  const operation = pool.operation[c];
+  if (operation === OP_READ) node.counters[C_MISSES]++;
+  const e = sim.pickWeighted(node, sim.matchingEdges(node, operation), sim.matchingWeights(node, operation));
+  if (e < 0) {
+    // The cache was the store of record: its data is gone with it.
+    sim.finishCall(c, false, R_UNAVAILABLE, true);
+    return;
+  }
+  pool.state[c] = S_DOWNSTREAM;
+  sim.sendCall(c, e, -1, false);
+}
+
 function toOrigin(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
   const operation = pool.operation[c];
@@ -134,8 +161,15 @@ export function childResponse(
   reason: number,
   version: number,
 ): void {
-  if (ok) fill(sim, node, c, version);
-  sim.finishCall(c, ok, reason, false);
+  if (!ok) {
+    sim.finishCall(c, false, reason, false);
+    return;
+  }
+  // A request that fell through a dead instance fills nothing (nor one whose instance died
+  // while the origin answered: it comes back cold).
+  if (node.instanceState[sim.pool.instance[c]] === I_UP) fill(sim, node, c, version);
+  else sim.pool.version[c] = version;
+  sim.finishCall(c, true, 0, false);
 }
 
 /** Writes one dirty key back to the origin (fire and forget). */

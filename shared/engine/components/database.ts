@@ -15,7 +15,7 @@
 import type { NodeRuntime } from '../nodeRuntime';
 import { ApplyLog } from '../nodeRuntime';
 import type { Simulation } from '../simulation';
-import { HashRing } from '../hashRing';
+import { HashRing, ringMovedFraction } from '../hashRing';
 import { KeyNumbers } from '../collections';
 import { mix32 } from '../rng';
 import {
@@ -346,6 +346,81 @@ export function electionDone(sim: Simulation, node: NodeRuntime, shard: number):
   for (let r = 0; r < perShard; r++) {
     const copy = shard * perShard + r;
     if (node.instanceState[copy] === I_UP) node.applyLogs[copy].reset(node.shardLsn[shard], sim.now);
+  }
+}
+
+/** Users sampled when measuring how many keys moved under modulo sharding. */
+const MOVED_SAMPLE_KEYS = 65_536;
+
+/**
+ * The shard/replica layout changes while running (Simulation.reshapeDatabase moves the
+ * per-instance state; this moves the replication state). newIndexOf: old instance → new, or -1.
+ */
+export function reshape(
+  sim: Simulation,
+  node: NodeRuntime,
+  shards: number,
+  replicas: number,
+  newIndexOf: Int32Array,
+): void {
+  const perShard = replicas + 1;
+  const count = shards * perShard;
+  const oldShards = node.shards;
+  const applyLogs: ApplyLog[] = [];
+  for (let j = 0; j < count; j++) applyLogs.push(new ApplyLog());
+  for (let i = 0; i < newIndexOf.length; i++)
+    if (newIndexOf[i] >= 0) applyLogs[newIndexOf[i]] = node.applyLogs[i];
+  const leader = new Int32Array(shards);
+  const grow = (old: Float64Array, fill: number) => {
+    const next = new Float64Array(shards).fill(fill);
+    next.set(old.subarray(0, Math.min(shards, old.length)));
+    return next;
+  };
+  node.shardLsn = grow(node.shardLsn, 0);
+  node.ackedLsn = grow(node.ackedLsn, 0);
+  node.lastBeatMs = grow(node.lastBeatMs, sim.now);
+  const electing = new Uint8Array(shards);
+  electing.set(node.electing.subarray(0, Math.min(shards, node.electing.length)));
+  node.electing = electing;
+  for (let s = 0; s < shards; s++) {
+    if (node.replication === LEADERLESS) leader[s] = -1;
+    else if (s < oldShards) {
+      const old = node.leader[s];
+      leader[s] = old >= 0 ? newIndexOf[old] : -1; // a removed leader: elected anew, as after a crash
+    } else leader[s] = s * perShard; // a new, empty shard
+    // New copies start in sync with their shard.
+    for (let r = 0; r < perShard; r++) {
+      const j = s * perShard + r;
+      if (!node.applyLogs.includes(applyLogs[j])) applyLogs[j].reset(node.shardLsn[s], sim.now);
+    }
+  }
+  node.leader = leader;
+  node.applyLogs = applyLogs;
+  node.replicasPerShard = replicas;
+  node.shards = shards;
+  if (shards !== oldShards) {
+    const oldRing = node.shardRing;
+    node.shardRing =
+      node.stringParam('shardBy', 'hash') === 'consistentHash'
+        ? new HashRing(
+            Array.from({ length: shards }, (_, s) => s),
+            100,
+          )
+        : null;
+    let moved: number;
+    if (oldRing && node.shardRing) moved = ringMovedFraction(oldRing, node.shardRing);
+    else {
+      const keys = Math.min(sim.keySpace, MOVED_SAMPLE_KEYS);
+      let count = 0;
+      for (let k = 0; k < keys; k++) {
+        const key = Math.floor((k * sim.keySpace) / keys);
+        if (mix32(key) % oldShards !== mix32(key) % shards) count++;
+      }
+      moved = count / keys;
+    }
+    // Log positions are per shard: after keys move, the copies' positions say nothing about them.
+    node.keyLsn = new KeyNumbers(sim.keySpace);
+    sim.addLog('rebalance', node.id, { movedFraction: Math.round(moved * 1e6) / 1e6, shards });
   }
 }
 

@@ -19,8 +19,12 @@ const ALGORITHMS = ['roundRobin', 'random', 'leastConnections', 'hash', 'consist
 const MOVED_SAMPLE_USERS = 65_536;
 
 /** (Re)builds the target list from the outgoing edges, keeping known targets' health. */
+export function algorithmCode(node: NodeRuntime): number {
+  return Math.max(0, ALGORITHMS.indexOf(node.stringParam('algorithm', 'roundRobin')));
+}
+
 export function buildTargets(sim: Simulation, node: NodeRuntime, logRebalance: boolean): void {
-  node.algorithm = Math.max(0, ALGORITHMS.indexOf(node.stringParam('algorithm', 'roundRobin')));
+  node.algorithm = algorithmCode(node);
   const previous = new Map<number, { healthy: number; fail: number; pass: number }>();
   for (let t = 0; t < node.targetNode.length; t++)
     previous.set(targetId(node.targetNode[t], node.targetInstance[t]), {
