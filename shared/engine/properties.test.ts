@@ -16,7 +16,7 @@ import {
   S_ROOT_BACKOFF,
   S_ROOT_WAIT,
 } from './constants';
-import { results } from './results';
+import { explainSlowest, results } from './results';
 import { Simulation } from './simulation';
 import { designArbitrary } from './testing/randomDesign';
 
@@ -54,6 +54,56 @@ describe('random valid designs', () => {
         check(sim);
       }),
       { numRuns: 80, seed: 42 },
+    );
+  });
+
+  it('the slowest requests’ hop times add up to their end-to-end latency, on every node filter', () => {
+    fc.assert(
+      fc.property(designArbitrary, (design) => {
+        const sim = new Simulation(design);
+        sim.runUntil(design.scenario.durationS * 1000, 100_000);
+        for (const nodeId of [undefined, ...sim.nodes.map((n) => n.id)]) {
+          const x = explainSlowest(sim, nodeId);
+          const sum = x.hops.reduce((total, h) => total + h.queueingMs + h.serviceMs + h.networkMs, 0);
+          expect(Math.abs(sum - x.meanEndToEndMs), `${nodeId ?? 'design'}`).toBeLessThan(
+            1e-6 * (1 + x.meanEndToEndMs),
+          );
+          for (const h of x.hops) {
+            expect(h.queueingMs, `${h.nodeId} queueing`).toBeGreaterThan(-1e-6);
+            expect(h.serviceMs, `${h.nodeId} service`).toBeGreaterThan(-1e-6);
+            expect(h.networkMs, `${h.nodeId} network`).toBeGreaterThan(-1e-6);
+          }
+        }
+      }),
+      { numRuns: 80, seed: 11 },
+    );
+  });
+
+  it('live edits (instances, workers, shards, replicas, algorithm, capacity) never break the books', () => {
+    const edit = fc.record({
+      node: fc.nat(),
+      params: fc.oneof(
+        fc.record({ instances: fc.integer({ min: 1, max: 4 }) }),
+        fc.record({ workers: fc.integer({ min: 1, max: 8 }) }),
+        fc.record({ shards: fc.integer({ min: 1, max: 3 }) }),
+        fc.record({ replicas: fc.integer({ min: 0, max: 2 }) }),
+        fc.record({ algorithm: fc.constantFrom('roundRobin', 'hash', 'consistentHash', 'leastConnections') }),
+        fc.record({ capacity: fc.integer({ min: 1, max: 500 }) }),
+      ),
+    });
+    fc.assert(
+      fc.property(designArbitrary, fc.array(edit, { minLength: 1, maxLength: 4 }), (design, edits) => {
+        const sim = new Simulation(design);
+        sim.runUntil(1200, 100_000);
+        for (const { node, params } of edits) {
+          const target = sim.nodes[node % sim.nodes.length];
+          sim.editParams(target.id, params);
+          check(sim);
+        }
+        sim.runUntil(design.scenario.durationS * 1000, 100_000);
+        check(sim);
+      }),
+      { numRuns: 60, seed: 7 },
     );
   });
 });
