@@ -1,6 +1,14 @@
 // The run dock's charts, SLO badge and Why panel against a live run (real keyboard and mouse).
 import { expect, test } from '@playwright/test';
-import { chartPoints, openDock, overloadDesign, startRun, waitForSimTime, webDesign } from './dock-helpers';
+import {
+  chartPoints,
+  dbBottleneckDesign,
+  openDock,
+  overloadDesign,
+  startRun,
+  waitForSimTime,
+  webDesign,
+} from './dock-helpers';
 
 test('every chart receives data while the design runs, and keeps the whole run', async ({ page }) => {
   await openDock(page, webDesign());
@@ -41,38 +49,66 @@ test('the SLO badge flips from pass to fail when a traffic spike overloads the s
   await expect(badge).toContainText(/SLO fail.*p99 [\d.]+ (ms|s) > 200 ms/);
 });
 
-test('Why shows an overloaded service dominated by queueing', async ({ page }) => {
-  await openDock(
-    page,
-    overloadDesign([{ atS: 3, action: 'spike', target: 'users', factor: 3, durationS: 60 }]),
-  );
+test('Why: behind a fast service, the overloaded database queueing is the dominant cost of the slowest 1%', async ({
+  page,
+}) => {
+  await openDock(page, dbBottleneckDesign());
   await startRun(page, 10);
   await waitForSimTime(page, 15_000);
   await page.getByTestId('dock-tab-why').click();
   const why = page.getByTestId('why-panel');
-  await expect(why.getByTestId('why-sentence')).toHaveText(
-    /The slowest 1% of requests spend \d+% of their time waiting in API's queue\./,
+  await expect(why.getByTestId('why-subject')).toHaveText('whole design');
+  const sentence = why.getByTestId('why-sentence');
+  await expect(sentence).toHaveText(
+    /^The slowest 1% take [\d.]+ ms end to end: \d+% of it is waiting in Orders DB's queue\.$/,
     { timeout: 10_000 },
   );
-  const share = Number((await why.getByTestId('why-sentence').textContent())!.match(/spend (\d+)%/)![1]);
+  await expect(sentence).toHaveAttribute('data-dominant-node', 'db');
+  await expect(sentence).toHaveAttribute('data-dominant-part', 'queueing');
+  const share = Number((await sentence.textContent())!.match(/: (\d+)% of it/)![1]);
   expect(share).toBeGreaterThan(50);
-  // The API's bar: queueing is its largest part.
-  const hop = why.locator('[data-testid="why-hop"][data-node="api"]');
-  const part = async (name: string) =>
-    Number(
-      (await hop
-        .locator(`[data-part="${name}"]`)
-        .getAttribute('data-ms')
-        .catch(() => '0')) ?? 0,
-    );
-  const wait = await part('wait');
-  expect(wait).toBeGreaterThan(await part('service'));
-  // Selecting the API focuses the explanation on it.
-  await page.evaluate(() =>
-    (window.__backpressure as unknown as { select: (s: unknown) => void }).select({ nodes: ['api'] }),
+  // One stacked bar per hop where the tail spends time, in path order; the DB's queueing is its biggest part and dwarfs the API.
+  await expect(why.getByTestId('why-hop')).toHaveCount(2);
+  expect(
+    await why.getByTestId('why-hop').evaluateAll((hops) => hops.map((h) => h.getAttribute('data-node'))),
+  ).toEqual(['api', 'db']);
+  const part = (node: string, name: string) =>
+    why
+      .locator(`[data-testid="why-hop"][data-node="${node}"] [data-part="${name}"]`)
+      .getAttribute('data-ms', { timeout: 1000 })
+      .then(Number, () => 0);
+  const dbQueueing = await part('db', 'queueing');
+  expect(dbQueueing).toBeGreaterThan(await part('db', 'service'));
+  expect(dbQueueing).toBeGreaterThan(5 * ((await part('api', 'queueing')) + (await part('api', 'service'))));
+  await expect(why.getByTestId('why-failures')).toHaveText('No request has failed after warm-up.');
+  // Clicking the API on the canvas focuses Why on the requests through it: still the DB's queue.
+  const api = await page.evaluate(() =>
+    (
+      window.__backpressure as unknown as { nodeScreenPosition: (id: string) => { x: number; y: number } }
+    ).nodeScreenPosition('api'),
   );
-  await expect(why.getByTestId('why-sentence')).toHaveText(
-    /At API, the slowest 1% of requests take .*: \d+% waiting in its queue/,
+  await page.mouse.click(api.x, api.y);
+  await expect(why.getByTestId('why-subject')).toHaveText('through API');
+  await expect(sentence).toHaveText(/^The slowest 1% through API take .* waiting in Orders DB's queue\.$/);
+});
+
+test('Why says where failures started: a killed database, first failing at the kill', async ({ page }) => {
+  await openDock(page, dbBottleneckDesign());
+  await startRun(page, 10);
+  await waitForSimTime(page, 4_000);
+  await page.evaluate(() =>
+    (window.__backpressure as unknown as { chaos: (c: unknown) => void }).chaos({
+      action: 'kill',
+      target: 'db',
+    }),
+  );
+  await waitForSimTime(page, 8_000);
+  await page.getByTestId('dock-tab-why').click();
+  await expect(page.getByTestId('why-failures')).toHaveText(
+    /^Failures started at Orders DB at [\d.]+ s: [\d,]+ unavailable/,
+    {
+      timeout: 10_000,
+    },
   );
 });
 

@@ -36,6 +36,37 @@ export function overloadDesign(events: ScenarioEvent[] = [], durationS = 60): De
   };
 }
 
+/**
+ * Users (230 rps) → API (256 workers, 1 ms: never short of a worker) → Orders DB (one connection, 4 ms per
+ * query: capacity 250 rps, so ρ ≈ 0.92). The slowest requests are the ones that queued at the DB.
+ */
+export function dbBottleneckDesign(durationS = 60): Design {
+  return {
+    format: 'backpressure.design',
+    version: 1,
+    meta: { title: 'DB bottleneck', notes: '' },
+    nodes: [
+      { id: 'users', kind: 'client', label: 'Users', x: 0, y: 0, params: { rps: 230, timeoutMs: 30_000 } },
+      { id: 'api', kind: 'service', label: 'API', x: 280, y: 0, params: { workers: 256, serviceTimeMs: 1 } },
+      {
+        id: 'db',
+        kind: 'database',
+        label: 'Orders DB',
+        x: 560,
+        y: 0,
+        params: { workers: 1, readTimeMs: 4, writeTimeMs: 4, replicas: 0 },
+      },
+    ],
+    edges: [
+      { id: 'users->api', from: 'users', to: 'api', params: {} },
+      { id: 'api->db', from: 'api', to: 'db', params: {} },
+    ],
+    notes: [],
+    scenario: { durationS, seed: 5, warmupS: 2, events: [] },
+    slo: { p99Ms: 200, minThroughputRps: 0, maxErrorRate: 0.01 },
+  };
+}
+
 /** Users → API → Cache → Orders DB (leader + 2 async followers): every chart has something to plot. */
 export function webDesign(events: ScenarioEvent[] = [], durationS = 60): Design {
   return {

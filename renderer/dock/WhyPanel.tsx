@@ -1,18 +1,20 @@
-// "Why": where the slowest 1% of requests spend their time, hop by hop (queueing, service,
-// downstream), and where failures started — for the selected node or the whole design. The numbers
-// are the engine's (runClient.explain); this panel only lays them out.
+// "Why": where the slowest 1% of end-to-end requests spend their time, hop by hop (queueing,
+// service, network), the biggest single cost in one sentence, and where failures started — for the
+// requests through the selected node, or the whole design. The numbers are the engine's
+// (runClient.explainSlowest); this panel only lays them out.
 import { useEffect, useMemo, useState } from 'react';
 import { useDesignStore } from '../store/designStore';
-import { explainRun } from './runSource';
+import type { SlowestRequests } from '../run/types';
+import { explainSlowest } from './runSource';
 import { useThrottledRun } from './useThrottledRun';
-import { whyView, type ExplanationRow } from './why';
+import { whyView, type WhyPart } from './why';
 import { targetLabeller } from './labels';
 import { formatMs, formatSimTime } from './format';
 
 /** How often the explanation refreshes while the run goes on. */
 const REFRESH_MS = 2000;
 
-type Loaded = { focus: string | null; rows: ExplanationRow[] | null; error: string | null };
+type Loaded = { focus: string | null; explanation: SlowestRequests | null; error: string | null };
 
 export function WhyPanel() {
   const design = useDesignStore((state) => state.design);
@@ -28,11 +30,15 @@ export function WhyPanel() {
   useEffect(() => {
     let cancelled = false;
     const load = () => {
-      explainRun(focus).then(
-        (rows) => !cancelled && setLoaded({ focus, rows, error: null }),
+      explainSlowest(focus).then(
+        (explanation) => !cancelled && setLoaded({ focus, explanation, error: null }),
         (error: unknown) =>
           !cancelled &&
-          setLoaded({ focus, rows: null, error: error instanceof Error ? error.message : String(error) }),
+          setLoaded({
+            focus,
+            explanation: null,
+            error: error instanceof Error ? error.message : String(error),
+          }),
       );
     };
     load();
@@ -43,12 +49,12 @@ export function WhyPanel() {
     };
   }, [focus, status, reloadKey]);
 
-  const subject = focus ? labelOf(focus) : 'whole design';
-  const view = loaded?.rows && loaded.focus === focus ? whyView(loaded.rows, labelOf, focus) : null;
+  const subject = focus ? `through ${labelOf(focus)}` : 'whole design';
+  const view = loaded?.explanation && loaded.focus === focus ? whyView(loaded.explanation, labelOf) : null;
   return (
     <div className="run-why" data-testid="why-panel" aria-live="polite">
       <p className="run-why-subject">
-        Slowest 1% of requests · <strong>{subject}</strong>
+        Slowest 1% of requests · <strong data-testid="why-subject">{subject}</strong>
         {!focus && selectedNodes.length > 1 ? ' (select one node to focus on it)' : ''}
       </p>
       {loaded?.error ? (
@@ -61,30 +67,42 @@ export function WhyPanel() {
         </p>
       ) : (
         <>
-          <p className="run-why-sentence" data-testid="why-sentence">
+          <p
+            className="run-why-sentence"
+            data-testid="why-sentence"
+            data-dominant-node={view.dominant?.nodeId}
+            data-dominant-part={view.dominant?.part}
+          >
             {view.latencySentence}
           </p>
+          {view.sampleText && <p className="run-why-sample">{view.sampleText}</p>}
           {view.hops.length > 0 && (
             <>
-              <ul className="run-why-hops" aria-label="Time per hop">
+              <ul className="run-why-hops" aria-label="Mean time per hop of the slowest 1%">
                 {view.hops.map((hop) => (
                   <li key={hop.nodeId} className="run-why-hop" data-testid="why-hop" data-node={hop.nodeId}>
-                    <span className="run-why-hop-label" title={hop.label}>
+                    <span
+                      className="run-why-hop-label"
+                      title={`${hop.label}: ${hop.visits.toFixed(2)} calls per request`}
+                    >
                       {hop.label}
+                      {hop.visits >= 1.05 ? ` ×${Number(hop.visits.toFixed(1))}` : ''}
                     </span>
-                    <span className="run-why-bar" style={{ width: `${Math.max(2, hop.scale * 100)}%` }}>
-                      <Segment part="wait" ms={hop.waitMs} total={hop.totalMs} />
-                      <Segment part="service" ms={hop.serviceMs} total={hop.totalMs} />
-                      <Segment part="downstream" ms={hop.downstreamMs} total={hop.totalMs} />
+                    <span className="run-why-track">
+                      <span className="run-why-bar" style={{ width: `${Math.max(1, hop.share * 100)}%` }}>
+                        <Segment part="queueing" ms={hop.queueingMs} total={hop.totalMs} />
+                        <Segment part="service" ms={hop.serviceMs} total={hop.totalMs} />
+                        <Segment part="network" ms={hop.networkMs} total={hop.totalMs} />
+                      </span>
                     </span>
                     <span className="run-why-hop-total">{formatMs(hop.totalMs)}</span>
                   </li>
                 ))}
               </ul>
               <p className="run-why-legend" aria-hidden="true">
-                <span className="run-why-key" data-part="wait" /> queueing
+                <span className="run-why-key" data-part="queueing" /> queueing
                 <span className="run-why-key" data-part="service" /> service
-                <span className="run-why-key" data-part="downstream" /> downstream
+                <span className="run-why-key" data-part="network" /> network
               </p>
             </>
           )}
@@ -95,10 +113,7 @@ export function WhyPanel() {
             <ul className="run-why-failures">
               {view.failures.slice(1, 5).map((source) => (
                 <li key={source.nodeId}>
-                  {source.label}
-                  {source.firstFailureMs !== null
-                    ? ` from ${formatSimTime(source.firstFailureMs)}`
-                    : ''}: {source.reasons}
+                  {source.label} from {formatSimTime(source.firstAtMs)}: {source.reasons}
                 </li>
               ))}
             </ul>
@@ -109,17 +124,9 @@ export function WhyPanel() {
   );
 }
 
-function Segment({
-  part,
-  ms,
-  total,
-}: {
-  part: 'wait' | 'service' | 'downstream';
-  ms: number;
-  total: number;
-}) {
+function Segment({ part, ms, total }: { part: WhyPart; ms: number; total: number }) {
   if (ms <= 0 || total <= 0) return null;
-  const label = part === 'wait' ? 'queueing' : part;
+  const label = part;
   return (
     <span
       className="run-why-segment"

@@ -7,7 +7,8 @@ import { chartColumns, chartModel, reasonsSeen, sampleAt, sampleIndexAt, type Se
 import { sloVerdict } from './slo';
 import { cursorAtFraction, fractionOf, timelineMarkers, timelineSpanS, MAX_LOG_MARKERS } from './timeline';
 import { describeLogEntry, formatPercent, formatSimTime, logEntryNodeId } from './format';
-import { whyView, type ExplanationRow } from './why';
+import { whyView } from './why';
+import type { SlowestRequests } from '../run/types';
 import { describeNodeTotals } from './nodeTotals';
 
 const noErrors = { timeout: 0, rejected: 0, throttled: 0, unavailable: 0, loop: 0, error: 0 };
@@ -216,52 +217,61 @@ describe('event log wording', () => {
 });
 
 describe('why panel wording', () => {
-  const row = (
-    nodeId: string,
-    wait: number,
-    service: number,
-    downstream: number,
-    extra: Partial<ExplanationRow> = {},
-  ): ExplanationRow => ({
+  const labelOf = (id: string) => ({ users: 'Users', api: 'API', db: 'Orders DB' })[id] ?? id;
+  const hop = (nodeId: string, queueingMs: number, serviceMs: number, networkMs: number, visits = 1) => ({
     nodeId,
-    kind: 'service',
-    tailRequests: 10,
-    tailMeanWaitMs: wait,
-    tailMeanServiceMs: service,
-    tailMeanDownstreamMs: downstream,
-    failuresOriginated: { ...noErrors },
-    firstFailureMs: null,
+    queueingMs,
+    serviceMs,
+    networkMs,
+    visits,
+  });
+  const explanation = (extra: Partial<SlowestRequests> = {}): SlowestRequests => ({
+    nodeId: null,
+    sampleCount: 412,
+    thresholdMs: 180,
+    meanEndToEndMs: 300,
+    hops: [hop('users', 0, 0, 0), hop('api', 2, 8, 2), hop('db', 240, 40, 8)],
+    failures: [],
     ...extra,
   });
-  const labelOf = (id: string) => ({ users: 'Users', api: 'Service 1', db: 'Orders DB' })[id] ?? id;
 
-  it('names the biggest share of the slowest 1%: queueing at an overloaded service', () => {
-    const view = whyView([row('users', 0, 0, 100), row('api', 82, 10, 8), row('db', 1, 6, 0)], labelOf, null);
-    expect(view.hops.map((hop) => hop.nodeId)).toEqual(['users', 'api', 'db']);
-    expect(view.hops[1].scale).toBe(1);
+  it('names the biggest single cost of the slowest 1%: queueing at an overloaded database', () => {
+    const view = whyView(explanation(), labelOf);
+    // The client's hop (no retries, no time of its own) is left out.
+    expect(view.hops.map((h) => h.nodeId)).toEqual(['api', 'db']);
+    expect(view.hops[1]).toMatchObject({ totalMs: 288, share: 0.96 });
+    expect(view.dominant).toEqual({ nodeId: 'db', part: 'queueing', share: 0.8 });
     expect(view.latencySentence).toBe(
-      "The slowest 1% of requests spend 82% of their time waiting in Service 1's queue.",
+      "The slowest 1% take 300 ms end to end: 80% of it is waiting in Orders DB's queue.",
     );
+    expect(view.sampleText).toBe('412 requests so far · end-to-end p99 now 180 ms');
   });
 
-  it('for one node, splits its tail time into queueing, service and downstream', () => {
-    const view = whyView([row('api', 50, 25, 25)], labelOf, 'api');
-    expect(view.latencySentence).toBe(
-      'At Service 1, the slowest 1% of requests take 100 ms: 50% waiting in its queue, 25% in service, 25% waiting on downstream calls.',
-    );
-  });
-
-  it('says where failures started first, with counts by reason', () => {
+  it('for a selected node, speaks of the requests through it and shows repeated visits', () => {
     const view = whyView(
-      [
-        row('api', 1, 1, 1, { failuresOriginated: { ...noErrors, timeout: 3 }, firstFailureMs: 30_000 }),
-        row('db', 1, 1, 0, {
-          failuresOriginated: { ...noErrors, unavailable: 1204, timeout: 31 },
-          firstFailureMs: 20_400,
-        }),
-      ],
+      explanation({
+        nodeId: 'api',
+        meanEndToEndMs: 100,
+        hops: [hop('users', 0, 0, 0), hop('api', 5, 60, 35, 2)],
+      }),
       labelOf,
-      null,
+    );
+    expect(view.latencySentence).toBe(
+      'The slowest 1% through API take 100 ms end to end: 60% of it is being served at API.',
+    );
+    expect(view.hops.map((h) => [h.nodeId, h.visits])).toEqual([['api', 2]]);
+  });
+
+  it('says where failures started first, one line per node with counts by reason', () => {
+    const view = whyView(
+      explanation({
+        failures: [
+          { nodeId: 'db', reason: 'unavailable', count: 1204, firstAtMs: 20_400 },
+          { nodeId: 'api', reason: 'timeout', count: 3, firstAtMs: 30_000 },
+          { nodeId: 'db', reason: 'timeout', count: 31, firstAtMs: 21_000 },
+        ],
+      }),
+      labelOf,
     );
     expect(view.failureSentence).toBe(
       'Failures started at Orders DB at 20.4 s: 1,204 unavailable, 31 timeout.',
@@ -270,8 +280,9 @@ describe('why panel wording', () => {
   });
 
   it('says so when nothing has finished or failed yet instead of showing numbers', () => {
-    const view = whyView([row('api', 0, 0, 0, { tailRequests: 0 })], labelOf, null);
+    const view = whyView(explanation({ sampleCount: 0, meanEndToEndMs: 0, hops: [] }), labelOf);
     expect(view.hops).toEqual([]);
+    expect(view.dominant).toBeNull();
     expect(view.latencySentence).toBe('No request has finished after warm-up yet.');
     expect(view.failureSentence).toBe('No request has failed after warm-up.');
   });

@@ -4,8 +4,7 @@
 // (renderer/run/types.ts), not on how the run store is built.
 import { useRunStore, type RunState } from '../run/runStore';
 import { runClient } from '../run/runClient';
-import type { ExplanationRow } from './why';
-import type { RunLogEntry } from '../run/types';
+import type { RunLogEntry, SlowestRequests } from '../run/types';
 import type { NodeTotalsRow } from './nodeTotals';
 
 export type DockRunState = RunState;
@@ -27,9 +26,9 @@ export function saveAsScenarioStep(entry: RunLogEntry): boolean {
   return runClient.saveAsScenarioStep(entry);
 }
 
-/** The engine's explanation (NodeExplanation rows) for one node or the whole design; null before a run. */
-export async function explainRun(nodeId: string | null): Promise<ExplanationRow[] | null> {
-  return (await runClient.explain(nodeId)) as ExplanationRow[] | null;
+/** The slowest 1% of requests (through nodeId, or all) as the engine explains them; null before a run. */
+export function explainSlowest(nodeId: string | null): Promise<SlowestRequests | null> {
+  return runClient.explainSlowest(nodeId);
 }
 
 /** The engine's run totals per node (CLI JSON `nodes`), after warm-up; null before a run. */

@@ -1,124 +1,118 @@
-// The "Why" panel's reading of the engine's explanation (runClient.explain → the engine's
-// NodeExplanation rows): per hop, where the slowest 1% of requests spend their time (waiting in
-// the queue, in service, waiting on downstream calls), one sentence naming the biggest share, and
-// where failures started. Pure: the numbers come from the model, this only arranges and words them.
-import { FAILURE_REASONS, type FailureReason } from '../run/types';
+// The "Why" panel's reading of the engine's `explainSlowest` (runClient.explainSlowest): for the
+// slowest 1% of end-to-end requests (all of them, or those through the selected node), where the
+// time goes hop by hop — queueing, service, network — one sentence naming the biggest single cost,
+// and where failures started. Pure: the numbers come from the model, this only arranges and words them.
+import type { SlowestRequests } from '../run/types';
 import { formatCount, formatMs, formatPercent, formatSimTime } from './format';
 
-/** The fields of the engine's NodeExplanation the panel reads (shared/engine/results.ts). */
-export interface ExplanationRow {
-  nodeId: string;
-  kind: string;
-  tailRequests: number;
-  tailMeanWaitMs: number;
-  tailMeanServiceMs: number;
-  tailMeanDownstreamMs: number;
-  failuresOriginated: Record<FailureReason, number>;
-  firstFailureMs: number | null;
-}
+export type WhyPart = 'queueing' | 'service' | 'network';
 
 export interface WhyHop {
   nodeId: string;
   label: string;
-  waitMs: number;
+  queueingMs: number;
   serviceMs: number;
-  downstreamMs: number;
+  networkMs: number;
   totalMs: number;
-  /** Bar length relative to the longest hop (0..1). */
-  scale: number;
+  /** Calls to this node per tail request (retries and fan-out make it more than 1). */
+  visits: number;
+  /** Bar length as a share of the mean end-to-end time (0..1). */
+  share: number;
 }
 
 export interface WhyFailureSource {
   nodeId: string;
   label: string;
-  firstFailureMs: number | null;
+  firstAtMs: number;
   total: number;
   /** "1,204 unavailable, 31 timeout" */
   reasons: string;
 }
 
 export interface WhyView {
+  /** "412 requests so far · end-to-end p99 now 180 ms" */
+  sampleText: string;
   hops: WhyHop[];
-  /** "The slowest 1% of requests spend 82% of their time waiting in Service 1's queue." */
+  /** The biggest single cost, or null when nothing has finished yet. */
+  dominant: { nodeId: string; part: WhyPart; share: number } | null;
+  /** "The slowest 1% take 310 ms end to end: 78% of it is waiting in Orders DB's queue." */
   latencySentence: string;
   failures: WhyFailureSource[];
   failureSentence: string;
 }
 
-/** Nodes whose own time is only a relay of downstream time (a client's is the whole request). */
-const hopTotal = (row: ExplanationRow) =>
-  row.tailMeanWaitMs + row.tailMeanServiceMs + row.tailMeanDownstreamMs;
+const PART_WORDS: Record<WhyPart, (label: string) => string> = {
+  queueing: (label) => `waiting in ${label}'s queue`,
+  service: (label) => `being served at ${label}`,
+  network: (label) => `on the network to and from ${label}`,
+};
 
-export function whyView(
-  rows: readonly ExplanationRow[],
-  labelOf: (nodeId: string) => string,
-  focusNodeId: string | null,
-): WhyView {
-  const measured = rows.filter((row) => row.tailRequests > 0 && hopTotal(row) > 0);
-  // Outermost hop first: a hop's tail time includes everything below it, so longest = nearest the client.
-  const ordered = [...measured].sort((a, b) => hopTotal(b) - hopTotal(a));
-  const longest = ordered.length > 0 ? hopTotal(ordered[0]) : 0;
-  const hops: WhyHop[] = ordered.map((row) => ({
-    nodeId: row.nodeId,
-    label: labelOf(row.nodeId),
-    waitMs: row.tailMeanWaitMs,
-    serviceMs: row.tailMeanServiceMs,
-    downstreamMs: row.tailMeanDownstreamMs,
-    totalMs: hopTotal(row),
-    scale: longest > 0 ? hopTotal(row) / longest : 0,
-  }));
+export function whyView(explanation: SlowestRequests, labelOf: (nodeId: string) => string): WhyView {
+  const { nodeId: focus, sampleCount, thresholdMs, meanEndToEndMs } = explanation;
+  const through = focus ? ` through ${labelOf(focus)}` : '';
+  // Hops where the tail spends no time at all (a client without retries) would be empty rows.
+  const hops: WhyHop[] =
+    sampleCount > 0
+      ? explanation.hops
+          .filter((hop) => hop.queueingMs + hop.serviceMs + hop.networkMs > 0)
+          .map((hop) => {
+            const totalMs = hop.queueingMs + hop.serviceMs + hop.networkMs;
+            return {
+              nodeId: hop.nodeId,
+              label: labelOf(hop.nodeId),
+              queueingMs: hop.queueingMs,
+              serviceMs: hop.serviceMs,
+              networkMs: hop.networkMs,
+              totalMs,
+              visits: hop.visits,
+              share: meanEndToEndMs > 0 ? Math.min(1, totalMs / meanEndToEndMs) : 0,
+            };
+          })
+      : [];
 
-  let latencySentence: string;
-  if (hops.length === 0) {
-    latencySentence = focusNodeId
-      ? `No request has finished at ${labelOf(focusNodeId)} after warm-up yet.`
-      : 'No request has finished after warm-up yet.';
-  } else if (focusNodeId) {
-    const hop = hops[0];
-    latencySentence =
-      `At ${hop.label}, the slowest 1% of requests take ${formatMs(hop.totalMs)}: ` +
-      `${formatPercent(hop.waitMs / hop.totalMs)} waiting in its queue, ` +
-      `${formatPercent(hop.serviceMs / hop.totalMs)} in service, ` +
-      `${formatPercent(hop.downstreamMs / hop.totalMs)} waiting on downstream calls.`;
-  } else {
-    // The biggest own share (queueing or service) anywhere, as a share of the outermost hop's tail time.
-    let best = { hop: hops[0], part: 'wait' as 'wait' | 'service', ms: -1 };
-    for (const hop of hops) {
-      if (hop.waitMs > best.ms) best = { hop, part: 'wait', ms: hop.waitMs };
-      if (hop.serviceMs > best.ms) best = { hop, part: 'service', ms: hop.serviceMs };
+  let dominant: WhyView['dominant'] = null;
+  for (const hop of hops)
+    for (const part of ['queueing', 'service', 'network'] as const) {
+      const ms = part === 'queueing' ? hop.queueingMs : part === 'service' ? hop.serviceMs : hop.networkMs;
+      const share = meanEndToEndMs > 0 ? ms / meanEndToEndMs : 0;
+      if (ms > 0 && (!dominant || share > dominant.share)) dominant = { nodeId: hop.nodeId, part, share };
     }
-    const share = formatPercent(Math.min(1, best.ms / longest));
-    latencySentence =
-      best.part === 'wait'
-        ? `The slowest 1% of requests spend ${share} of their time waiting in ${best.hop.label}'s queue.`
-        : `The slowest 1% of requests spend ${share} of their time being served at ${best.hop.label}.`;
+
+  const sampleText =
+    sampleCount > 0
+      ? `${formatCount(sampleCount)} request${sampleCount === 1 ? '' : 's'} so far · end-to-end p99 now ${formatMs(thresholdMs)}`
+      : '';
+  const latencySentence =
+    !dominant || sampleCount === 0
+      ? `No request${through} has finished after warm-up yet.`
+      : `The slowest 1%${through} take ${formatMs(meanEndToEndMs)} end to end: ` +
+        `${formatPercent(Math.min(1, dominant.share))} of it is ${PART_WORDS[dominant.part](labelOf(dominant.nodeId))}.`;
+
+  // Failures: the engine lists (node, reason) pairs; one line per node, earliest start first.
+  const byNode = new Map<string, { firstAtMs: number; total: number; reasons: [string, number][] }>();
+  for (const failure of explanation.failures) {
+    const entry = byNode.get(failure.nodeId) ?? { firstAtMs: Infinity, total: 0, reasons: [] };
+    entry.firstAtMs = Math.min(entry.firstAtMs, failure.firstAtMs);
+    entry.total += failure.count;
+    entry.reasons.push([failure.reason, failure.count]);
+    byNode.set(failure.nodeId, entry);
   }
-
-  const failures: WhyFailureSource[] = rows
-    .map((row) => {
-      const counts = FAILURE_REASONS.map(
-        (reason) => [reason, row.failuresOriginated[reason] ?? 0] as const,
-      ).filter(([, count]) => count > 0);
-      return {
-        nodeId: row.nodeId,
-        label: labelOf(row.nodeId),
-        firstFailureMs: row.firstFailureMs,
-        total: counts.reduce((sum, [, count]) => sum + count, 0),
-        reasons: [...counts]
-          .sort((a, b) => b[1] - a[1])
-          .map(([reason, count]) => `${formatCount(count)} ${reason}`)
-          .join(', '),
-      };
-    })
-    .filter((source) => source.total > 0)
-    .sort((a, b) => (a.firstFailureMs ?? Infinity) - (b.firstFailureMs ?? Infinity) || b.total - a.total);
-
+  const failures: WhyFailureSource[] = [...byNode]
+    .map(([nodeId, entry]) => ({
+      nodeId,
+      label: labelOf(nodeId),
+      firstAtMs: entry.firstAtMs,
+      total: entry.total,
+      reasons: entry.reasons
+        .sort((a, b) => b[1] - a[1])
+        .map(([reason, count]) => `${formatCount(count)} ${reason}`)
+        .join(', '),
+    }))
+    .sort((a, b) => a.firstAtMs - b.firstAtMs || b.total - a.total);
   const first = failures[0];
   const failureSentence = first
-    ? `Failures started at ${first.label}${first.firstFailureMs !== null ? ` at ${formatSimTime(first.firstFailureMs)}` : ''}: ${first.reasons}.`
-    : focusNodeId
-      ? `No failure started at ${labelOf(focusNodeId)} after warm-up.`
-      : 'No request has failed after warm-up.';
+    ? `Failures started at ${first.label} at ${formatSimTime(first.firstAtMs)}: ${first.reasons}.`
+    : `No request${through} has failed after warm-up.`;
 
-  return { hops, latencySentence, failures, failureSentence };
+  return { sampleText, hops, dominant, latencySentence, failures, failureSentence };
 }

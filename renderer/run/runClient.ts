@@ -6,7 +6,7 @@ import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import type { FromWorker, RunOptions, RunRecording, RunSpeed, ToWorker } from '../worker/protocol';
 import { appendHistory, liveFrame, useRunStore } from './runStore';
-import type { RunLogEntry, RunStatus } from './types';
+import type { RunLogEntry, RunStatus, SlowestRequests } from './types';
 
 /** The speeds offered in the toolbar. */
 export const RUN_SPEEDS: RunSpeed[] = [0.25, 0.5, 1, 2, 5, 10, 25, 100, 1000, 'max'];
@@ -205,6 +205,12 @@ class RunClient {
   explain(nodeId: string | null): Promise<unknown> {
     if (!this.loaded) return Promise.resolve(null);
     return this.request({ what: 'explain', nodeId });
+  }
+  /** The slowest 1% of end-to-end requests (through nodeId, or all): per hop queueing, service and
+   *  network time, and where failures started (the engine's explainSlowest); null before a run. */
+  explainSlowest(nodeId: string | null): Promise<SlowestRequests | null> {
+    if (!this.loaded) return Promise.resolve(null);
+    return this.request({ what: 'explainSlowest', nodeId });
   }
   results(): Promise<unknown> {
     if (!this.loaded) return Promise.resolve(null);

@@ -74,3 +74,14 @@ export interface RunSample {
 
 /** An event log entry, as in the CLI JSON: { t (ms), type, target, ...fields }. */
 export type RunLogEntry = { t: number; type: string; target: string } & Record<string, number | string>;
+
+/** The engine's `explainSlowest(nodeId?)` (shared/engine/results.ts): the slowest 1% of end-to-end
+ *  requests (all, or those through nodeId), their mean time per hop, and where failures started. */
+export interface SlowestRequests {
+  nodeId: string | null;
+  sampleCount: number;
+  thresholdMs: number;
+  meanEndToEndMs: number;
+  hops: { nodeId: string; queueingMs: number; serviceMs: number; networkMs: number; visits: number }[];
+  failures: { nodeId: string; reason: string; count: number; firstAtMs: number }[];
+}

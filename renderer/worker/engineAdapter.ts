@@ -10,7 +10,7 @@ import {
   type NodeExplanation,
   type SimulationHandle,
 } from '../../shared/engine/index';
-import type { GlobalGauges } from '../run/types';
+import type { GlobalGauges, SlowestRequests } from '../run/types';
 import type { RunOptions } from './protocol';
 
 export class EngineRun {
@@ -61,6 +61,10 @@ export class EngineRun {
   }
   explain(nodeId: string | null): NodeExplanation[] {
     return this.sim.explain(nodeId ?? undefined);
+  }
+  /** The slowest 1% of end-to-end requests (through nodeId, or all): time per hop, failure origins. */
+  explainSlowest(nodeId: string | null): SlowestRequests {
+    return this.sim.explainSlowest(nodeId ?? undefined);
   }
   /** End-to-end gauges of the last complete 1 s window (throughput, p50/p95/p99, errors, SLO). */
   globalGauges(): GlobalGauges {

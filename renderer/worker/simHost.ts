@@ -322,6 +322,8 @@ export class SimHost {
       switch (message.what) {
         case 'explain':
           return reply(this.run ? this.run.explain(message.nodeId) : null);
+        case 'explainSlowest':
+          return reply(this.run ? this.run.explainSlowest(message.nodeId) : null);
         case 'results':
           return reply(this.run ? this.run.results() : null);
         case 'recording':
