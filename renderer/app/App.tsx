@@ -60,7 +60,9 @@ export function App() {
 
   return (
     <div className="app">
-      <Toolbar><RunControls /></Toolbar>
+      <Toolbar>
+        <RunControls />
+      </Toolbar>
       <div className="workspace">
         {panels.palette && <Palette onCollapse={() => togglePanel('palette')} />}
         <main className="canvas-area">
