@@ -614,6 +614,19 @@ export class Simulation {
         this.topPending = false;
         heap.pop();
       }
+      // The zero-delay events it caused, right away while nothing in the heap is due now (the
+      // same order the checks above give, without going round them for each).
+      while (
+        this.immediateCount > 0 &&
+        processed < maxEvents &&
+        (heap.size === 0 || heap.time[0] > this.now)
+      ) {
+        processed++;
+        const slot = this.immediateHead;
+        this.immediateHead = (slot + 1) & (this.immediateType.length - 1);
+        this.immediateCount--;
+        this.dispatch(this.immediateType[slot], this.immediateA[slot], this.immediateB[slot]);
+      }
     }
     this.eventsProcessed += processed;
     if (exhausted && endMs > this.now) this.now = endMs;
