@@ -710,9 +710,17 @@ export const EDGE_PARAMS: ParamSpecs = {
   filter: oneOf('Carries', ['all', 'reads', 'writes'], 'all', 'Which operations take this edge.', {
     group: 'Connection',
   }),
-  weight: num('Weight', 1, 0, 1_000_000, 'share', 'Share of traffic when several edges match.', {
-    group: 'Connection',
-  }),
+  weight: num(
+    'Weight',
+    1,
+    0,
+    1_000_000,
+    'share',
+    'Share of traffic when a client, gateway, rate limiter or cache picks one of several matching edges (a service calls each in order).',
+    {
+      group: 'Connection',
+    },
+  ),
   async: flag('Async', false, 'Fire-and-forget: the sender is acknowledged at once (used into queues).', {
     group: 'Connection',
   }),
