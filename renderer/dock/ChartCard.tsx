@@ -5,13 +5,13 @@
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { RunSample } from '../run/types';
-import { chartColumns, sampleAt, type ChartModel } from './series';
+import type { RunHistory } from '../run/runHistory';
+import { chartColumns, seriesValueAt, type ChartModel } from './series';
 import { seriesColour, seriesDash, type ChartTheme } from './chartTheme';
 import { formatAxisSeconds, formatMs, formatRps } from './format';
 
 export interface ChartHandle {
-  update(model: ChartModel, history: readonly RunSample[], cursorS: number | null, force: boolean): void;
+  update(model: ChartModel, history: RunHistory, cursorS: number | null, force: boolean): void;
 }
 
 /** Points per chart: about one per 2 CSS pixels of a wide chart is all the eye can use. */
@@ -155,10 +155,11 @@ export function ChartCard({
     () => ({
       update(nextModel, history, cursorS, force) {
         const chart = chartRef.current;
-        const sample = sampleAt(history, cursorS);
+        // The sample at the cursor, or the newest one when live.
+        const index = cursorS === null ? history.count - 1 : history.indexAt(cursorS);
         nextModel.series.forEach((spec, i) => {
           const cell = valueRefs.current[i];
-          if (cell) cell.textContent = formatChartValue(nextModel.unit, sample ? spec.read(sample) : null);
+          if (cell) cell.textContent = formatChartValue(nextModel.unit, seriesValueAt(spec, history, index));
         });
         if (!chart) return;
         const cursorMoved = cursorRef.current !== cursorS;

@@ -10,6 +10,7 @@ import { CHART_IDS, chartModel, type ChartModel, type SeriesContext } from './se
 import { setCursorS, useDockRun } from './runSource';
 import { onDockTick } from './useThrottledRun';
 import { cursorAtFraction } from './timeline';
+import { isReplicated } from '../canvas/live/liveModel';
 
 const modelKey = (model: ChartModel) =>
   `${model.title}|${model.emptyReason ?? ''}|${model.series.map((s) => `${s.key}:${s.label}:${s.style}`).join(',')}`;
@@ -17,7 +18,12 @@ const modelKey = (model: ChartModel) =>
 function currentContext(): SeriesContext {
   const { design, selection } = useDesignStore.getState();
   return {
-    nodes: design.nodes.map((node) => ({ id: node.id, kind: node.kind, label: node.label || node.id })),
+    nodes: design.nodes.map((node) => ({
+      id: node.id,
+      kind: node.kind,
+      label: node.label || node.id,
+      replicated: isReplicated(node),
+    })),
     selectedNodeIds: selection.nodes,
     slo: design.slo,
   };
@@ -39,12 +45,13 @@ export function Charts() {
   useEffect(() => {
     renderedKeys.current = models.map(modelKey);
     let pushedHistory: unknown = null;
+    let pushedVersion = -1;
     let pushedCursor: number | null | undefined;
     let pushedDesign: unknown = null;
     let pushedSelection: unknown = null;
     let force = true; // first tick after a (re)build: push everything
     const tick = () => {
-      const { history, cursorS } = useDockRun.getState();
+      const { history, historyVersion, cursorS } = useDockRun.getState();
       const { design, selection } = useDesignStore.getState();
       const contextChanged = pushedDesign !== design || pushedSelection !== selection;
       const next = CHART_IDS.map((id) => chartModel(id, history, currentContext()));
@@ -53,10 +60,12 @@ export function Charts() {
         setModels(next); // rebuilds the affected charts; this effect restarts with force
         return;
       }
-      const dataChanged = force || history !== pushedHistory || contextChanged;
+      const dataChanged =
+        force || history !== pushedHistory || historyVersion !== pushedVersion || contextChanged;
       if (!dataChanged && cursorS === pushedCursor) return;
       next.forEach((model, i) => handles.current[i].current?.update(model, history, cursorS, dataChanged));
       pushedHistory = history;
+      pushedVersion = historyVersion;
       pushedCursor = cursorS;
       pushedDesign = design;
       pushedSelection = selection;
@@ -76,9 +85,9 @@ export function Charts() {
 
   const scrub = (tS: number) => {
     const { history } = useDockRun.getState();
-    if (history.length === 0) return;
-    const first = history[0].tS;
-    const last = history[history.length - 1].tS;
+    const first = history.firstS();
+    const last = history.lastS();
+    if (first === null || last === null) return;
     setCursorS(cursorAtFraction(tS / last, last, first, last));
   };
 

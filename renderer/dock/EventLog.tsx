@@ -33,7 +33,7 @@ export function EventLog() {
     const nodeId = logEntryNodeId(entry, nodeIds);
     if (nodeId) useDesignStore.getState().setSelection({ nodes: [nodeId] });
     const { history } = useDockRun.getState();
-    const lastS = history.length > 0 ? history[history.length - 1].tS : entry.t / 1000;
+    const lastS = history.lastS() ?? entry.t / 1000;
     setCursorS(Math.min(lastS, entry.t / 1000));
   };
 

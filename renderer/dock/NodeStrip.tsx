@@ -21,9 +21,9 @@ export function NodeStrip() {
     (state) => state.design.nodes.find((candidate) => candidate.id === nodeId) ?? null,
   );
   const cursorS = useDockRun((state) => state.cursorS);
-  const throttledSample = useThrottledRun((state) => sampleAt(state.history, state.cursorS));
+  const throttledSample = useThrottledRun((state) => sampleAt(state.history, state.latest, state.cursorS));
   const status = useThrottledRun((state) => state.status);
-  const samples = useThrottledRun((state) => state.history.length);
+  const samples = useThrottledRun((state) => state.historyVersion);
   const [totals, setTotals] = useState<{ nodeId: string; row: NodeTotalsRow | null } | null>(null);
 
   const reloadKey = status === 'running' ? -1 : samples;
@@ -44,7 +44,7 @@ export function NodeStrip() {
   }, [nodeId, status, reloadKey]);
 
   if (!node) return null;
-  const sample = cursorS === null ? throttledSample : sampleAt(useDockRun.getState().history, cursorS);
+  const sample = cursorS === null ? throttledSample : sampleAt(useDockRun.getState().history, null, cursorS);
   const gauges = sample?.nodes[node.id];
   const kindLabel = CATALOG[node.kind]?.label ?? node.kind;
   const row = totals?.nodeId === node.id ? totals.row : null;

@@ -57,7 +57,7 @@ export function RunMetrics() {
   const events = useThrottledRun((state) => state.log.length);
   const rootRef = useRef<HTMLDivElement>(null);
   // Open once a run exists (Run, Step or a chaos action), short before.
-  const open = useDockRun((state) => state.loaded || state.history.length > 0);
+  const open = useDockRun((state) => state.loaded || state.history.count > 0);
   const wasOpen = useRef(open);
   useLayoutEffect(() => {
     if (open === wasOpen.current) return;
@@ -75,8 +75,8 @@ export function RunMetrics() {
     () =>
       extendAutomation({
         dockSample: () => {
-          const { history, cursorS } = useDockRun.getState();
-          return JSON.parse(JSON.stringify(sampleAt(history, cursorS)));
+          const { history, latest, cursorS } = useDockRun.getState();
+          return JSON.parse(JSON.stringify(sampleAt(history, latest, cursorS)));
         },
       }),
     [],

@@ -12,9 +12,9 @@ import { formatMs, formatPercent, formatRps, formatSimTime } from './format';
 export function SloBadge() {
   const slo = useDesignStore((state) => state.design.slo);
   const cursorS = useDockRun((state) => state.cursorS);
-  const sample = useThrottledRun((state) => sampleAt(state.history, state.cursorS));
+  const sample = useThrottledRun((state) => sampleAt(state.history, state.latest, state.cursorS));
   // The cursor moves at pointer speed; the throttled sample may lag it by one refresh.
-  const shown = cursorS === null ? sample : sampleAt(useDockRun.getState().history, cursorS);
+  const shown = cursorS === null ? sample : sampleAt(useDockRun.getState().history, null, cursorS);
   const verdict = sloVerdict(shown?.global ?? null, slo);
   const icon = verdict.state === 'pass' ? '✓' : verdict.state === 'fail' ? '✕' : '–';
   const failing = verdict.checks.filter((check) => !check.pass);
@@ -47,10 +47,10 @@ export function SloBadge() {
 export function RunReadout() {
   const cursorS = useDockRun((state) => state.cursorS);
   const throttled = useThrottledRun((state) => ({
-    sample: sampleAt(state.history, state.cursorS),
+    sample: sampleAt(state.history, state.latest, state.cursorS),
     status: state.status,
   }));
-  const sample = cursorS === null ? throttled.sample : sampleAt(useDockRun.getState().history, cursorS);
+  const sample = cursorS === null ? throttled.sample : sampleAt(useDockRun.getState().history, null, cursorS);
   if (!sample) {
     const runKey = commandInfo('run.toggle')?.shortcut;
     return (

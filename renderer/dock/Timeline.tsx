@@ -13,8 +13,8 @@ export function Timeline() {
   const design = useDesignStore((state) => state.design);
   const cursorS = useDockRun((state) => state.cursorS);
   const { firstS, lastS, log } = useThrottledRun((state) => ({
-    firstS: state.history.length > 0 ? state.history[0].tS : null,
-    lastS: state.history.length > 0 ? state.history[state.history.length - 1].tS : null,
+    firstS: state.history.firstS(),
+    lastS: state.history.lastS(),
     log: state.log,
   }));
   const stripRef = useRef<HTMLDivElement>(null);
@@ -30,10 +30,10 @@ export function Timeline() {
     if (!strip) return;
     // Read the newest bounds now: the throttled ones may be a refresh behind the run.
     const { history } = useDockRun.getState();
-    if (history.length === 0) return;
+    const first = history.firstS();
+    const last = history.lastS();
+    if (first === null || last === null) return;
     const rect = strip.getBoundingClientRect();
-    const first = history[0].tS;
-    const last = history[history.length - 1].tS;
     setCursorS(
       cursorAtFraction(
         (clientX - rect.left) / rect.width,

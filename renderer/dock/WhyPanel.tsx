@@ -21,7 +21,7 @@ export function WhyPanel() {
   const selectedNodes = useDesignStore((state) => state.selection.nodes);
   const focus = selectedNodes.length === 1 ? selectedNodes[0] : null;
   const status = useThrottledRun((state) => state.status);
-  const samples = useThrottledRun((state) => state.history.length);
+  const samples = useThrottledRun((state) => state.historyVersion);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const labelOf = useMemo(() => targetLabeller(design), [design]);
   // Reload once when a paused run steps or a new run starts; while running, the timer reloads.

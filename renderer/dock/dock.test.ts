@@ -3,7 +3,8 @@
 // engine's explanation read.
 import { describe, expect, it } from 'vitest';
 import type { GlobalGauges, NodeGauges, RunSample } from '../run/types';
-import { chartColumns, chartModel, reasonsSeen, sampleAt, sampleIndexAt, type SeriesContext } from './series';
+import { chartColumns, chartModel, reasonsSeen, sampleAt, type SeriesContext } from './series';
+import { RunHistory } from '../run/runHistory';
 import { sloVerdict } from './slo';
 import { cursorAtFraction, fractionOf, timelineMarkers, timelineSpanS, MAX_LOG_MARKERS } from './timeline';
 import { describeLogEntry, formatPercent, formatSimTime, logEntryNodeId } from './format';
@@ -39,6 +40,12 @@ function sample(
   return { tS, global: global(overrides.global), nodes, instances: {} };
 }
 
+function historyOf(samples: RunSample[]): RunHistory {
+  const history = new RunHistory();
+  for (const s of samples) history.append(s);
+  return history;
+}
+
 const context: SeriesContext = {
   nodes: [
     { id: 'users', kind: 'client', label: 'Users' },
@@ -53,7 +60,7 @@ const context: SeriesContext = {
 
 describe('chart series', () => {
   it('latency plots p50, p95, p99 and the SLO line at the design p99 target', () => {
-    const history = [sample(1), sample(2, { global: { p99Ms: 300 } })];
+    const history = historyOf([sample(1), sample(2, { global: { p99Ms: 300 } })]);
     const model = chartModel('latency', history, context);
     expect(model.series.map((s) => s.key)).toEqual(['p50', 'p95', 'p99', 'slo']);
     const [xs, , , p99, slo] = chartColumns(model, history, 100);
@@ -64,16 +71,19 @@ describe('chart series', () => {
 
   it('selecting a node adds its own throughput and p99 lines', () => {
     const selected = { ...context, selectedNodeIds: ['api'] };
-    expect(chartModel('throughput', [], selected).series.map((s) => s.label)).toEqual(['All', 'API']);
-    expect(chartModel('latency', [], selected).series.map((s) => s.label)).toContain('API p99');
+    expect(chartModel('throughput', historyOf([]), selected).series.map((s) => s.label)).toEqual([
+      'All',
+      'API',
+    ]);
+    expect(chartModel('latency', historyOf([]), selected).series.map((s) => s.label)).toContain('API p99');
   });
 
   it('errors by reason shows only the reasons that occurred', () => {
-    const history = [
+    const history = historyOf([
       sample(1),
       sample(2, { global: { errorsByReason: { ...noErrors, timeout: 5 } } }),
       sample(3, { global: { errorsByReason: { ...noErrors, rejected: 2 } } }),
-    ];
+    ]);
     expect(reasonsSeen(history)).toEqual(['timeout', 'rejected']);
     const model = chartModel('errors', history, context);
     expect(chartColumns(model, history, 10).slice(1)).toEqual([
@@ -83,9 +93,9 @@ describe('chart series', () => {
   });
 
   it('queue depth shows the deepest queues unless nodes are selected', () => {
-    const history = [
+    const history = historyOf([
       sample(1, { nodes: { api: { queueDepth: 3 }, worker: { queueDepth: 40 }, db: { queueDepth: 1 } } }),
-    ];
+    ]);
     expect(
       chartModel('queue', history, context)
         .series.map((s) => s.label)
@@ -97,16 +107,19 @@ describe('chart series', () => {
   });
 
   it('hit rate is in percent per cache, and says so when the design has no cache', () => {
-    const history = [sample(1, { nodes: { cache: { hitRate: 0.8 } } })];
+    const history = historyOf([sample(1, { nodes: { cache: { hitRate: 0.8 } } })]);
     const model = chartModel('hitrate', history, context);
-    expect(chartColumns(model, history, 10)[1]).toEqual([80]);
+    // Float32 columns: a gauge keeps about 7 significant digits.
+    expect(chartColumns(model, history, 10)[1][0]).toBeCloseTo(80, 4);
     const noCache = { ...context, nodes: context.nodes.filter((n) => n.kind !== 'cache') };
     expect(chartModel('hitrate', history, noCache).emptyReason).toMatch(/No cache/);
   });
 
   it('a long run folds into at most maxPoints, keeping latency peaks and averaging throughput', () => {
-    const history = Array.from({ length: 1000 }, (_, i) =>
-      sample(i + 1, { global: { p99Ms: i === 500 ? 5000 : 40, throughputRps: i % 2 === 0 ? 100 : 200 } }),
+    const history = historyOf(
+      Array.from({ length: 1000 }, (_, i) =>
+        sample(i + 1, { global: { p99Ms: i === 500 ? 5000 : 40, throughputRps: i % 2 === 0 ? 100 : 200 } }),
+      ),
     );
     const latency = chartColumns(chartModel('latency', history, context), history, 100);
     expect(latency[0]).toHaveLength(100);
@@ -117,14 +130,34 @@ describe('chart series', () => {
   });
 
   it('the cursor shows the sample covering it (first sample ending at or after), the last past the end', () => {
-    const history = [sample(1), sample(2), sample(4)];
-    expect(sampleIndexAt(history, 0.2)).toBe(0);
-    expect(sampleIndexAt(history, 1)).toBe(0);
-    expect(sampleIndexAt(history, 1.5)).toBe(1);
-    expect(sampleIndexAt(history, 3)).toBe(2);
-    expect(sampleIndexAt(history, 99)).toBe(2);
-    expect(sampleAt(history, null)).toBe(history[2]);
-    expect(sampleAt([], 3)).toBeNull();
+    const history = historyOf([sample(1), sample(2), sample(4)]);
+    expect(history.indexAt(0.2)).toBe(0);
+    expect(history.indexAt(1)).toBe(0);
+    expect(history.indexAt(1.5)).toBe(1);
+    expect(history.indexAt(3)).toBe(2);
+    expect(history.indexAt(99)).toBe(2);
+    expect(sampleAt(history, null, 1.5)?.tS).toBe(2);
+    // Live (no cursor): the newest sample, the run's latest when there is one.
+    expect(sampleAt(history, null, null)?.tS).toBe(4);
+    const latest = sample(5);
+    expect(sampleAt(history, latest, null)).toBe(latest);
+    expect(sampleAt(historyOf([]), null, 3)).toBeNull();
+  });
+
+  it('replication lag shows only replicated databases, and says so when there is none', () => {
+    const replicated: SeriesContext = {
+      ...context,
+      nodes: [...context.nodes, { id: 'ledger', kind: 'database', label: 'Ledger', replicated: true }],
+    };
+    const history = historyOf([
+      sample(1, { nodes: { db: { replicationLagMs: 0 }, ledger: { replicationLagMs: 12 } } }),
+    ]);
+    const model = chartModel('lag', history, replicated);
+    expect(model.series.map((s) => s.label)).toEqual(['Ledger']);
+    expect(chartColumns(model, history, 10)[1]).toEqual([12]);
+    const lone = chartModel('lag', history, context);
+    expect(lone.series).toEqual([]);
+    expect(lone.emptyReason).toBe('No replicated database in this design.');
   });
 });
 

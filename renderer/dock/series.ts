@@ -1,7 +1,11 @@
-// From the run's history (one RunSample per simulated second, whole run) to what each chart plots:
-// which series, in which style, and the aligned columns uPlot draws. Pure: unit-tested, no DOM.
+// From the run's history (typed-array columns, whole run: renderer/run/runHistory.ts) to what each
+// chart plots: which series, in which style, and the aligned columns uPlot draws. Reads the history's
+// column views directly (no object per sample). Pure: unit-tested, no DOM.
 import { FAILURE_REASONS, type FailureReason, type NodeGauges, type RunSample } from '../run/types';
+import { RunHistory, type FoldMode, type GlobalField } from '../run/runHistory';
 import type { Slo } from '../../shared/document/types';
+
+export type { FoldMode };
 
 export type ChartId = 'throughput' | 'latency' | 'errors' | 'queue' | 'hitrate' | 'lag';
 
@@ -11,6 +15,8 @@ export interface DockNode {
   id: string;
   kind: string;
   label: string;
+  /** Databases: has followers or is leaderless (a lone leader has no replication lag to show). */
+  replicated?: boolean;
 }
 
 export interface SeriesContext {
@@ -20,19 +26,47 @@ export interface SeriesContext {
   slo: Slo;
 }
 
-/** How a bucket of samples folds into one point when there are more samples than pixels. */
-export type FoldMode = 'mean' | 'max';
-
 export interface SeriesSpec {
   /** Stable identity: the chart is rebuilt only when the list of keys changes. */
   key: string;
   label: string;
   /** Index into the colour-blind-safe palette and dash styles (ordered, never colour alone). */
   style: number;
-  fold: FoldMode;
   /** A reference line (the SLO), drawn in the danger colour. */
   reference?: boolean;
-  read: (sample: RunSample) => number | null;
+  /** What it plots: history columns (summed when several; a node's when nodeId), times `scale`; or a constant. */
+  source:
+    { fields: (GlobalField | keyof NodeGauges)[]; nodeId?: string; scale?: number } | { constant: number };
+}
+
+/** How a series folds (the run history's one policy, `FOLD` in renderer/run/runHistory.ts). */
+export function foldOf(spec: SeriesSpec): FoldMode {
+  if ('constant' in spec.source) return 'max';
+  return RunHistory.foldOf(spec.source.fields[0], spec.source.nodeId);
+}
+
+/** The series' columns in the history (views, no copy); empty when the history has none of them. */
+function seriesColumns(spec: SeriesSpec, history: RunHistory): Float32Array[] {
+  if ('constant' in spec.source) return [];
+  const { fields, nodeId } = spec.source;
+  return fields.map((field) => history.series(field, nodeId)).filter((column) => column !== null);
+}
+
+/** One series' value at sample `index` (null where it has no value). */
+export function seriesValueAt(spec: SeriesSpec, history: RunHistory, index: number): number | null {
+  if (index < 0 || index >= history.count) return null;
+  if ('constant' in spec.source) return spec.source.constant;
+  const columns = seriesColumns(spec, history);
+  let sum = 0;
+  let seen = false;
+  for (const column of columns) {
+    const value = column[index];
+    if (Number.isFinite(value)) {
+      sum += value;
+      seen = true;
+    }
+  }
+  return seen ? sum * (spec.source.scale ?? 1) : null;
 }
 
 export interface ChartModel {
@@ -58,10 +92,8 @@ const QUEUEING_KINDS = new Set([
 ]);
 const CACHE_KINDS = new Set(['cache', 'cdn']);
 
-const nodeGauge = (nodeId: string, field: keyof NodeGauges) => (sample: RunSample) => {
-  const value = sample.nodes[nodeId]?.[field];
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-};
+const nodeGauge = (nodeId: string, field: keyof NodeGauges) => ({ fields: [field], nodeId });
+const globalGauge = (field: GlobalField) => ({ fields: [field] });
 
 /** The selected nodes of the given kinds, else every node of those kinds (first few). */
 function focusNodes(context: SeriesContext, accept: (node: DockNode) => boolean): DockNode[] {
@@ -73,24 +105,19 @@ function focusNodes(context: SeriesContext, accept: (node: DockNode) => boolean)
   return context.nodes.filter(accept).slice(0, MAX_NODE_SERIES);
 }
 
-/** Peak of one node gauge over the history (for choosing which queues to show). */
-function peak(history: readonly RunSample[], nodeId: string, field: keyof NodeGauges): number {
+/** Peak of a column (0 when absent). */
+function columnPeak(column: Float32Array | null): number {
   let max = 0;
-  for (const sample of history) {
-    const value = sample.nodes[nodeId]?.[field];
-    if (typeof value === 'number' && value > max) max = value;
-  }
+  if (column) for (let i = 0; i < column.length; i++) if (column[i] > max) max = column[i];
   return max;
 }
 
 /** Reasons that occurred at least once in the run, in the engine's order. */
-export function reasonsSeen(history: readonly RunSample[]): FailureReason[] {
-  return FAILURE_REASONS.filter((reason) =>
-    history.some((sample) => (sample.global.errorsByReason?.[reason] ?? 0) > 0),
-  );
+export function reasonsSeen(history: RunHistory): FailureReason[] {
+  return FAILURE_REASONS.filter((reason) => columnPeak(history.series(`errors:${reason}`)) > 0);
 }
 
-export function chartModel(id: ChartId, history: readonly RunSample[], context: SeriesContext): ChartModel {
+export function chartModel(id: ChartId, history: RunHistory, context: SeriesContext): ChartModel {
   const selected = context.selectedNodeIds
     .map((nodeId) => context.nodes.find((node) => node.id === nodeId))
     .filter((node): node is DockNode => node !== undefined);
@@ -106,15 +133,13 @@ export function chartModel(id: ChartId, history: readonly RunSample[], context: 
             key: 'global',
             label: 'All',
             style: 0,
-            fold: 'mean',
-            read: (s) => s.global.throughputRps,
+            source: globalGauge('throughputRps'),
           },
           ...selected.slice(0, MAX_NODE_SERIES - 1).map((node, i) => ({
             key: `node:${node.id}`,
             label: node.label,
             style: i + 1,
-            fold: 'mean' as const,
-            read: nodeGauge(node.id, 'throughputRps'),
+            source: nodeGauge(node.id, 'throughputRps'),
           })),
         ],
       };
@@ -125,23 +150,21 @@ export function chartModel(id: ChartId, history: readonly RunSample[], context: 
         unit: 'ms',
         emptyReason: null,
         series: [
-          { key: 'p50', label: 'p50', style: 0, fold: 'max', read: (s) => s.global.p50Ms },
-          { key: 'p95', label: 'p95', style: 1, fold: 'max', read: (s) => s.global.p95Ms },
-          { key: 'p99', label: 'p99', style: 2, fold: 'max', read: (s) => s.global.p99Ms },
+          { key: 'p50', label: 'p50', style: 0, source: globalGauge('p50Ms') },
+          { key: 'p95', label: 'p95', style: 1, source: globalGauge('p95Ms') },
+          { key: 'p99', label: 'p99', style: 2, source: globalGauge('p99Ms') },
           ...selected.slice(0, 1).map((node) => ({
             key: `node:${node.id}`,
             label: `${node.label} p99`,
             style: 3,
-            fold: 'max' as const,
-            read: nodeGauge(node.id, 'p99Ms'),
+            source: nodeGauge(node.id, 'p99Ms'),
           })),
           {
             key: 'slo',
             label: 'SLO',
             style: 5,
-            fold: 'max',
             reference: true,
-            read: () => context.slo.p99Ms,
+            source: { constant: context.slo.p99Ms },
           },
         ],
       };
@@ -158,17 +181,14 @@ export function chartModel(id: ChartId, history: readonly RunSample[], context: 
                 key: reason,
                 label: reason,
                 style: FAILURE_REASONS.indexOf(reason),
-                fold: 'max' as const,
-                read: (s: RunSample) => s.global.errorsByReason?.[reason] ?? 0,
+                source: globalGauge(`errors:${reason}`),
               }))
             : [
                 {
                   key: 'none',
                   label: 'all reasons',
                   style: 0,
-                  fold: 'max',
-                  read: (s: RunSample) =>
-                    FAILURE_REASONS.reduce((sum, r) => sum + (s.global.errorsByReason?.[r] ?? 0), 0),
+                  source: { fields: FAILURE_REASONS.map((r) => `errors:${r}` as const) },
                 },
               ],
       };
@@ -181,7 +201,7 @@ export function chartModel(id: ChartId, history: readonly RunSample[], context: 
         // Unselected: the nodes whose queues grew most, so the chart shows where backpressure is.
         nodes = context.nodes
           .filter(queueing)
-          .map((node, order) => ({ node, order, peak: peak(history, node.id, 'queueDepth') }))
+          .map((node, order) => ({ node, order, peak: columnPeak(history.series('queueDepth', node.id)) }))
           .sort((a, b) => b.peak - a.peak || a.order - b.order)
           .slice(0, MAX_NODE_SERIES)
           .map((entry) => entry.node);
@@ -195,8 +215,7 @@ export function chartModel(id: ChartId, history: readonly RunSample[], context: 
           key: `node:${node.id}`,
           label: node.label,
           style: i,
-          fold: 'max' as const,
-          read: nodeGauge(node.id, 'queueDepth'),
+          source: nodeGauge(node.id, 'queueDepth'),
         })),
       };
     }
@@ -211,27 +230,23 @@ export function chartModel(id: ChartId, history: readonly RunSample[], context: 
           key: `node:${node.id}`,
           label: node.label,
           style: i,
-          fold: 'mean' as const,
-          read: (sample: RunSample) => {
-            const rate = sample.nodes[node.id]?.hitRate;
-            return typeof rate === 'number' ? rate * 100 : null;
-          },
+          source: { fields: ['hitRate'], nodeId: node.id, scale: 100 },
         })),
       };
     }
     case 'lag': {
-      const databases = focusNodes(context, (node) => node.kind === 'database');
+      // Only databases with replication: a lone leader's lag is a flat 0 ms line that says nothing.
+      const databases = focusNodes(context, (node) => node.kind === 'database' && node.replicated === true);
       return {
         id,
         title: 'Replication lag',
         unit: 'ms',
-        emptyReason: databases.length === 0 ? 'No database in this design.' : null,
+        emptyReason: databases.length === 0 ? 'No replicated database in this design.' : null,
         series: databases.map((node, i) => ({
           key: `node:${node.id}`,
           label: node.label,
           style: i,
-          fold: 'max' as const,
-          read: nodeGauge(node.id, 'replicationLagMs'),
+          source: nodeGauge(node.id, 'replicationLagMs'),
         })),
       };
     }
@@ -244,58 +259,56 @@ export type ChartColumns = [number[], ...(number | null)[][]];
 /**
  * The chart's columns over the whole run, folded into at most `maxPoints` points so a 30-minute run
  * draws as fast as a 30-second one. A bucket's x is its last sample's time (the live edge stays
- * exact); latencies, errors and depths keep their peak so a short spike never disappears.
+ * exact); each series folds by the history's policy (peaks for latency, errors, depth and lag, means
+ * for rates), so a short spike never disappears.
  */
-export function chartColumns(
-  model: ChartModel,
-  history: readonly RunSample[],
-  maxPoints: number,
-): ChartColumns {
-  const count = history.length;
+export function chartColumns(model: ChartModel, history: RunHistory, maxPoints: number): ChartColumns {
+  const count = history.count;
+  const times = history.timesS();
   const bucket = Math.max(1, Math.ceil(count / Math.max(1, Math.floor(maxPoints))));
   const points = Math.ceil(count / bucket);
   const xs = new Array<number>(points);
-  const columns = model.series.map(() => new Array<number | null>(points));
-  for (let p = 0; p < points; p++) {
-    const start = p * bucket;
-    const end = Math.min(count, start + bucket);
-    xs[p] = history[end - 1].tS;
-    model.series.forEach((spec, s) => {
+  for (let p = 0; p < points; p++) xs[p] = times[Math.min(count, (p + 1) * bucket) - 1];
+  const columns = model.series.map((spec) => {
+    const out = new Array<number | null>(points);
+    if ('constant' in spec.source) return out.fill(spec.source.constant);
+    const sources = seriesColumns(spec, history);
+    const scale = spec.source.scale ?? 1;
+    const fold = foldOf(spec);
+    for (let p = 0; p < points; p++) {
+      const end = Math.min(count, (p + 1) * bucket);
       let sum = 0;
       let max = -Infinity;
+      let min = Infinity;
+      let last = Number.NaN;
       let seen = 0;
-      for (let i = start; i < end; i++) {
-        const value = spec.read(history[i]);
-        if (value === null) continue;
+      for (let i = p * bucket; i < end; i++) {
+        let value = 0;
+        let any = false;
+        for (const column of sources) {
+          if (Number.isFinite(column[i])) {
+            value += column[i];
+            any = true;
+          }
+        }
+        if (!any) continue;
+        value *= scale;
         sum += value;
         if (value > max) max = value;
+        if (value < min) min = value;
+        last = value;
         seen++;
       }
-      columns[s][p] = seen === 0 ? null : spec.fold === 'max' ? max : sum / seen;
-    });
-  }
+      out[p] =
+        seen === 0 ? null : fold === 'max' ? max : fold === 'min' ? min : fold === 'last' ? last : sum / seen;
+    }
+    return out;
+  });
   return [xs, ...columns];
 }
 
-/**
- * The sample shown at a time, as the run store reads it: a sample at tS covers (tS - spanS, tS], so
- * this is the first sample ending at or after the time (the last one past the run's end).
- */
-export function sampleIndexAt(history: readonly RunSample[], tS: number): number {
-  if (history.length === 0) return -1;
-  let low = 0;
-  let high = history.length - 1;
-  if (tS >= history[high].tS) return high;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (history[mid].tS >= tS) high = mid;
-    else low = mid + 1;
-  }
-  return low;
-}
-
-export function sampleAt(history: readonly RunSample[], tS: number | null): RunSample | null {
-  if (history.length === 0) return null;
-  if (tS === null) return history[history.length - 1];
-  return history[sampleIndexAt(history, tS)];
+/** The sample a time shows (null = live: the newest sample of the run), or null before any. */
+export function sampleAt(history: RunHistory, latest: RunSample | null, tS: number | null): RunSample | null {
+  if (tS === null) return latest ?? (history.count > 0 ? history.sample(history.count - 1) : null);
+  return history.sampleAt(tS);
 }

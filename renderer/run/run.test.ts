@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendHistory, mergeSamples, sampleAt } from './runStore';
+import { MAX_CAPACITY, MIN_CAPACITY, RunHistory, capacityFor } from './runHistory';
 import { classifyChange } from './liveEdits';
 import { webTierDesign } from './testDesigns';
 import type { RunSample } from './types';
@@ -20,34 +20,141 @@ const sample = (tS: number, throughputRps: number, sloPass = true): RunSample =>
   spanS: 1,
 });
 
-describe('run history', () => {
-  it('keeps the whole run within a fixed number of samples by merging the older half', () => {
-    let history: RunSample[] = [];
-    for (let t = 1; t <= 1000; t++) history = appendHistory(history, [sample(t, t)], 100);
-    expect(history.length).toBeLessThanOrEqual(100);
-    // Still covers the whole run: spans add up to every second, the newest are exact.
-    expect(history.reduce((sum, s) => sum + (s.spanS ?? 1), 0)).toBe(1000);
-    expect(history[history.length - 1].tS).toBe(1000);
-    expect(history[history.length - 1].spanS).toBe(1);
-    expect(history[0].spanS).toBeGreaterThan(1);
+/** A 50-node second: every node with the common gauges, two instances each, 74 connections. */
+function bigSample(tS: number, nodeCount = 50, edgeCount = 74): RunSample {
+  const nodes: RunSample['nodes'] = {};
+  const instances: RunSample['instances'] = {};
+  for (let n = 0; n < nodeCount; n++) {
+    nodes[`n${n}`] = {
+      throughputRps: 100 + n,
+      p99Ms: 10,
+      queueDepth: tS % 7,
+      utilization: 0.5,
+      errorRate: 0,
+      arrivalsRps: 100,
+      p50Ms: 5,
+      inFlight: 3,
+      instancesUp: 2,
+      timeoutRps: 0,
+      rejectedRps: 0,
+    };
+    instances[`n${n}`] = [
+      { state: 'alive', utilization: 0.5, queueDepth: 1, throughputRps: 50, leader: true },
+      { state: tS % 100 === 0 ? 'dead' : 'alive', utilization: 0.5, queueDepth: 1, throughputRps: 50 },
+    ];
+  }
+  const edges: NonNullable<RunSample['edges']> = {};
+  for (let e = 0; e < edgeCount; e++) edges[`e${e}`] = { throughputRps: 10, errorRate: 0, cut: false };
+  return { ...sample(tS, 100), nodes, instances, edges, spanS: 1 };
+}
+
+describe('run history (typed-array columns)', () => {
+  it('takes the same memory for the whole of a simulated 3-hour run, from the first second', () => {
+    const history = new RunHistory();
+    history.append(bigSample(1));
+    const bytes = history.byteLength;
+    expect(bytes).toBeLessThanOrEqual(16 * 1024 * 1024 + 64 * 1024);
+    for (let t = 2; t <= 3 * 3600; t++) {
+      history.append(bigSample(t));
+      if (t % 600 === 0) expect(history.byteLength).toBe(bytes);
+    }
+    expect(history.byteLength).toBe(bytes);
+    expect(history.count).toBeLessThanOrEqual(history.capacity);
+    // The whole run is still there: the spans add up to every second, the newest ends at 3 h.
+    expect(history.spansS().reduce((sum, span) => sum + span, 0)).toBe(3 * 3600);
+    expect(history.lastS()).toBe(3 * 3600);
   });
 
-  it('merges two samples by averaging rates over their spans and failing the SLO if either failed', () => {
-    const merged = mergeSamples(sample(1, 100), sample(2, 300, false));
-    expect(merged.tS).toBe(2);
+  it('keeps every second (1 s resolution) until the capacity is reached', () => {
+    const history = new RunHistory();
+    for (let t = 1; t <= 1000; t++) history.append(bigSample(t));
+    expect(history.capacity).toBeGreaterThanOrEqual(1000);
+    expect(history.count).toBe(1000);
+    expect(history.resolutionS).toBe(1);
+    expect([...history.spansS()].every((span) => span === 1)).toBe(true);
+    expect(history.sampleAt(437)?.tS).toBe(437);
+    expect(history.sampleAt(437)?.nodes.n3.queueDepth).toBe(437 % 7);
+  });
+
+  it('sizes the capacity from the budget, between 10 minutes and 4 hours at 1 s', () => {
+    expect(capacityFor(16 * 1024 * 1024, 10)).toBe(MAX_CAPACITY);
+    expect(capacityFor(16 * 1024 * 1024, 5_000 * 11)).toBe(MIN_CAPACITY);
+    const fiftyNodes = new RunHistory();
+    fiftyNodes.append(bigSample(1));
+    expect(fiftyNodes.capacity).toBe(capacityFor(16 * 1024 * 1024, (fiftyNodes.bytesPerSample - 12) / 4));
+    expect(fiftyNodes.capacity).toBeGreaterThanOrEqual(1800); // a 30-minute run at 1 s
+  });
+
+  it('downsampling keeps peaks for latency, queues and errors, averages rates, fails the SLO if any part did', () => {
+    const history = new RunHistory(0); // the smallest capacity: downsamples after MIN_CAPACITY samples
+    const capacity = history.capacity;
+    for (let t = 1; t <= capacity + 1; t++) {
+      const s = sample(t, t % 2 === 0 ? 300 : 100, t !== 8);
+      if (t === 7) {
+        s.global.p99Ms = 900;
+        s.global.errorsByReason.timeout = 40;
+        s.nodes.api.queueDepth = 5000;
+      }
+      history.append(s);
+    }
+    expect(history.resolutionS).toBe(2);
+    expect(history.count).toBe(capacity / 2 + 1);
+    // Seconds 7 and 8 are now one sample ending at 8 covering 2 s.
+    const merged = history.sampleAt(7.5)!;
+    expect(merged.tS).toBe(8);
     expect(merged.spanS).toBe(2);
+    expect(merged.global.p99Ms).toBe(900);
+    expect(merged.global.errorsByReason.timeout).toBe(40);
+    expect(merged.nodes.api.queueDepth).toBe(5000);
     expect(merged.global.throughputRps).toBe(200);
-    expect(merged.nodes.api.throughputRps).toBe(200);
     expect(merged.global.sloPass).toBe(false);
+    expect(history.sampleAt(2)?.global.sloPass).toBe(true);
+    // The series views agree with the materialized samples.
+    expect(history.series('p99Ms')![history.indexAt(7)]).toBe(900);
+    expect(history.series('queueDepth', 'api')![history.indexAt(7)]).toBe(5000);
   });
 
-  it('finds the sample covering a time when scrubbing', () => {
-    const history = [sample(1, 10), sample(2, 20), sample(4, 40)];
-    expect(sampleAt(history, 1)?.tS).toBe(1);
-    expect(sampleAt(history, 1.5)?.tS).toBe(2);
-    expect(sampleAt(history, 3)?.tS).toBe(4);
-    expect(sampleAt(history, 99)?.tS).toBe(4);
-    expect(sampleAt([], 3)).toBeNull();
+  it('after downsampling, a time shows the covering sample with its span; new seconds fold in at the resolution', () => {
+    const history = new RunHistory(0);
+    const capacity = history.capacity;
+    for (let t = 1; t <= capacity + 3; t++) history.append(sample(t, t));
+    expect(history.sampleAt(1)).toMatchObject({ tS: 2, spanS: 2 });
+    expect(history.sampleAt(2)).toMatchObject({ tS: 2, spanS: 2 });
+    expect(history.sampleAt(3)).toMatchObject({ tS: 4, spanS: 2 });
+    expect(history.sampleAt(capacity + 1)).toMatchObject({ tS: capacity + 2, spanS: 2 });
+    // The newest second waits in a sample of its own until it reaches the resolution.
+    expect(history.sampleAt(capacity + 3)).toMatchObject({ tS: capacity + 3, spanS: 1 });
+    expect(history.sampleAt(99_999)?.tS).toBe(capacity + 3);
+    expect(history.sampleAt(1)?.global.throughputRps).toBe(1.5);
+  });
+
+  it('finds the sample covering a time when scrubbing, null before any sample', () => {
+    const history = new RunHistory();
+    expect(history.sampleAt(3)).toBeNull();
+    for (const [t, rps] of [
+      [1, 10],
+      [2, 20],
+      [4, 40],
+    ])
+      history.append(sample(t, rps));
+    expect(history.sampleAt(1)?.tS).toBe(1);
+    expect(history.sampleAt(1.5)?.tS).toBe(2);
+    expect(history.sampleAt(3)?.global.throughputRps).toBe(40);
+    expect(history.sampleAt(99)?.tS).toBe(4);
+    expect(history.sampleAt(2)?.instances.api).toEqual([{ state: 'alive', utilization: 0.5, queueDepth: 0 }]);
+  });
+
+  it('keeps the history when an instance or gauge appears mid-run (a live edit)', () => {
+    const history = new RunHistory();
+    history.append(sample(1, 10));
+    const grown = sample(2, 20);
+    grown.instances.api.push({ state: 'dead', utilization: 0, queueDepth: 0 });
+    grown.nodes.api.hitRate = 0.5;
+    history.append(grown);
+    expect(history.sampleAt(1)?.instances.api).toHaveLength(1);
+    expect(history.sampleAt(1)?.nodes.api.hitRate).toBeUndefined();
+    expect(history.sampleAt(2)?.instances.api[1].state).toBe('dead');
+    expect(history.sampleAt(2)?.nodes.api.hitRate).toBe(0.5);
   });
 });
 

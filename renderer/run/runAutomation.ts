@@ -76,7 +76,7 @@ export function installRunAutomation(): () => void {
         speed: state.speed,
         achievedSpeed: state.achievedSpeed,
         eventsPerS: state.eventsPerS,
-        historyLength: state.history.length,
+        historyLength: state.history.count,
         lastSampleS: state.latest?.tS ?? null,
         selectedInstance: state.selectedInstance,
         cursorS: state.cursorS,

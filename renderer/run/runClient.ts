@@ -5,7 +5,8 @@ import type { ChaosCommand } from '../../shared/engine/index';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import type { FromWorker, RunOptions, RunRecording, RunSpeed, ToWorker } from '../worker/protocol';
-import { appendHistory, liveFrame, useRunStore } from './runStore';
+import { appendSamples, liveFrame, useRunStore } from './runStore';
+import { RunHistory } from './runHistory';
 import type { RunLogEntry, RunStatus, SlowestRequests } from './types';
 
 /** The speeds offered in the toolbar. */
@@ -77,7 +78,8 @@ class RunClient {
       eventsPerS: 0,
       eventsProcessed: 0,
       latest: null,
-      history: [],
+      history: new RunHistory(),
+      historyVersion: 0,
       log: [],
       cursorS: null,
       problem: null,
@@ -165,7 +167,8 @@ class RunClient {
       eventsPerS: 0,
       eventsProcessed: 0,
       latest: null,
-      history: [],
+      history: new RunHistory(),
+      historyVersion: 0,
       log: [],
       cursorS: null,
       problem: null,
@@ -295,7 +298,7 @@ class RunClient {
       eventsProcessed: message.eventsProcessed,
     };
     if (message.samples.length > 0) {
-      patch.history = appendHistory(state.history, message.samples);
+      patch.historyVersion = appendSamples(state.history, message.samples);
       patch.latest = message.samples[message.samples.length - 1];
     }
     if (message.log.length > 0) {

@@ -1,13 +1,12 @@
 // The live run as React sees it (zustand): status, times, speeds, the latest per-second sample,
-// the whole run's history (downsampled so memory stays flat) and the event log. Updated at most
+// the whole run's history (typed-array columns from a fixed budget, so memory stays flat) and the
+// event log. Updated at most
 // once per worker frame (≤ 30 Hz). The per-frame typed-array gauges for the canvas live in
 // `liveFrame` (not React state): the canvas reads them from its animation loop.
 import { create } from 'zustand';
 import type { GaugeLayoutMessage, RunSpeed } from '../worker/protocol';
-import type { GlobalGauges, RunLogEntry, RunSample, RunStatus } from './types';
-
-/** History keeps at most this many samples; past it, the older half merges pairwise. */
-export const HISTORY_LIMIT = 1_200;
+import { RunHistory } from './runHistory';
+import type { RunLogEntry, RunSample, RunStatus } from './types';
 
 export interface RunState {
   status: RunStatus;
@@ -24,8 +23,11 @@ export interface RunState {
   warmupS: number;
   seed: number;
   latest: RunSample | null;
-  /** The whole run, one sample per second (older ones merged; `spanS` says how many seconds). */
-  history: RunSample[];
+  /** The whole run as typed-array columns (`runHistory.ts`): one sample per second until its
+   *  budget is full, then merged in place (`spanS` says how many seconds a sample covers). Mutable:
+   *  `historyVersion` changes whenever it does. */
+  history: RunHistory;
+  historyVersion: number;
   log: RunLogEntry[];
   /** Null follows the live run; a time (s) shows the sample there (set by scrubbing). */
   cursorS: number | null;
@@ -51,73 +53,21 @@ export const useRunStore = create<RunState>()((set, get) => ({
   warmupS: 5,
   seed: 1,
   latest: null,
-  history: [],
+  history: new RunHistory(),
+  historyVersion: 0,
   log: [],
   cursorS: null,
   selectedInstance: null,
   problem: null,
   setCursor: (cursorS) => set({ cursorS }),
   selectInstance: (selectedInstance) => set({ selectedInstance }),
-  sampleAt: (tS) => sampleAt(get().history, tS),
+  sampleAt: (tS) => get().history.sampleAt(tS),
 }));
 
-export function sampleAt(history: RunSample[], tS: number): RunSample | null {
-  if (history.length === 0) return null;
-  // Sample tS covers (tS - spanS, tS]: find the first sample ending at or after tS.
-  let low = 0;
-  let high = history.length - 1;
-  if (tS >= history[high].tS) return history[high];
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (history[mid].tS >= tS) high = mid;
-    else low = mid + 1;
-  }
-  return history[low];
-}
-
-/** Appends samples; past the limit, the older half merges pairwise (its resolution halves). */
-export function appendHistory(
-  history: RunSample[],
-  samples: RunSample[],
-  limit = HISTORY_LIMIT,
-): RunSample[] {
-  let next = history.concat(samples);
-  while (next.length > limit) {
-    const half = Math.floor(next.length / 2);
-    const merged: RunSample[] = [];
-    for (let i = 0; i + 1 < half; i += 2) merged.push(mergeSamples(next[i], next[i + 1]));
-    if (half % 2 === 1) merged.push(next[half - 1]);
-    next = merged.concat(next.slice(half));
-  }
-  return next;
-}
-
-const average = (a: number, b: number, wa: number, wb: number) => (a * wa + b * wb) / (wa + wb);
-
-/** One sample for two neighbours: rates and gauges averaged by span, the later state kept. */
-export function mergeSamples(a: RunSample, b: RunSample): RunSample {
-  const wa = a.spanS ?? 1;
-  const wb = b.spanS ?? 1;
-  const mergeRecord = <T extends object>(x: T | undefined, y: T): T => {
-    if (!x) return y;
-    const out = { ...y } as Record<string, unknown>;
-    for (const [key, value] of Object.entries(y)) {
-      const other = (x as Record<string, unknown>)[key];
-      if (typeof value === 'number' && typeof other === 'number') out[key] = average(other, value, wa, wb);
-    }
-    return out as T;
-  };
-  const nodes: RunSample['nodes'] = {};
-  for (const id of Object.keys(b.nodes)) nodes[id] = mergeRecord(a.nodes[id], b.nodes[id]);
-  const global: GlobalGauges = {
-    ...mergeRecord(a.global, b.global),
-    errorsByReason: mergeRecord(a.global.errorsByReason, b.global.errorsByReason),
-    // A merged second fails the SLO if either part did.
-    sloPass: a.global.sloPass && b.global.sloPass,
-  };
-  const edges: NonNullable<RunSample['edges']> = {};
-  for (const id of Object.keys(b.edges ?? {})) edges[id] = mergeRecord(a.edges?.[id], b.edges![id]);
-  return { tS: b.tS, global, nodes, instances: b.instances, edges, spanS: wa + wb };
+/** Appends a frame's samples to the history and says which version readers should see. */
+export function appendSamples(history: RunHistory, samples: readonly RunSample[]): number {
+  for (const sample of samples) history.append(sample);
+  return history.version;
 }
 
 /** The latest frame's gauges as typed arrays, for the canvas animation loop (never React state). */

@@ -38,6 +38,7 @@ import {
   formatMs,
   formatRps,
   healthOf,
+  isReplicated,
   particleCounts,
   type Health,
 } from './liveModel';
@@ -207,7 +208,7 @@ class LiveLayer {
     const run = useRunStore.getState();
     const show =
       liveFrame.layout !== null &&
-      (run.status !== 'idle' || run.history.length > 0 || run.simTimeMs > 0 || run.log.length > 0);
+      (run.status !== 'idle' || run.history.count > 0 || run.simTimeMs > 0 || run.log.length > 0);
     const dt = this.lastWallMs ? Math.min(0.1, (now - this.lastWallMs) / 1000) : 0;
     this.lastWallMs = now;
     if (!this.group || !this.layer) return;
@@ -221,7 +222,7 @@ class LiveLayer {
       return;
     }
     const design = useDesignStore.getState().design;
-    const key = `${liveFrame.version}|${run.cursorS}|${run.history.length}`;
+    const key = `${liveFrame.version}|${run.cursorS}|${run.historyVersion}`;
     const designChanged = design !== this.design;
     if (designChanged) this.prepareDesign(design);
     if (key !== this.viewKey || designChanged) {
@@ -426,7 +427,7 @@ class LiveLayer {
       // Throughput and p99 (plus the kind's own gauge) in a pill above the node.
       const parts = [`${formatRps(gauges.throughputRps)} rps`, `p99 ${formatMs(gauges.p99Ms)}`];
       // Replication lag only where there is replication (a lone leader's "lag 0 ms" is noise).
-      const replicated = Number(node.params.replicas ?? 0) > 0 || node.params.replication === 'leaderless';
+      const replicated = isReplicated(node);
       if (gauges.replicationLagMs !== undefined && replicated)
         parts.push(`lag ${formatMs(gauges.replicationLagMs)}`);
       if (node.kind === 'queue') parts.push(`oldest ${formatMs(gauges.oldestAgeMs ?? 0)}`);
