@@ -25,6 +25,8 @@ test('every chart receives data while the design runs, and keeps the whole run',
   // The legend shows the newest values with units, not placeholders.
   await expect(page.getByTestId('chart-throughput-value-global')).toHaveText(/^\d[\d.]*k? rps$/);
   await expect(page.getByTestId('chart-hitrate-value-node:cache')).toHaveText(/^\d[\d.]*%$/);
+  // The replicated database has its lag line (a database without replicas would not).
+  await expect(page.getByTestId('chart-lag-value-node:db')).toHaveText(/^\d[\d.]*k? ?(ms|s)$/);
   const throughput = Number(
     (await page.getByTestId('chart-throughput-value-global').textContent())!.replace(/[^\d.]/g, ''),
   );
@@ -55,6 +57,9 @@ test('Why: behind a fast service, the overloaded database queueing is the domina
   await openDock(page, dbBottleneckDesign());
   await startRun(page, 10);
   await waitForSimTime(page, 15_000);
+  // A database without replicas has no replication lag to chart: the chart says so, no flat 0 ms line.
+  await expect(page.getByTestId('chart-lag')).toContainText('No replicated database in this design.');
+  await expect(page.getByTestId('chart-lag').locator('.run-chart-key')).toHaveCount(0);
   await page.getByTestId('dock-tab-why').click();
   const why = page.getByTestId('why-panel');
   await expect(why.getByTestId('why-subject')).toHaveText('whole design');

@@ -77,6 +77,8 @@ export function installRunAutomation(): () => void {
         achievedSpeed: state.achievedSpeed,
         eventsPerS: state.eventsPerS,
         historyLength: state.history.count,
+        /** Bytes of the history's typed arrays (fixed per run: allocated from its budget up front). */
+        historyBytes: state.history.byteLength,
         lastSampleS: state.latest?.tS ?? null,
         selectedInstance: state.selectedInstance,
         cursorS: state.cursorS,

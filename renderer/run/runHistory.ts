@@ -72,6 +72,11 @@ const GLOBAL_FIELDS = Object.keys(FOLD.global) as GlobalField[];
 const INSTANCE_FIELDS = Object.keys(FOLD.instance) as InstanceField[];
 const EDGE_FIELDS = Object.keys(FOLD.edge) as EdgeField[];
 const STATE_CODES: InstanceState[] = ['alive', 'dead', 'hung', 'slow'];
+/** Global gauges are the first columns of every layout, in GLOBAL_FIELDS order. */
+const GLOBAL_COLUMN = Object.fromEntries(GLOBAL_FIELDS.map((field, c) => [field, c])) as Record<
+  GlobalField,
+  number
+>;
 
 /** Default memory for one run's history (the columns; a few KB of bookkeeping aside). */
 export const HISTORY_BUDGET_BYTES = 16 * 1024 * 1024;
@@ -102,6 +107,10 @@ export class RunHistory {
   private layout: Layout = { nodes: new Map(), instanceSlots: new Map(), edges: [] };
   /** Column key → column number. */
   private columns = new Map<string, number>();
+  /** The same columns by node and field, instance slot (first of its consecutive columns), edge. */
+  private nodeColumns = new Map<string, Map<string, number>>();
+  private instanceColumns = new Map<string, number[]>();
+  private edgeColumns = new Map<string, number>();
   private folds: FoldMode[] = [];
   private times = new Float64Array(0);
   private spans = new Float32Array(0);
@@ -345,49 +354,58 @@ export class RunHistory {
     const stride = this.stride;
     const values = this.values;
     for (let c = 0; c < this.folds.length; c++) values[c * stride + index] = NAN_FLOAT32;
-    const put = (key: string, v: number | undefined) => {
-      if (typeof v !== 'number') return;
-      values[this.columns.get(key)! * stride + index] = v;
+    const put = (column: number | undefined, v: number | undefined) => {
+      if (column === undefined || typeof v !== 'number') return;
+      values[column * stride + index] = v;
     };
+    // Global columns come first, in GLOBAL_FIELDS order.
     const g = sample.global;
-    put('g|throughputRps', g.throughputRps);
-    put('g|p50Ms', g.p50Ms);
-    put('g|p95Ms', g.p95Ms);
-    put('g|p99Ms', g.p99Ms);
-    put('g|errorRate', g.errorRate);
-    put('g|sloPass', g.sloPass ? 1 : 0);
-    for (const reason of FAILURE_REASONS) put(`g|errors:${reason}`, g.errorsByReason?.[reason] ?? 0);
-    for (const [nodeId, gauges] of Object.entries(sample.nodes)) {
-      for (const [field, v] of Object.entries(gauges)) put(`n|${nodeId}|${field}`, v as number);
+    put(GLOBAL_COLUMN.throughputRps, g.throughputRps);
+    put(GLOBAL_COLUMN.p50Ms, g.p50Ms);
+    put(GLOBAL_COLUMN.p95Ms, g.p95Ms);
+    put(GLOBAL_COLUMN.p99Ms, g.p99Ms);
+    put(GLOBAL_COLUMN.errorRate, g.errorRate);
+    put(GLOBAL_COLUMN.sloPass, g.sloPass ? 1 : 0);
+    for (const reason of FAILURE_REASONS)
+      put(GLOBAL_COLUMN[`errors:${reason}`], g.errorsByReason?.[reason] ?? 0);
+    for (const nodeId in sample.nodes) {
+      const columns = this.nodeColumns.get(nodeId)!;
+      const gauges = sample.nodes[nodeId] as unknown as Record<string, number>;
+      for (const field in gauges) put(columns.get(field), gauges[field]);
     }
-    for (const [nodeId, list] of Object.entries(sample.instances)) {
-      list.forEach((instance, slot) => {
-        const prefix = `i|${nodeId}|${slot}|`;
-        put(`${prefix}state`, Math.max(0, STATE_CODES.indexOf(instance.state)));
-        put(`${prefix}leader`, instance.leader ? 1 : 0);
-        put(`${prefix}utilization`, instance.utilization);
-        put(`${prefix}queueDepth`, instance.queueDepth);
-        put(`${prefix}throughputRps`, instance.throughputRps);
+    for (const nodeId in sample.instances) {
+      const slots = this.instanceColumns.get(nodeId)!;
+      sample.instances[nodeId].forEach((instance, slot) => {
+        // A slot's columns are consecutive, in INSTANCE_FIELDS order.
+        const first = slots[slot];
+        put(first, Math.max(0, STATE_CODES.indexOf(instance.state)));
+        put(first + 1, instance.leader ? 1 : 0);
+        put(first + 2, instance.utilization);
+        put(first + 3, instance.queueDepth);
+        put(first + 4, instance.throughputRps);
       });
     }
-    for (const [edgeId, edge] of Object.entries(sample.edges ?? {})) {
-      put(`e|${edgeId}|throughputRps`, edge.throughputRps);
-      put(`e|${edgeId}|errorRate`, edge.errorRate);
-      put(`e|${edgeId}|cut`, edge.cut ? 1 : 0);
+    const edges = sample.edges ?? {};
+    for (const edgeId in edges) {
+      // An edge's columns are consecutive, in EDGE_FIELDS order.
+      const first = this.edgeColumns.get(edgeId)!;
+      const edge = edges[edgeId];
+      put(first, edge.throughputRps);
+      put(first + 1, edge.errorRate);
+      put(first + 2, edge.cut ? 1 : 0);
     }
   }
 
   /** Does the layout have a column for everything in this sample? */
   private fits(sample: RunSample): boolean {
-    for (const [nodeId, gauges] of Object.entries(sample.nodes)) {
-      const fields = this.layout.nodes.get(nodeId);
-      if (!fields) return false;
-      for (const field of Object.keys(gauges)) if (!this.columns.has(`n|${nodeId}|${field}`)) return false;
+    for (const nodeId in sample.nodes) {
+      const columns = this.nodeColumns.get(nodeId);
+      if (!columns) return false;
+      for (const field in sample.nodes[nodeId]) if (!columns.has(field)) return false;
     }
-    for (const [nodeId, list] of Object.entries(sample.instances))
-      if (list.length > (this.layout.instanceSlots.get(nodeId) ?? 0)) return false;
-    for (const edgeId of Object.keys(sample.edges ?? {}))
-      if (!this.columns.has(`e|${edgeId}|throughputRps`)) return false;
+    for (const nodeId in sample.instances)
+      if (sample.instances[nodeId].length > (this.instanceColumns.get(nodeId)?.length ?? 0)) return false;
+    for (const edgeId in sample.edges ?? {}) if (!this.edgeColumns.has(edgeId)) return false;
     return true;
   }
 
@@ -442,6 +460,21 @@ export class RunHistory {
     const capacity = capacityFor(this.budgetBytes, keys.length);
     this.layout = layout;
     this.columns = columns;
+    this.nodeColumns = new Map(
+      [...layout.nodes].map(([nodeId, fields]) => [
+        nodeId,
+        new Map(fields.map((field) => [field as string, columns.get(`n|${nodeId}|${field}`)!])),
+      ]),
+    );
+    this.instanceColumns = new Map(
+      [...layout.instanceSlots].map(([nodeId, slots]) => [
+        nodeId,
+        Array.from({ length: slots }, (_, slot) => columns.get(`i|${nodeId}|${slot}|${INSTANCE_FIELDS[0]}`)!),
+      ]),
+    );
+    this.edgeColumns = new Map(
+      layout.edges.map((edgeId) => [edgeId, columns.get(`e|${edgeId}|${EDGE_FIELDS[0]}`)!]),
+    );
     this.folds = this.foldsFor(columns);
     this.capacity = capacity;
     this.stride = capacity + 1;
