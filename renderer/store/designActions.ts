@@ -1,6 +1,7 @@
 // Document edits in the product's words, each one undo step. Canvas, palette, inspector and
 // commands call these rather than writing to the design directly.
-import { CATALOG, connectionRefusal, type ComponentKind } from '../../shared/document/catalog';
+import { CATALOG, type ComponentKind } from '../../shared/document/catalog';
+import { connectionProblem } from '../../shared/document/connections';
 import type { Design, DesignEdge, DesignNode, DesignNote, NoteStyle } from '../../shared/document/types';
 import { nodeRect, noteRect, unionRects, type Rect } from '../canvas/geometry';
 import type { ClipboardPayload } from '../canvas/clipboardFormat';
@@ -115,17 +116,6 @@ export function deleteSelection(): void {
     design.scenario.events = design.scenario.events.filter((event) => !gone(event.target));
   });
   useDesignStore.getState().setSelection({});
-}
-
-/** Why `from` may not connect to `to`, or null: self-loops, duplicates and the catalog's rules. */
-export function connectionProblem(design: Design, fromId: string, toId: string): string | null {
-  const from = design.nodes.find((node) => node.id === fromId);
-  const to = design.nodes.find((node) => node.id === toId);
-  if (!from || !to) return 'Both ends of a connection must be components.';
-  if (fromId === toId) return `${from.label} cannot connect to itself.`;
-  if (design.edges.some((edge) => edge.from === fromId && edge.to === toId))
-    return `${from.label} is already connected to ${to.label}.`;
-  return connectionRefusal(from.kind, to.kind);
 }
 
 /** Wires `from` → `to` and returns the edge id, or the reason it was refused. */

@@ -4,6 +4,7 @@
 // cross-references (duplicate ids, edges to missing nodes, scenario targets).
 import { z } from 'zod';
 import { CATALOG, COMPONENT_KINDS, type ComponentKind } from './catalog';
+import { connectionProblem, type ConnectionContext } from './connections';
 import { migrateDesign } from './migrate';
 import {
   DESIGN_LIMITS,
@@ -194,6 +195,22 @@ function documentProblems(document: Record<string, unknown>, warnings: string[])
         if (!(name in PARAMS_SCHEMAS.edge.shape))
           warnings.push(`${path}.params.${name}: not a connection parameter, dropped`);
     }
+  });
+  // The editor's own connection rule, edge by edge against the edges before it, so a file cannot
+  // hold a self-loop, a duplicate or a connection the editor refuses (e.g. into a client).
+  const connectable: ConnectionContext['nodes'] = nodes.flatMap((node) =>
+    isObject(node) && typeof node.id === 'string' && isComponentKind(node.kind)
+      ? [{ id: node.id, kind: node.kind, label: typeof node.label === 'string' ? node.label : node.id }]
+      : [],
+  );
+  const earlierEdges: { from: string; to: string }[] = [];
+  edges.forEach((edge, index) => {
+    if (!isObject(edge) || typeof edge.from !== 'string' || typeof edge.to !== 'string') return;
+    const { from, to } = edge;
+    if (!connectable.some((node) => node.id === from) || !connectable.some((node) => node.id === to)) return; // a missing end or unknown kind is already reported above
+    const problem = connectionProblem({ nodes: connectable, edges: earlierEdges }, from, to);
+    if (problem) problems.push(`edges[${index}]: ${problem}`);
+    earlierEdges.push({ from, to });
   });
   notes.forEach((note, index) => {
     if (isObject(note)) claim(note.id, `notes[${index}]`);
