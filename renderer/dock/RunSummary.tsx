@@ -27,17 +27,35 @@ export function SloBadge() {
         role="status"
         title={
           verdict.checks.length > 0
-            ? verdict.checks.map((c) => `${c.pass ? '✓' : '✕'} ${c.text}`).join('\n')
-            : undefined
+            ? [
+                verdict.wholeRun ? 'Run so far (after warm-up):' : 'This second:',
+                ...verdict.checks.map((c) => `${c.pass ? '✓' : '✕'} ${c.text}`),
+              ].join('\n')
+            : verdict.summary
         }
       >
         <span className="run-slo-icon" aria-hidden="true">
           {icon}
         </span>
         <span className="run-slo-text">
-          {verdict.state === 'waiting' ? 'SLO' : verdict.state === 'pass' ? 'SLO pass' : 'SLO fail'}
+          {verdict.state === 'waiting'
+            ? verdict.wholeRun
+              ? 'SLO: warming up'
+              : 'SLO'
+            : verdict.state === 'pass'
+              ? 'SLO pass'
+              : 'SLO fail'}
         </span>
         {failing.length > 0 && <span className="run-slo-why">{failing[0].text}</span>}
+        {verdict.wholeRun && verdict.now !== null && (
+          <span
+            className="run-slo-now"
+            data-testid="slo-now"
+            title="The SLO verdict is for the whole run so far (after warm-up); this is the last second alone"
+          >
+            (now: {verdict.now})
+          </span>
+        )}
         <span className="visually-hidden">{verdict.summary}</span>
       </div>
     </div>

@@ -175,6 +175,26 @@ describe('SLO verdict', () => {
   it('waits when there is no sample yet', () => {
     expect(sloVerdict(null, slo).state).toBe('waiting');
   });
+  it('judges the whole run so far, not the last second: a failed run reads fail while the second is ok', () => {
+    const run = { warmedUp: true, throughputRps: 95, p99Ms: 48, errorRate: 0.053, pass: false };
+    const verdict = sloVerdict(global({ run }), slo);
+    expect(verdict.state).toBe('fail');
+    expect(verdict.summary).toBe('SLO fail: errors 5% > 1% (now: ok)');
+    expect(verdict.now).toBe('ok');
+  });
+  it('passes a healthy run while naming the failing second as a hint', () => {
+    const run = { warmedUp: true, throughputRps: 95, p99Ms: 48, errorRate: 0.001, pass: true };
+    const verdict = sloVerdict(global({ run, errorRate: 0.5 }), slo);
+    expect(verdict.state).toBe('pass');
+    expect(verdict.summary).toBe('SLO pass (now: errors 50% > 1%)');
+  });
+  it('says warming up before the warm-up ends, and never judges a second without completions by 0 ms', () => {
+    const warming = { warmedUp: false, throughputRps: 0, p99Ms: Number.NaN, errorRate: 0, pass: true };
+    expect(sloVerdict(global({ run: warming }), slo).state).toBe('waiting');
+    const outage = sloVerdict(global({ p99Ms: Number.NaN, throughputRps: 0, errorRate: 1 }), slo);
+    expect(outage.checks[0].text).toBe('p99 — (no request completed)');
+    expect(outage.summary).not.toContain('0 ms');
+  });
 });
 
 describe('timeline', () => {

@@ -14,6 +14,7 @@ import {
   type InstanceState,
   type NodeGauges,
   type RunSample,
+  type RunSoFar,
 } from './types';
 
 /** How a run of samples folds into one: peaks for latency, queues, errors and lag; means for rates. */
@@ -21,7 +22,15 @@ export type FoldMode = 'mean' | 'max' | 'min' | 'last';
 
 /** Global gauge columns; failures by reason are `errors:<reason>`. */
 export type GlobalField =
-  'throughputRps' | 'p50Ms' | 'p95Ms' | 'p99Ms' | 'errorRate' | 'sloPass' | `errors:${FailureReason}`;
+  | 'throughputRps'
+  | 'p50Ms'
+  | 'p95Ms'
+  | 'p99Ms'
+  | 'errorRate'
+  | 'sloPass'
+  | 'completed'
+  | `errors:${FailureReason}`
+  | `run:${keyof RunSoFar}`;
 
 export type InstanceField = 'state' | 'leader' | 'utilization' | 'queueDepth' | 'throughputRps';
 export type EdgeField = 'throughputRps' | 'errorRate' | 'cut';
@@ -37,6 +46,13 @@ export const FOLD = {
     // A merged stretch fails the SLO if any second in it did.
     sloPass: 'min',
     ...Object.fromEntries(FAILURE_REASONS.map((reason) => [`errors:${reason}`, 'max'])),
+    completed: 'mean',
+    // The run so far is cumulative: a merged stretch ends where its last second does.
+    'run:warmedUp': 'last',
+    'run:throughputRps': 'last',
+    'run:p99Ms': 'last',
+    'run:errorRate': 'last',
+    'run:pass': 'last',
   } as Record<GlobalField, FoldMode>,
   node: {
     throughputRps: 'mean',
@@ -214,6 +230,17 @@ export class RunHistory {
       errorsByReason,
       sloPass: globalValue('sloPass') >= 1,
     };
+    const completed = globalValue('completed');
+    if (!Number.isNaN(completed)) global.completed = completed;
+    const runPass = globalValue('run:pass');
+    if (!Number.isNaN(runPass))
+      global.run = {
+        warmedUp: globalValue('run:warmedUp') >= 1,
+        throughputRps: globalValue('run:throughputRps'),
+        p99Ms: globalValue('run:p99Ms'),
+        errorRate: globalValue('run:errorRate'),
+        pass: runPass >= 1,
+      };
     const nodes: Record<string, NodeGauges> = {};
     const instances: Record<string, InstanceGauges[]> = {};
     for (const [nodeId, fields] of this.layout.nodes) {
@@ -366,6 +393,14 @@ export class RunHistory {
     put(GLOBAL_COLUMN.p99Ms, g.p99Ms);
     put(GLOBAL_COLUMN.errorRate, g.errorRate);
     put(GLOBAL_COLUMN.sloPass, g.sloPass ? 1 : 0);
+    put(GLOBAL_COLUMN.completed, g.completed);
+    if (g.run) {
+      put(GLOBAL_COLUMN['run:warmedUp'], g.run.warmedUp ? 1 : 0);
+      put(GLOBAL_COLUMN['run:throughputRps'], g.run.throughputRps);
+      put(GLOBAL_COLUMN['run:p99Ms'], g.run.p99Ms);
+      put(GLOBAL_COLUMN['run:errorRate'], g.run.errorRate);
+      put(GLOBAL_COLUMN['run:pass'], g.run.pass ? 1 : 0);
+    }
     for (const reason of FAILURE_REASONS)
       put(GLOBAL_COLUMN[`errors:${reason}`], g.errorsByReason?.[reason] ?? 0);
     for (const nodeId in sample.nodes) {

@@ -59,6 +59,21 @@ export interface GlobalGauges {
   errorRate: number;
   errorsByReason: Record<FailureReason, number>;
   sloPass: boolean;
+  /** Requests that ended (completed or failed) in this second; 0 means no latency to show. */
+  completed?: number;
+  /** The run so far (cumulative after warm-up, as the CLI's `global`): what the SLO badge judges. */
+  run?: RunSoFar;
+}
+
+/** The whole run up to a sample's time, from the engine's `results()` (same numbers as the CLI). */
+export interface RunSoFar {
+  /** Warm-up over: these are the measured seconds only (the CLI's verdict). */
+  warmedUp: boolean;
+  throughputRps: number;
+  /** NaN when nothing has completed yet. */
+  p99Ms: number;
+  errorRate: number;
+  pass: boolean;
 }
 
 /** One sample per simulated second (the history the dock charts and the timeline scrubs). */

@@ -10,7 +10,7 @@ import {
   type NodeExplanation,
   type SimulationHandle,
 } from '../../shared/engine/index';
-import type { GlobalGauges, SlowestRequests } from '../run/types';
+import type { GlobalGauges, RunSoFar, SlowestRequests } from '../run/types';
 import type { RunOptions } from './protocol';
 
 export class EngineRun {
@@ -69,5 +69,17 @@ export class EngineRun {
   /** End-to-end gauges of the last complete 1 s window (throughput, p50/p95/p99, errors, SLO). */
   globalGauges(): GlobalGauges {
     return this.sim.globalGauges();
+  }
+  /** The run so far as the CLI judges it (after warm-up): the SLO badge's verdict, not one second's. */
+  runSoFar(): RunSoFar {
+    const { global } = this.sim.results();
+    const ended = global.completed + global.failed;
+    return {
+      warmedUp: this.sim.simTimeMs >= this.sim.warmupMs,
+      throughputRps: global.throughputRps,
+      p99Ms: global.completed > 0 ? global.latencyMs.p99 : Number.NaN,
+      errorRate: ended > 0 ? global.errorRate : 0,
+      pass: global.slo?.pass ?? true,
+    };
   }
 }

@@ -47,6 +47,11 @@ export class GaugeReader {
       timeoutRps: value('timeoutRps'),
       rejectedRps: value('rejectedRps'),
     };
+    // Nothing completed at this node in the last second: no latency to show (a gap, not 0 ms).
+    if (!(gauges.throughputRps > 0)) {
+      gauges.p99Ms = Number.NaN;
+      gauges.p50Ms = Number.NaN;
+    }
     if (kind === 'cache' || kind === 'cdn') gauges.hitRate = value('hitRate');
     if (kind === 'database') {
       gauges.replicationLagMs = value('replicationLagMs');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimHost, type HostEnvironment } from './simHost';
+import { SimHost, withNoDataGaps, type HostEnvironment } from './simHost';
 import type { FrameMessage, FromWorker, RunRecording, ToWorker } from './protocol';
 import { fingerprintOf, replayRecording } from './replay';
 import { webTierDesign } from '../run/testDesigns';
@@ -109,5 +109,25 @@ describe('worker host', () => {
     expect(kill).toBeGreaterThanOrEqual(0);
     expect(types.indexOf('detected', kill)).toBeGreaterThan(kill);
     expect(types.indexOf('promoted', kill)).toBeGreaterThan(types.indexOf('detected', kill));
+  });
+});
+
+describe('seconds without completions', () => {
+  it('report no latency (NaN: a chart gap, "–" in numbers), never 0 ms', () => {
+    const noErrors = { timeout: 0, rejected: 0, throttled: 0, unavailable: 0, loop: 0, error: 12 };
+    const outage = withNoDataGaps({
+      throughputRps: 0,
+      p50Ms: 0,
+      p95Ms: 0,
+      p99Ms: 0,
+      errorRate: 1,
+      errorsByReason: noErrors,
+      sloPass: false,
+    });
+    expect(outage.completed).toBe(0);
+    expect(Number.isNaN(outage.p99Ms)).toBe(true);
+    expect(Number.isNaN(outage.p50Ms)).toBe(true);
+    const healthy = withNoDataGaps({ ...outage, completed: 90, throughputRps: 90, p99Ms: 40, errorRate: 0 });
+    expect(healthy.p99Ms).toBe(40);
   });
 });

@@ -236,7 +236,8 @@ export class SimHost {
     const arrays = run.gauges();
     const reader = this.currentReader(arrays.layoutVersion);
     this.lastSampleS++;
-    const global = run.globalGauges();
+    const global = withNoDataGaps(run.globalGauges());
+    global.run = run.runSoFar();
     const records = reader.records(arrays);
     this.latestGlobal = global;
     this.pendingSamples.push({ tS: this.lastSampleS, global, ...records, spanS: 1 });
@@ -337,4 +338,20 @@ export class SimHost {
       reply(null, (error as Error).message);
     }
   }
+}
+
+/**
+ * A second in which no request completed has no latency: NaN (a gap in the charts, "—" in numbers),
+ * never 0 ms, which would read as latency getting better during an outage.
+ */
+export function withNoDataGaps(global: GlobalGauges): GlobalGauges {
+  const engineCompleted = (global as { completed?: number }).completed;
+  const completed = typeof engineCompleted === 'number' ? engineCompleted : global.throughputRps;
+  const out: GlobalGauges = { ...global, completed };
+  if (!(completed > 0)) {
+    out.p50Ms = Number.NaN;
+    out.p95Ms = Number.NaN;
+    out.p99Ms = Number.NaN;
+  }
+  return out;
 }
