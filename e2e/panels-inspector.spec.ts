@@ -255,3 +255,36 @@ test('nodes shift-clicked on the canvas are edited together in the inspector', a
   const nodes = (await documentOf(page)).nodes.filter((node) => node.id.startsWith('api-'));
   expect(nodes.map((node) => node.params.instances)).toEqual([3, 3]);
 });
+
+const runStatus = (page: Page) =>
+  page.evaluate(() => (window.__backpressure as unknown as { run: () => { status: string } }).run().status);
+
+test('Enter in an inspector field applies the value and hands the keyboard back: Space then runs the design', async ({
+  page,
+}) => {
+  await select(page, { nodes: ['api-1'] });
+  await typeInto(page, 'inspector-workers', '4');
+  await expect.poll(async () => (await nodeParams(page, 'api-1')).workers).toBe(4);
+  await expect(page.getByTestId('canvas')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect.poll(() => runStatus(page)).toBe('running');
+  // Nothing was typed into the field: it still shows the applied value.
+  await expect(page.getByTestId('inspector-workers')).toHaveValue('4');
+});
+
+test('Escape in an inspector field puts the stored value back and returns focus to the canvas', async ({
+  page,
+}) => {
+  await select(page, { nodes: ['client-1'] });
+  await typeInto(page, 'inspector-rps', '800', 'Escape');
+  await expect(page.getByTestId('inspector-rps')).toHaveValue('500');
+  await expect(page.getByTestId('canvas')).toBeFocused();
+  expect((await nodeParams(page, 'client-1')).rps).toBe(500);
+  // Canvas keys work again: Shift+1 (zoom to fit) types nothing into the field.
+  await page.keyboard.press('Shift+Digit1');
+  await expect(page.getByTestId('inspector-rps')).toHaveValue('500');
+  // A refused value keeps focus in the field so it can be corrected.
+  await typeInto(page, 'inspector-rps', '-3');
+  await expect(page.getByTestId('inspector-rps')).toBeFocused();
+  await expect(page.getByTestId('inspector-rps')).toHaveValue('-3');
+});

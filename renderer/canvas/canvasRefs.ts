@@ -42,6 +42,14 @@ class CanvasRefRegistry {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Hands the keyboard back to the canvas (an inspector field after Enter or Escape), so Space, K,
+   * E and the other canvas keys work again without a click.
+   */
+  focusCanvas(): void {
+    this.stage?.container().closest<HTMLElement>('.design-canvas')?.focus({ preventScroll: true });
+  }
+
   notify(): void {
     for (const listener of this.listeners) listener();
   }

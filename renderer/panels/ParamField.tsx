@@ -1,6 +1,7 @@
 // One inspector field: a number box, a select, a checkbox or a text box. Typing is local until Enter
 // or leaving the field; a value that fails its check is shown inline with the reason and is never
-// passed on, so it never reaches the document. Escape puts the stored value back.
+// passed on, so it never reaches the document. Escape puts the stored value back. Enter and Escape
+// hand the keyboard back to the canvas (Tab still moves between fields).
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { NumberParamSpec, ParamSpec } from '../../shared/document/catalog';
@@ -8,6 +9,7 @@ import type { ParamValue } from '../../shared/document/types';
 import { MIXED, type FieldValue } from './inspectorModel';
 import { describeRange, parseNumberText } from './paramInput';
 import { Tooltip } from '../app/Tooltip';
+import { canvasRefs } from '../canvas/canvasRefs';
 
 interface FieldProps {
   name: string;
@@ -215,18 +217,33 @@ function NumberInput({
     if (!invalid) setDraft(null);
   }, [stored, invalid]);
 
-  const refuse = (reason: string) => {
+  const refuse = (reason: string): false => {
     setInvalid(true);
     setError(reason);
+    return false;
   };
-  const accept = () => {
+  const accept = (): true => {
     setInvalid(false);
     setError(null);
     setDraft(null);
+    return true;
   };
 
-  const commit = () => {
-    if (draft === null) return;
+  // Leaving by Enter or Escape already applied or reverted the draft: the blur that follows must
+  // not apply this render's (stale) draft a second time.
+  const handledLeave = useRef(false);
+  const handBack = () => {
+    handledLeave.current = true;
+    canvasRefs.focusCanvas();
+    handledLeave.current = false;
+  };
+  const onBlur = () => {
+    if (!handledLeave.current) commit();
+  };
+
+  /** Applies the draft; false when it was refused (the field keeps it and shows why). */
+  const commit = (): boolean => {
+    if (draft === null) return true;
     // Leaving a "mixed" box empty keeps every node's own value.
     if (draft === stored) return accept();
     const parsed = parseNumberText(draft, Boolean(spec.optional));
@@ -235,23 +252,27 @@ function NumberInput({
       if (value === MIXED && draft.trim() === '') return accept();
       accept();
       if (value !== undefined) onCommit(undefined);
-      return;
+      return true;
     }
     const reason = check(parsed.value);
     if (reason) return refuse(reason);
     accept();
     if (parsed.value !== value) onCommit(parsed.value);
+    return true;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
-      commit();
+      // Applied: the keyboard goes back to the canvas (Space runs, Shift+1 fits). Refused: the
+      // field keeps focus so the value can be corrected.
+      if (commit()) handBack();
     } else if (event.key === 'Escape') {
       // The field handles its own Escape (revert) so it does not also cancel a canvas gesture.
       event.preventDefault();
       event.stopPropagation();
       accept();
+      handBack();
     }
   };
 
@@ -273,7 +294,7 @@ function NumberInput({
         value={draft ?? stored}
         onFocus={() => setDraft((current) => current ?? stored)}
         onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
+        onBlur={onBlur}
         onKeyDown={onKeyDown}
       />
       <span className="field-unit">{spec.unit}</span>
@@ -352,6 +373,13 @@ export function TextField({
     if (draft !== null && draft !== value) onCommit(draft);
     setDraft(null);
   };
+  // As in the number box: Enter/Escape already applied or reverted, so the blur they cause is ignored.
+  const handledLeave = useRef(false);
+  const handBack = () => {
+    handledLeave.current = true;
+    canvasRefs.focusCanvas();
+    handledLeave.current = false;
+  };
   const common = {
     id,
     'data-testid': `inspector-${name}`,
@@ -360,15 +388,19 @@ export function TextField({
     maxLength,
     spellCheck: multiline,
     onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
-    onBlur: commit,
+    onBlur: () => {
+      if (!handledLeave.current) commit();
+    },
     onKeyDown: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         commit();
+        handBack();
       } else if (event.key === 'Escape') {
         event.preventDefault();
         event.stopPropagation();
         setDraft(null);
+        handBack();
       }
     },
   };
