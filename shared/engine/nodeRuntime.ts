@@ -64,6 +64,11 @@ export class NodeRuntime {
   /** Response times of the current 1 s bucket, and of the last complete one (swapped each tick). */
   windowLatency = new LatencyHistogram();
   lastWindowLatency = new LatencyHistogram();
+  /**
+   * The current window's samples from before warm-up ended, set aside at warm-up end: they still
+   * belong to that second's live gauges and series, but not to the run totals (`latency`).
+   */
+  warmupCarry: LatencyHistogram | null = null;
   readonly series = new SeriesRing();
   rng: Rng;
   /** A client's keys and user ids: streams apart from its arrivals (see client.ts). */

@@ -201,6 +201,8 @@ export class Simulation {
   /** End-to-end latencies of the current 1 s bucket, and of the last complete one. */
   endToEndWindow = new LatencyHistogram();
   endToEndLastWindow = new LatencyHistogram();
+  /** The current window's end-to-end samples from before warm-up ended (see endWarmup). */
+  private endToEndWarmupCarry: LatencyHistogram | null = null;
   get globalLastWindowP99Ms(): number {
     return this.endToEndLastWindow.quantile(0.99);
   }
@@ -1511,7 +1513,12 @@ export class Simulation {
       node.warmupSnapshot.set(counters);
       node.warmupSnapshot[C_ARRIVALS] -= inFlight;
       node.latency.reset();
-      node.windowLatency.reset();
+      // The window gauges are live: the second in progress keeps its samples for its gauges and
+      // series (set aside, merged back at the tick), only the run totals start afresh.
+      if (node.windowLatency.count > 0) {
+        node.warmupCarry = node.windowLatency;
+        node.windowLatency = new LatencyHistogram();
+      }
       node.maxQueuedSinceWarmup = node.queuedTotal;
       node.oldestAgeMaxSinceWarmup = 0;
       node.firstFailureMs = -1;
@@ -1523,7 +1530,10 @@ export class Simulation {
     this.globalWarmupSnapshot.set(this.globalCounters);
     this.globalWarmupSnapshot[G_REQUESTS] -= inFlightRequests;
     this.endToEnd.reset();
-    this.endToEndWindow.reset();
+    if (this.endToEndWindow.count > 0) {
+      this.endToEndWarmupCarry = this.endToEndWindow;
+      this.endToEndWindow = new LatencyHistogram();
+    }
     this.slowest.reset();
     this.slowestThresholdMs = Infinity;
     this.requestsTraceable = 0;
@@ -1546,10 +1556,19 @@ export class Simulation {
     for (const node of this.nodes) {
       this.touch(node);
       if (node.kindCode === K_QUEUE) queue.sampleOldestAge(this, node);
+      // The window just closed becomes the last window (its percentiles are read on demand by
+      // gauges); the older one is emptied to collect the next second. Run totals first: samples
+      // from before warm-up ended join the closed window only after.
+      const closed = node.windowLatency;
+      node.latency.merge(closed);
+      if (node.warmupCarry) {
+        closed.merge(node.warmupCarry);
+        node.warmupCarry = null;
+      }
       node.series.add(
         node.counters,
         node.tickSnapshot,
-        node.windowLatency,
+        closed,
         node.maxQueuedInWindow,
         node.oldestAgeMaxInWindow,
         BUCKET_MS,
@@ -1557,10 +1576,6 @@ export class Simulation {
       for (let i = 0; i < node.counters.length; i++)
         node.lastWindow[i] = node.counters[i] - node.tickSnapshot[i];
       node.tickSnapshot.set(node.counters);
-      // The window just closed becomes the last window (its percentiles are read on demand by
-      // gauges); the older one is emptied to collect the next second.
-      const closed = node.windowLatency;
-      node.latency.merge(closed);
       node.windowLatency = node.lastWindowLatency;
       node.windowLatency.reset();
       node.lastWindowLatency = closed;
@@ -1585,11 +1600,15 @@ export class Simulation {
       this.globalTickSnapshot[i] = this.globalCounters[i];
     }
     const closed = this.endToEndWindow;
+    this.endToEnd.merge(closed);
+    if (this.endToEndWarmupCarry) {
+      closed.merge(this.endToEndWarmupCarry);
+      this.endToEndWarmupCarry = null;
+    }
     this.endToEndWindow = this.endToEndLastWindow;
     this.endToEndWindow.reset();
     this.endToEndLastWindow = closed;
     this.checkSlo();
-    this.endToEnd.merge(closed);
     this.refreshTailThresholds();
     if (this.now + BUCKET_MS <= this.durationMs + BUCKET_MS)
       this.schedule(this.now + BUCKET_MS, EV_TICK, 0, 0);

@@ -1,0 +1,67 @@
+// The live window gauges (the last complete 1 s bucket) and the per-second series: what a run
+// shows second by second, independent of the run totals' warm-up exclusion.
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from './index';
+import { design, edge, node } from './testing/designs';
+import { template } from './testing/templates';
+
+const twoTier = () =>
+  design(
+    [node('users', 'client', { rps: 500 }), node('svc', 'service', { workers: 8, serviceTimeMs: 5 })],
+    [edge('users', 'svc')],
+    { durationS: 12 },
+  );
+
+describe('warm-up boundary', () => {
+  it.each([
+    ['two tiers', twoTier],
+    ['six-tier reference', () => template('six-tier-reference')],
+  ] as const)(
+    '%s: the per-second p99 series has no 0 at the warm-up second when traffic flows',
+    (_, make) => {
+      const designed = make();
+      const sim = createSimulation(designed, { seed: 1, warmupS: 5 });
+      sim.runUntil(8000);
+      for (const { id } of designed.nodes) {
+        const series = sim.series(id);
+        for (let k = 0; k < series.throughputRps.length; k++) {
+          if (series.throughputRps[k] === 0) continue;
+          expect(series.p50Ms[k], `${id} p50 at second ${k}`).toBeGreaterThan(0);
+          expect(series.p99Ms[k], `${id} p99 at second ${k}`).toBeGreaterThan(0);
+        }
+      }
+    },
+  );
+
+  it('six-tier reference: the live end-to-end p50/p99 of every second up to warm-up are real latencies', () => {
+    const sim = createSimulation(template('six-tier-reference'), { seed: 1, warmupS: 5 });
+    // The app's per-second end-to-end series is one globalGauges() reading per simulated second.
+    for (let t = 1000; t <= 8000; t += 1000) {
+      sim.runUntil(t);
+      const second = sim.globalGauges();
+      expect(second.throughputRps, `${t} ms`).toBeGreaterThan(1000);
+      expect(second.p50Ms, `p50 at ${t} ms`).toBeGreaterThan(0);
+      expect(second.p99Ms, `p99 at ${t} ms`).toBeGreaterThanOrEqual(second.p50Ms);
+      if (t === 5000) break;
+    }
+    // Every node that completed work in that second reports its latency too.
+    const layout = sim.gaugeLayout();
+    const g = sim.gauges();
+    const NF = layout.nodeFields.length;
+    const throughput = layout.nodeFields.indexOf('throughputRps');
+    const p99 = layout.nodeFields.indexOf('p99Ms');
+    layout.nodeIds.forEach((id, n) => {
+      if (g.nodes[n * NF + throughput] > 0) expect(g.nodes[n * NF + p99], id).toBeGreaterThan(0);
+    });
+  });
+
+  it('warm-up still excludes the first seconds from the run totals', () => {
+    const sim = createSimulation(twoTier(), { seed: 3, warmupS: 5 });
+    sim.runUntil(5000);
+    sim.runUntil(6000);
+    const result = sim.results();
+    // One second after warm-up: about 500 completions, not the 3,000 since the start.
+    expect(result.global.completed).toBeLessThan(700);
+    expect(result.nodes.svc.completed).toBeLessThan(700);
+  });
+});
