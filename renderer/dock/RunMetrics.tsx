@@ -8,6 +8,8 @@ import { isMac } from '../commands/keyboard';
 import { runCommand } from '../commands/registry';
 import { designBounds } from '../canvas/geometry';
 import { useDesignStore } from '../store/designStore';
+import { useUiStore } from '../store/uiStore';
+import { DETAIL_MIN_SCALE } from '../canvas/drawing';
 import { extendAutomation } from '../automation';
 import { useDockRun } from './runSource';
 import { sampleAt } from './series';
@@ -47,6 +49,47 @@ function designShowsWhole(): boolean {
   );
 }
 
+/**
+ * The lowest zoom a run is fitted to: card labels (15 px) and live pills stay legible on a shared
+ * screen (the canvas drops text altogether below DETAIL_MIN_SCALE). A wider design scrolls a little
+ * instead of shrinking to unreadable.
+ */
+export const RUN_MIN_SCALE = 0.5;
+const FIT_PADDING_PX = 56;
+
+function canvasSize(): { w: number; h: number } | null {
+  const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]');
+  return canvas ? { w: canvas.clientWidth, h: canvas.clientHeight } : null;
+}
+
+/** The zoom that would fit the whole design (with its live overlays) in the canvas as sized now. */
+function readableFitScale(): number {
+  const size = canvasSize();
+  const bounds = designBounds(useDesignStore.getState().design);
+  if (!size || !bounds) return 1;
+  return Math.min(
+    1.5,
+    (size.w - 2 * FIT_PADDING_PX) / Math.max(1, bounds.w),
+    (size.h - 2 * FIT_PADDING_PX - 2 * OVERLAY_MARGIN_PX) / Math.max(1, bounds.h),
+  );
+}
+
+/** Fits the design, but at RUN_MIN_SCALE at least (centred: a wide design overhangs both sides). */
+function fitReadable(): void {
+  const size = canvasSize();
+  const bounds = designBounds(useDesignStore.getState().design);
+  if (!size || !bounds) return;
+  const fit = readableFitScale();
+  if (fit >= RUN_MIN_SCALE) {
+    void runCommand('view.zoomToFit');
+    return;
+  }
+  const scale = Math.max(RUN_MIN_SCALE, DETAIL_MIN_SCALE);
+  const cx = bounds.x + bounds.w / 2;
+  const cy = bounds.y + bounds.h / 2;
+  useDesignStore.getState().setViewport({ scale, x: size.w / 2 - cx * scale, y: size.h / 2 - cy * scale });
+}
+
 const shortcutText = (id: string) => {
   const key = commandInfo(id)?.shortcut;
   return key ? formatShortcut(key, isMac ? 'mac' : 'other') : null;
@@ -63,9 +106,21 @@ export function RunMetrics() {
     if (open === wasOpen.current) return;
     wasOpen.current = open;
     if (!open) return;
-    // The canvas shrank: once it has its new size, fit the design if part of it is now hidden.
-    const frame = requestAnimationFrame(() => {
-      if (!designShowsWhole()) void runCommand('view.zoomToFit');
+    // The canvas shrank: once it has its new size, fit the design if part of it is now hidden —
+    // but never below the readable zoom (a run is shown on a shared screen).
+    let frame = requestAnimationFrame(() => {
+      if (designShowsWhole()) return;
+      if (readableFitScale() >= RUN_MIN_SCALE) {
+        void runCommand('view.zoomToFit');
+        return;
+      }
+      // Not enough room: give the canvas the side panels' width first, then fit again.
+      const ui = useUiStore.getState();
+      if (ui.panels.palette) ui.togglePanel('palette');
+      if (ui.panels.inspector) ui.togglePanel('inspector');
+      frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(() => fitReadable());
+      });
     });
     return () => cancelAnimationFrame(frame);
   }, [open]);

@@ -400,8 +400,9 @@ class LiveLayer {
     if (!design || !view) return;
     const theme = this.theme();
     const detailed = this.detailed();
-    // Zoomed out, gauge text grows (up to 1.6×) so it stays legible on a shared screen.
-    textScale = Math.min(1.6, Math.max(1, 1 / useDesignStore.getState().viewport.scale));
+    // Zoomed out, gauge text grows to keep a screen-constant size (11 px down to 50% zoom) so the
+    // live numbers stay legible on a shared screen.
+    textScale = Math.min(2, Math.max(1, 1 / useDesignStore.getState().viewport.scale));
     const health: Record<string, Health> = {};
     const pills: Record<string, string> = {};
     const rings: Record<string, number> = {};

@@ -103,6 +103,8 @@ export function formatRps(rps: number): string {
 }
 
 export function formatMs(ms: number): string {
+  // No request completed in the window: no latency to show (never "0 ms", which reads as fast).
+  if (!Number.isFinite(ms)) return '—';
   if (ms >= 10_000) return `${(ms / 1000).toFixed(0)} s`;
   if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
   return ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
