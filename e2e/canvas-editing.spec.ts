@@ -400,3 +400,58 @@ test('an edge is selected by clicking its curve and deleted with Delete', async 
   expect(doc.edges).toEqual([]);
   expect(doc.nodes).toHaveLength(3);
 });
+
+const threeServicesAndCache = design({
+  nodes: [
+    { id: 'lb-1', kind: 'loadBalancer', label: 'LB', x: -400, y: 0, params: {} },
+    { id: 'service-1', kind: 'service', label: 'Service 1', x: 0, y: -150, params: {} },
+    { id: 'service-2', kind: 'service', label: 'Service 2', x: 0, y: 0, params: {} },
+    { id: 'service-3', kind: 'service', label: 'Service 3', x: 0, y: 150, params: {} },
+    { id: 'cache-1', kind: 'cache', label: 'Cache', x: 400, y: 0, params: {} },
+  ],
+});
+
+async function selectInOrder(page: Page, ids: string[]) {
+  await clickNode(page, ids[0]);
+  for (const id of ids.slice(1)) await clickNode(page, id, ['Shift']);
+  expect((await selectionOf(page)).nodes).toEqual(ids);
+}
+const wires = async (page: Page) => (await documentOf(page)).edges.map((edge) => `${edge.from}>${edge.to}`);
+
+test('E fans in to the last-selected node when it is the odd one out: 3 services → Cache, one undo step', async ({
+  page,
+}) => {
+  await openCanvas(page);
+  await loadDesign(page, threeServicesAndCache);
+  await selectInOrder(page, ['service-1', 'service-2', 'service-3', 'cache-1']);
+  await page.keyboard.press('e');
+  expect(await wires(page)).toEqual(['service-1>cache-1', 'service-2>cache-1', 'service-3>cache-1']);
+  await expect(page.getByTestId('canvas-notice')).toContainText('Connected 3 services → Cache');
+  await page.keyboard.press('ControlOrMeta+z');
+  expect(await wires(page)).toEqual([]);
+});
+
+test('E fans out from the first-selected node when it is the odd one out: LB → 3 services', async ({
+  page,
+}) => {
+  await openCanvas(page);
+  await loadDesign(page, threeServicesAndCache);
+  await selectInOrder(page, ['lb-1', 'service-1', 'service-2', 'service-3']);
+  await page.keyboard.press('e');
+  expect(await wires(page)).toEqual(['lb-1>service-1', 'lb-1>service-2', 'lb-1>service-3']);
+  await expect(page.getByTestId('canvas-notice')).toContainText('Connected LB → 3 services');
+});
+
+test('E chains mixed kinds in selection order and names a refused link in the notice', async ({ page }) => {
+  await openCanvas(page);
+  await loadDesign(page, threeServicesAndCache);
+  await selectInOrder(page, ['lb-1', 'service-2', 'cache-1']);
+  await page.keyboard.press('e');
+  expect(await wires(page)).toEqual(['lb-1>service-2', 'service-2>cache-1']);
+  await expect(page.getByTestId('canvas-notice')).toContainText('Connected LB → Service 2 → Cache');
+  // Again: both links exist now, so each is refused with its reason and nothing changes.
+  await selectInOrder(page, ['lb-1', 'service-2', 'cache-1']);
+  await page.keyboard.press('e');
+  await expect(page.getByTestId('canvas-notice')).toContainText('LB is already connected to Service 2.');
+  expect(await wires(page)).toHaveLength(2);
+});

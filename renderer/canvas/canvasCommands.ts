@@ -124,12 +124,16 @@ export function registerCanvasCommands(controller: CanvasController): () => void
       run: () => {
         const { design, selection } = useDesignStore.getState();
         const result = connectSelection();
-        if (result.refused.length > 0) {
-          // Shown next to the node that would have been the target.
-          const target = design.nodes.find((node) => node.id === selection.nodes[1]);
-          const at = target ? controller.worldToClient({ x: target.x, y: target.y - 40 }) : undefined;
-          useUiStore.getState().showNotice({ text: result.refused.join(' '), at, tone: 'warning' });
-        }
+        if (!result.summary && result.refused.length === 0) return;
+        // Shown next to the hub: the fan-out's source, else the last-selected node.
+        const hubId =
+          result.shape === 'fanOut' ? selection.nodes[0] : selection.nodes[selection.nodes.length - 1];
+        const hub = design.nodes.find((node) => node.id === hubId);
+        const at = hub ? controller.worldToClient({ x: hub.x, y: hub.y - 40 }) : undefined;
+        const text = [result.summary ? `${result.summary}.` : 'Nothing connected.', ...result.refused].join(
+          ' ',
+        );
+        useUiStore.getState().showNotice({ text, at, tone: result.refused.length > 0 ? 'warning' : 'info' });
       },
       enabled: () => useDesignStore.getState().selection.nodes.length >= 2,
     },

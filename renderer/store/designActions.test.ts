@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyDesign, type Design } from '../../shared/document/types';
 import { copyPayload, parsePayload } from '../canvas/clipboardFormat';
 import {
+  addNode,
   addNote,
   alignedRects,
   alignSelection,
@@ -50,16 +51,45 @@ describe('connecting', () => {
     });
     expect(state().design.edges).toHaveLength(1);
   });
-  it('edit.connect wires the first selected node to each of the others in one undo step', () => {
-    state().setSelection({ nodes: ['service-1', 'database-1', 'queue-1'] });
+  it('edit.connect chains nodes of different kinds in selection order, skipping refused links, as one undo step', () => {
+    state().setSelection({ nodes: ['client-1', 'service-1', 'queue-1'] });
     const result = connectSelection();
-    expect(result.refused).toEqual([]);
+    expect(result).toMatchObject({ shape: 'chain', refused: [], summary: 'Connected Users → API → Jobs' });
     expect(state().design.edges.map((e) => [e.from, e.to])).toEqual([
-      ['service-1', 'database-1'],
+      ['client-1', 'service-1'],
       ['service-1', 'queue-1'],
     ]);
     state().undo();
     expect(state().design.edges).toEqual([]);
+    state().setSelection({ nodes: ['service-1', 'database-1', 'queue-1'] });
+    expect(connectSelection().refused).toEqual([expect.stringContaining('final destination')]);
+  });
+  it('edit.connect fans in to the last-selected node when it is the odd one out', () => {
+    start({
+      nodes: ['service-1', 'service-2', 'service-3'].map((id, index) => ({
+        id,
+        kind: 'service' as const,
+        label: `Service ${index + 1}`,
+        x: 0,
+        y: index * 100,
+        params: {},
+      })),
+    });
+    addNode('cache', { x: 300, y: 100 });
+    const cache = state().design.nodes[3].id;
+    state().setSelection({ nodes: ['service-1', 'service-2', 'service-3', cache] });
+    const result = connectSelection();
+    expect(result).toMatchObject({ shape: 'fanIn', refused: [], summary: 'Connected 3 services → Cache' });
+    expect(state().design.edges.map((e) => [e.from, e.to])).toEqual([
+      ['service-1', cache],
+      ['service-2', cache],
+      ['service-3', cache],
+    ]);
+    expect(state().past).toHaveLength(2); // the cache, then ONE step for three connections
+    // Selected the other way round (cache first), the cache fans out to the services.
+    state().undo();
+    state().setSelection({ nodes: [cache, 'service-1', 'service-2', 'service-3'] });
+    expect(connectSelection()).toMatchObject({ shape: 'fanOut', summary: 'Connected Cache → 3 services' });
   });
 });
 

@@ -134,31 +134,97 @@ export function connectNodes(fromId: string, toId: string): { edgeId: string } |
   return { edgeId };
 }
 
+/** "3 services", "2 API gateways", "2 CDNs": a count of one kind in the notice. */
+function kindCount(kind: string, count: number): string {
+  const label = kind in CATALOG ? CATALOG[kind as ComponentKind].label : kind;
+  const words = label.split(' ').map((word) => (word === word.toUpperCase() ? word : word.toLowerCase()));
+  return `${count} ${words.join(' ')}s`;
+}
+
+/** How E wires a selection: one pair, a fan-out, a fan-in or a chain (selection order). */
+export type ConnectShape = 'pair' | 'fanOut' | 'fanIn' | 'chain';
+
 /**
- * Wires the first selected node to each of the others, in selection order (keyboard-first drawing:
- * select the load balancer, shift-click three servers, connect). One undo step for all.
+ * The connections E means for a selection (ids in selection order). Two nodes: first → second.
+ * More: when the first-selected is the odd one out (the others share a kind) it fans out to them
+ * (a load balancer → 3 services); when the last-selected is the odd one out the others fan in to it
+ * (3 services → a cache); otherwise the nodes are chained in selection order.
  */
-export function connectSelection(): { edgeIds: string[]; refused: string[] } {
+export function plannedConnections(
+  design: Design,
+  ids: readonly string[],
+): { shape: ConnectShape; pairs: [string, string][] } {
+  const kindOf = (id: string) => design.nodes.find((node) => node.id === id)?.kind;
+  const oddOneOut = (odd: string, others: readonly string[]) =>
+    others.every((id) => kindOf(id) === kindOf(others[0])) && kindOf(odd) !== kindOf(others[0]);
+  if (ids.length === 2) return { shape: 'pair', pairs: [[ids[0], ids[1]]] };
+  const first = ids[0];
+  const last = ids[ids.length - 1];
+  if (oddOneOut(first, ids.slice(1)))
+    return { shape: 'fanOut', pairs: ids.slice(1).map((to): [string, string] => [first, to]) };
+  if (oddOneOut(last, ids.slice(0, -1)))
+    return { shape: 'fanIn', pairs: ids.slice(0, -1).map((from): [string, string] => [from, last]) };
+  return {
+    shape: 'chain',
+    pairs: ids.slice(0, -1).map((from, index): [string, string] => [from, ids[index + 1]]),
+  };
+}
+
+/**
+ * E: wires the selected nodes the way `plannedConnections` reads them, as ONE undo step. Refused
+ * pairs are skipped and their reasons returned; `summary` says what was done in the product's words
+ * ("Connected 3 services → Cache"), or is null when nothing was connected.
+ */
+export function connectSelection(): {
+  edgeIds: string[];
+  refused: string[];
+  shape: ConnectShape | null;
+  summary: string | null;
+} {
   const { design, selection } = useDesignStore.getState();
-  const [first, ...rest] = selection.nodes;
-  const result = { edgeIds: [] as string[], refused: [] as string[] };
-  if (!first || rest.length === 0) return result;
+  const result = {
+    edgeIds: [] as string[],
+    refused: [] as string[],
+    shape: null as ConnectShape | null,
+    summary: null as string | null,
+  };
+  const ids = selection.nodes.filter((id) => design.nodes.some((node) => node.id === id));
+  if (ids.length < 2) return result;
+  const plan = plannedConnections(design, ids);
+  result.shape = plan.shape;
   const additions: { id: string; from: string; to: string; async: boolean }[] = [];
   let working = design;
-  for (const to of rest) {
-    const problem = connectionProblem(working, first, to);
+  for (const [from, to] of plan.pairs) {
+    const problem = connectionProblem(working, from, to);
     if (problem) {
       result.refused.push(problem);
       continue;
     }
     const id = nextId(working, 'edge');
+    // Producers reach a queue fire-and-forget (the spec's model), so that edge starts async.
     const async = working.nodes.find((node) => node.id === to)?.kind === 'queue';
-    additions.push({ id, from: first, to, async });
-    working = { ...working, edges: [...working.edges, { id, from: first, to, params: {} }] };
+    additions.push({ id, from, to, async });
+    working = { ...working, edges: [...working.edges, { id, from, to, params: {} }] };
     result.edgeIds.push(id);
   }
   if (additions.length === 0) return result;
-  useDesignStore.getState().change('Connect', (draft) => {
+
+  const node = (id: string) => design.nodes.find((candidate) => candidate.id === id)!;
+  const connectedFrom = [...new Set(additions.map((edge) => edge.from))];
+  const connectedTo = [...new Set(additions.map((edge) => edge.to))];
+  const side = (nodeIds: string[]) =>
+    nodeIds.length === 1 ? node(nodeIds[0]).label : kindCount(node(nodeIds[0]).kind, nodeIds.length);
+  if (plan.shape === 'chain') {
+    const steps = additions.map((edge) => node(edge.from).label);
+    // A refused link breaks the chain into pieces; list each connection then.
+    const contiguous = additions.every((edge, index) => index === 0 || additions[index - 1].to === edge.from);
+    result.summary = contiguous
+      ? `Connected ${[...steps, node(additions[additions.length - 1].to).label].join(' → ')}`
+      : `Connected ${additions.map((edge) => `${node(edge.from).label} → ${node(edge.to).label}`).join(', ')}`;
+  } else {
+    result.summary = `Connected ${side(connectedFrom)} → ${side(connectedTo)}`;
+  }
+  useDesignStore.getState().change(result.summary, (draft) => {
     for (const edge of additions) {
       draft.edges.push({
         id: edge.id,
