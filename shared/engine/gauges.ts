@@ -41,6 +41,8 @@ export const NODE_GAUGE_FIELDS = [
   'timeoutRps',
   'lostWrites',
   'instancesUp',
+  /** Responses (completed or failed) in the last window: p50Ms/p99Ms are NaN when it is 0. */
+  'responses',
 ] as const;
 export const INSTANCE_GAUGE_FIELDS = [
   /** 0 up, 1 dead (killed), 2 hung. */
@@ -141,6 +143,7 @@ export function gauges(sim: Simulation): Gauges {
       w[C_FAILED + FAILURE_REASONS.indexOf('timeout')] / seconds,
       node.counters[C_LOST_WRITES],
       up,
+      w[C_RESPONSE_COUNT],
     ];
     for (let f = 0; f < NF; f++) nodes[base + f] = values[f];
     const perShard = node.replicasPerShard + 1;
@@ -171,6 +174,9 @@ export function gauges(sim: Simulation): Gauges {
 export interface GlobalGauges {
   /** Completed client requests in the last complete 1 s bucket. */
   throughputRps: number;
+  /** Client requests completed in the last bucket: the percentiles are NaN when it is 0. */
+  completed: number;
+  /** NaN when nothing completed in the last bucket (no data, not 0 ms). */
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
@@ -196,6 +202,7 @@ export function globalGauges(sim: Simulation): GlobalGauges {
   const p99Ms = sim.globalLastWindowP99Ms;
   return {
     throughputRps: completed,
+    completed,
     p50Ms: sim.globalLastWindowP50Ms,
     p95Ms: sim.globalLastWindowP95Ms,
     p99Ms,

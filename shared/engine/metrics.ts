@@ -78,6 +78,9 @@ export interface NodeSeries {
   arrivalsRps: Float64Array;
   throughputRps: Float64Array;
   errorsRps: Record<string, Float64Array>;
+  /** Responses (completed or failed) at the node in each bucket. */
+  responses: Float64Array;
+  /** NaN for a bucket with no responses (no data, not 0 ms). */
   p50Ms: Float64Array;
   p95Ms: Float64Array;
   p99Ms: Float64Array;
@@ -165,6 +168,7 @@ export class SeriesRing {
       arrivalsRps: make(),
       throughputRps: make(),
       errorsRps: Object.fromEntries(FAILURE_REASONS.map((r) => [r, make()])),
+      responses: make(),
       p50Ms: make(),
       p95Ms: make(),
       p99Ms: make(),
@@ -190,9 +194,11 @@ export class SeriesRing {
       out.throughputRps[k] = f[base + 1] / seconds;
       FAILURE_REASONS.forEach((r, i) => (out.errorsRps[r][k] = f[base + 2 + i] / seconds));
       const total = f[base + 9];
-      out.p50Ms[k] = quantileOf(this.histograms, k * COARSE_BUCKETS, total, 0.5, 0, Infinity, true);
-      out.p95Ms[k] = quantileOf(this.histograms, k * COARSE_BUCKETS, total, 0.95, 0, Infinity, true);
-      out.p99Ms[k] = quantileOf(this.histograms, k * COARSE_BUCKETS, total, 0.99, 0, Infinity, true);
+      out.responses[k] = total;
+      const none = total > 0 ? 0 : Number.NaN;
+      out.p50Ms[k] = none + quantileOf(this.histograms, k * COARSE_BUCKETS, total, 0.5, 0, Infinity, true);
+      out.p95Ms[k] = none + quantileOf(this.histograms, k * COARSE_BUCKETS, total, 0.95, 0, Infinity, true);
+      out.p99Ms[k] = none + quantileOf(this.histograms, k * COARSE_BUCKETS, total, 0.99, 0, Infinity, true);
       out.meanResponseMs[k] = total > 0 ? f[base + 8] / total : 0;
       out.utilization[k] = f[base + 11] > 0 ? f[base + 10] / f[base + 11] : 0;
       out.queueDepth[k] = f[base + 12] / durationMs;

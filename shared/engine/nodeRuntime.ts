@@ -145,11 +145,12 @@ export class NodeRuntime {
 
   /** Counter deltas of the last complete 1 s bucket (gauges). */
   readonly lastWindow = new Float64Array(NODE_COUNTERS);
+  /** NaN when nothing responded in the last window: no data, not a latency of 0 ms. */
   get lastWindowLatencyP99Ms(): number {
-    return this.lastWindowLatency.quantile(0.99);
+    return this.lastWindowLatency.count > 0 ? this.lastWindowLatency.quantile(0.99) : Number.NaN;
   }
   get lastWindowLatencyP50Ms(): number {
-    return this.lastWindowLatency.quantile(0.5);
+    return this.lastWindowLatency.count > 0 ? this.lastWindowLatency.quantile(0.5) : Number.NaN;
   }
 
   // Client (cached from params on every configure: read per request).

@@ -203,14 +203,19 @@ export class Simulation {
   endToEndLastWindow = new LatencyHistogram();
   /** The current window's end-to-end samples from before warm-up ended (see endWarmup). */
   private endToEndWarmupCarry: LatencyHistogram | null = null;
+  /** NaN when no request completed in the last window: no data, not a latency of 0 ms. */
   get globalLastWindowP99Ms(): number {
-    return this.endToEndLastWindow.quantile(0.99);
+    return this.lastWindowQuantile(0.99);
   }
   get globalLastWindowP95Ms(): number {
-    return this.endToEndLastWindow.quantile(0.95);
+    return this.lastWindowQuantile(0.95);
   }
   get globalLastWindowP50Ms(): number {
-    return this.endToEndLastWindow.quantile(0.5);
+    return this.lastWindowQuantile(0.5);
+  }
+  private lastWindowQuantile(q: number): number {
+    const window = this.endToEndLastWindow;
+    return window.count > 0 ? window.quantile(q) : Number.NaN;
   }
   sloBreached = false;
 
@@ -1625,11 +1630,14 @@ export class Simulation {
     const p99Ms = completed > 0 && window.maxMs > slo.p99Ms ? window.quantile(0.99) : 0;
     const breached = p99Ms > slo.p99Ms || errorRate > slo.maxErrorRate;
     if (breached && !this.sloBreached) {
-      this.addLog('sloBreach', 'slo', {
-        p99Ms: round(completed > 0 ? window.quantile(0.99) : 0, 3),
-        errorRate: round(errorRate, 5),
-        throughputRps: completed / (BUCKET_MS / 1000),
-      });
+      // With nothing completed in the second there is no p99 to report (every request failed or
+      // is still waiting): the entry says so with completed 0 rather than claiming 0 ms.
+      const fields: Record<string, number> = {};
+      if (completed > 0) fields.p99Ms = round(window.quantile(0.99), 3);
+      fields.errorRate = round(errorRate, 5);
+      fields.throughputRps = completed / (BUCKET_MS / 1000);
+      fields.completed = completed;
+      this.addLog('sloBreach', 'slo', fields);
     }
     this.sloBreached = breached;
   }

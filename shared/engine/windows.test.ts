@@ -23,7 +23,7 @@ describe('warm-up boundary', () => {
       const sim = createSimulation(designed, { seed: 1, warmupS: 5 });
       sim.runUntil(8000);
       for (const { id } of designed.nodes) {
-        const series = sim.series(id);
+        const series = sim.series(id)!;
         for (let k = 0; k < series.throughputRps.length; k++) {
           if (series.throughputRps[k] === 0) continue;
           expect(series.p50Ms[k], `${id} p50 at second ${k}`).toBeGreaterThan(0);
@@ -63,5 +63,68 @@ describe('warm-up boundary', () => {
     // One second after warm-up: about 500 completions, not the 3,000 since the start.
     expect(result.global.completed).toBeLessThan(700);
     expect(result.nodes.svc.completed).toBeLessThan(700);
+  });
+});
+
+describe('a second with no responses', () => {
+  // Every request hangs from 3 s: nothing completes until the clients' 1 s timeout fails them.
+  const hung = () =>
+    design(
+      [
+        node('users', 'client', { rps: 200, timeoutMs: 1000, retries: 0 }),
+        node('svc', 'service', { workers: 400, serviceTimeMs: 5 }),
+      ],
+      [edge('users', 'svc')],
+      { durationS: 8, events: [{ atS: 3, action: 'hang', target: 'svc' }] as never[] },
+    );
+
+  it('reports no data (NaN) for the latency percentiles, with completed 0, not 0 ms', () => {
+    const sim = createSimulation(hung(), { seed: 2, warmupS: 1 });
+    sim.runUntil(4000);
+    const global = sim.globalGauges();
+    expect(global.completed).toBe(0);
+    expect(global.throughputRps).toBe(0);
+    expect(global.p50Ms).toBeNaN();
+    expect(global.p95Ms).toBeNaN();
+    expect(global.p99Ms).toBeNaN();
+
+    const layout = sim.gaugeLayout();
+    const NF = layout.nodeFields.length;
+    const svc = layout.nodeIds.indexOf('svc') * NF;
+    const g = sim.gauges();
+    expect(g.nodes[svc + layout.nodeFields.indexOf('responses')]).toBe(0);
+    expect(g.nodes[svc + layout.nodeFields.indexOf('p50Ms')]).toBeNaN();
+    expect(g.nodes[svc + layout.nodeFields.indexOf('p99Ms')]).toBeNaN();
+
+    const series = sim.series('svc')!;
+    // Seconds 0–2 had responses; second 3 (3–4 s) had none.
+    expect(series.responses[2]).toBeGreaterThan(100);
+    expect(series.p99Ms[2]).toBeGreaterThan(0);
+    expect(series.responses[3]).toBe(0);
+    expect(series.p50Ms[3]).toBeNaN();
+    expect(series.p95Ms[3]).toBeNaN();
+    expect(series.p99Ms[3]).toBeNaN();
+  });
+
+  it('a second with responses still reports real percentiles and its completed count', () => {
+    const sim = createSimulation(hung(), { seed: 2, warmupS: 1 });
+    sim.runUntil(3000);
+    const global = sim.globalGauges();
+    expect(global.completed).toBeGreaterThan(100);
+    expect(global.p99Ms).toBeGreaterThan(0);
+  });
+
+  it('the SLO breach entry of a second where nothing completed does not claim p99 0 ms', () => {
+    const designed = hung();
+    designed.slo = { p99Ms: 100, minThroughputRps: 0, maxErrorRate: 0.01 };
+    const result = createSimulation(designed, { seed: 2, warmupS: 1 });
+    result.run();
+    const breach = result.results().log.find((e) => e.type === 'sloBreach');
+    expect(breach).toBeDefined();
+    expect(breach!.completed).toBe(0);
+    expect(breach!).not.toHaveProperty('p99Ms');
+    expect(breach!.errorRate).toBe(1);
+    // The CLI's JSON stays valid JSON with no NaN anywhere.
+    expect(JSON.stringify(result.results())).not.toContain('NaN');
   });
 });
