@@ -231,3 +231,59 @@ test('a traffic spike asks for ×N and S seconds, refuses bad input, then spikes
   await expect(page.getByTestId('spike-dialog')).toHaveCount(0);
   expect((await runLog(page)).filter((entry) => entry.type === 'spike')).toHaveLength(2);
 });
+
+test('K on a selected replicated database kills its leader (menu says "Kill leader"): kill → detected → promoted', async ({
+  page,
+}) => {
+  await openWithDesign(page, webTierDesign());
+  await page.getByTestId('cmd-run.toggle').click();
+  await waitForSimTime(page, 2000);
+  const db = await nodeScreen(page, 'db');
+  // The card's menu names what Kill does on a replicated database.
+  await page.mouse.click(db.x, db.y, { button: 'right' });
+  await expect(page.getByTestId('menu-chaos.kill')).toHaveText(/^Kill leader/);
+  await page.keyboard.press('Escape');
+  await page.mouse.click(db.x, db.y);
+  await pressOnCanvas(page, 'k');
+  await expect
+    .poll(async () => indexOfEntry(await runLog(page), 'promoted'), { timeout: 15_000 })
+    .toBeGreaterThan(0);
+  const log = await runLog(page);
+  const kills = log.filter((entry) => entry.type === 'kill').map((entry) => entry.target);
+  expect(kills).toEqual(['db:0']);
+  const detected = indexOfEntry(log, 'detected', 'db:0');
+  expect(detected).toBeGreaterThan(indexOfEntry(log, 'kill', 'db:0'));
+  expect(indexOfEntry(log, 'promoted', undefined, detected)).toBeGreaterThan(detected);
+  // The followers live on: the database still has instances up.
+  expect((await metrics(page, 'db'))?.instancesUp).toBeGreaterThan(0);
+});
+
+test("an instance dot's menu is chaos-only, titled with the instance, and offers Restart only once it is down", async ({
+  page,
+}) => {
+  await openWithDesign(page, webTierDesign());
+  await page.getByTestId('cmd-run.toggle').click();
+  await waitForSimTime(page, 2000);
+  const dot = await instanceDot(page, 'db:0');
+  await page.mouse.click(dot.x, dot.y, { button: 'right' });
+  const menu = page.getByTestId('canvas-context-menu');
+  await expect(page.getByTestId('context-menu-title')).toHaveText(/:0 \(leader\)$/);
+  await expect(menu.getByRole('menuitem')).toHaveText([/^Kill/, /^Hang/, /^Slow/]);
+  await expect(page.getByTestId('menu-edit.rename')).toHaveCount(0);
+  await page.getByTestId('menu-chaos.kill').click();
+  await expect.poll(async () => indexOfEntry(await runLog(page), 'kill', 'db:0')).toBeGreaterThanOrEqual(0);
+  // Dead now: its menu offers Restart alone.
+  await expect
+    .poll(async () => {
+      await page.mouse.click(dot.x, dot.y, { button: 'right' });
+      const title = await page.getByTestId('context-menu-title').textContent();
+      await page.keyboard.press('Escape');
+      return title;
+    })
+    .toMatch(/:0 \(dead\)$/);
+  await page.mouse.click(dot.x, dot.y, { button: 'right' });
+  await expect(menu.getByRole('menuitem')).toHaveText([/^Restart/]);
+  await page.screenshot({ path: '/tmp/instance-menu.png' });
+  await page.getByTestId('menu-chaos.restart').click();
+  await expect.poll(async () => indexOfEntry(await runLog(page), 'restart', 'db:0')).toBeGreaterThan(0);
+});

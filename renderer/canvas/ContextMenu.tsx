@@ -45,6 +45,36 @@ export function addContextMenuCommands(target: ContextTarget, ids: string[]): vo
   CONTEXT_MENU_COMMANDS[target].push(...ids);
 }
 
+/** A menu on one instance of a node (a live run's instance dot): a title and its own commands. */
+export interface InstanceMenu {
+  /** "Orders DB:0 (leader)" */
+  title: string;
+  /** Command ids (chaos only), in order. */
+  commands: string[];
+}
+
+// Which open menus are instance menus: keyed by the menu object itself, so any other menu opened
+// afterwards (a new object) is never mistaken for one.
+const instanceMenus = new WeakMap<object, InstanceMenu>();
+
+/** Opens the chaos-only menu of one instance at a client point. */
+export function openInstanceMenu(
+  instance: InstanceMenu,
+  nodeId: string,
+  clientX: number,
+  clientY: number,
+): void {
+  const menu = { target: 'node' as const, hit: { type: 'node' as const, nodeId }, clientX, clientY };
+  instanceMenus.set(menu, instance);
+  useCanvasUi.getState().set({ contextMenu: menu });
+}
+
+/** A label that depends on what the command acts on now (e.g. "Kill leader" on a replicated DB). */
+const labelOverrides = new Map<string, () => string | null>();
+export function setContextMenuLabel(id: string, label: () => string | null): void {
+  labelOverrides.set(id, label);
+}
+
 export function CanvasContextMenu() {
   const menu = useCanvasUi((state) => state.contextMenu);
   useEffect(() => {
@@ -59,7 +89,10 @@ export function CanvasContextMenu() {
   }, [menu]);
   if (!menu) return null;
   const registered = new Set(listCommands().map((command) => command.id));
-  const ids = CONTEXT_MENU_COMMANDS[menu.target].filter((id) => id === '-' || registered.has(id));
+  const instance = instanceMenus.get(menu) ?? null;
+  const ids = (instance ? instance.commands : CONTEXT_MENU_COMMANDS[menu.target]).filter(
+    (id) => id === '-' || registered.has(id),
+  );
   // No leading, trailing or doubled separators when commands are missing.
   const items = ids.filter(
     (id, index) => id !== '-' || (index > 0 && index < ids.length - 1 && ids[index - 1] !== '-'),
@@ -83,6 +116,11 @@ export function CanvasContextMenu() {
       onPointerDown={(event) => event.stopPropagation()}
       onContextMenu={(event) => event.preventDefault()}
     >
+      {instance && (
+        <div className="canvas-context-menu-title" data-testid="context-menu-title" role="presentation">
+          {instance.title}
+        </div>
+      )}
       {items.map((id, index) => {
         if (id === '-') return <div key={`separator-${index}`} className="separator" role="separator" />;
         const info = commandInfo(id)!;
@@ -99,7 +137,7 @@ export function CanvasContextMenu() {
               void runCommand(id);
             }}
           >
-            <span>{info.label}</span>
+            <span>{labelOverrides.get(id)?.() ?? info.label}</span>
             {info.shortcut ? <kbd>{formatShortcut(info.shortcut, isMac ? 'mac' : 'other')}</kbd> : null}
           </button>
         );

@@ -5,7 +5,8 @@
 import { SLOW_FACTOR } from '../../shared/commands/runCommands';
 import type { ChaosAction } from '../../shared/document/types';
 import { registerCommands } from '../commands/registry';
-import { addContextMenuCommands, CONTEXT_MENU_COMMANDS } from '../canvas/ContextMenu';
+import { addContextMenuCommands, CONTEXT_MENU_COMMANDS, setContextMenuLabel } from '../canvas/ContextMenu';
+import { isReplicated } from '../canvas/live/liveModel';
 import { refreshCommandState } from '../panels/useCommandState';
 import { useDesignStore } from '../store/designStore';
 import { runClient } from './runClient';
@@ -25,6 +26,11 @@ if (!CONTEXT_MENU_COMMANDS.node.includes('chaos.kill')) {
     'chaos.spike',
   ]);
   addContextMenuCommands('edge', ['-', 'chaos.cutToggle']);
+  // Say what Kill does on a replicated database: its leaders go, followers take over.
+  setContextMenuLabel('chaos.kill', () => {
+    const targets = chaosNodeTargets();
+    return targets.length > 0 && targets.every(isReplicatedNodeTarget) ? 'Kill leader' : null;
+  });
 }
 
 /** What node-level chaos acts on now: the selected instance, else the selected nodes. */
@@ -55,13 +61,52 @@ function nodeChaos(action: ChaosAction, extra: { factor?: number; durationS?: nu
   for (const target of chaosNodeTargets()) runClient.chaos({ action, target, ...extra });
 }
 
+/** The current leader of each shard of a node (`db:0`, `db:3` …), from the latest live frame. */
+export function leadersOf(nodeId: string): string[] {
+  const layout = liveFrame.layout;
+  if (!layout) return [];
+  const n = layout.nodeIds.indexOf(nodeId);
+  const leader = layout.instanceFields.indexOf('leader');
+  if (n < 0 || leader < 0) return [];
+  const IF = layout.instanceFields.length;
+  const first = layout.instanceOffset[n];
+  const out: string[] = [];
+  for (let i = 0; i < layout.instanceCount[n]; i++)
+    if (liveFrame.instances[(first + i) * IF + leader] === 1) out.push(`${nodeId}:${i}`);
+  return out;
+}
+
+/** A selected replicated database (the whole node, not one instance dot): K kills its leaders. */
+const isReplicatedNodeTarget = (target: string) => {
+  const node = useDesignStore.getState().design.nodes.find((candidate) => candidate.id === target);
+  return Boolean(node && isReplicated(node));
+};
+
+/**
+ * K / "Kill": on a replicated database, kill the current leader of each shard (what someone showing
+ * failover means — a follower is then promoted); elsewhere every copy. Killing every copy of a
+ * database stays available on its instance dots and `chaos({action:'kill', target:'db'})`.
+ */
+function killTargets(): string[] {
+  return chaosNodeTargets().flatMap((target) => {
+    if (!isReplicatedNodeTarget(target)) return [target];
+    const leaders = leadersOf(target);
+    return leaders.length > 0 ? leaders : [target];
+  });
+}
+
 export function registerRunCommands(): () => void {
   const hasNodeTarget = () => chaosNodeTargets().length > 0;
   const unregister = registerCommands({
     'run.toggle': { run: () => runClient.toggle() },
     'run.step': { run: () => runClient.step(), enabled: () => useRunStore.getState().status !== 'running' },
     'run.reset': { run: () => runClient.reset(), enabled: () => runClient.isLoaded },
-    'chaos.kill': { run: () => nodeChaos('kill'), enabled: hasNodeTarget },
+    'chaos.kill': {
+      run: () => {
+        for (const target of killTargets()) runClient.chaos({ action: 'kill', target });
+      },
+      enabled: hasNodeTarget,
+    },
     'chaos.hang': { run: () => nodeChaos('hang'), enabled: hasNodeTarget },
     'chaos.restart': { run: () => nodeChaos('restart'), enabled: hasNodeTarget },
     'chaos.slow': { run: () => nodeChaos('slow', { factor: SLOW_FACTOR }), enabled: hasNodeTarget },

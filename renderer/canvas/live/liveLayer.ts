@@ -12,6 +12,7 @@ import { extendAutomation } from '../../automation';
 import { useDesignStore } from '../../store/designStore';
 import { canvasRefs } from '../canvasRefs';
 import { useCanvasUi } from '../canvasUiStore';
+import { openInstanceMenu, type InstanceMenu } from '../ContextMenu';
 import { DETAIL_MIN_SCALE, isOffScreen, strokeRoute } from '../drawing';
 import {
   NODE_HEIGHT,
@@ -191,14 +192,15 @@ class LiveLayer {
     event.stopPropagation();
     this.selectInstance(address);
     const nodeId = address.slice(0, address.lastIndexOf(':'));
-    useCanvasUi.getState().set({
-      contextMenu: {
-        target: 'node',
-        hit: { type: 'node', nodeId },
-        clientX: event.clientX,
-        clientY: event.clientY,
-      },
-    });
+    const index = Number(address.slice(address.lastIndexOf(':') + 1));
+    const instance = this.view?.instances.get(nodeId)?.[index];
+    const node = this.design?.nodes.find((candidate) => candidate.id === nodeId);
+    openInstanceMenu(
+      instanceMenuOf(node?.label ?? nodeId, index, instance),
+      nodeId,
+      event.clientX,
+      event.clientY,
+    );
   };
 
   // ---- the animation loop ----
@@ -774,4 +776,20 @@ export function installLiveLayer(): () => void {
     },
   });
   return uninstall;
+}
+
+/**
+ * The chaos-only menu of one instance dot: titled with the instance ("Orders DB:0 (leader)"), with
+ * Kill/Hang/Slow for a live instance and Restart for a dead, hung or slow one.
+ */
+export function instanceMenuOf(
+  label: string,
+  index: number,
+  instance: InstanceGauges | undefined,
+): InstanceMenu {
+  const state = instance?.state ?? 'alive';
+  const roles = [instance?.leader ? 'leader' : null, state === 'alive' ? null : state].filter(Boolean);
+  const title = `${label}:${index}${roles.length > 0 ? ` (${roles.join(', ')})` : ''}`;
+  const commands = state === 'alive' ? ['chaos.kill', 'chaos.hang', 'chaos.slow'] : ['chaos.restart'];
+  return { title, commands };
 }
