@@ -89,6 +89,24 @@ test('dragging from a node port to another node connects them', async ({ page })
   expect((await selectionOf(page)).edges).toEqual([doc.edges[0].id]);
 });
 
+test('a port is grabbed when the pointer comes straight at it from outside the card (from below)', async ({
+  page,
+}) => {
+  await openCanvas(page);
+  await loadDesign(page, twoServices);
+  const db = await nodeCentre(page, 'database-1');
+  const bottomPort = await toScreen(page, { x: 0, y: 32 });
+  // Start well below the card, then move straight up to just below the port: the card itself is
+  // never under the pointer before the press.
+  await page.mouse.move(bottomPort.x, bottomPort.y + 120);
+  await page.mouse.move(bottomPort.x, bottomPort.y + 5, { steps: 6 });
+  await page.mouse.down();
+  await page.mouse.move(db.x, db.y, { steps: 12 });
+  await page.mouse.up();
+  const doc = await documentOf(page);
+  expect(doc.edges.map((edge) => [edge.from, edge.to])).toEqual([['service-1', 'database-1']]);
+});
+
 test('a connection that makes no sense is refused with a reason at the cursor', async ({ page }) => {
   await openCanvas(page);
   await loadDesign(page, twoServices);

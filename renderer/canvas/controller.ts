@@ -267,11 +267,7 @@ export class CanvasController {
 
   private hit(world: Point): Hit {
     const { design, selection, viewport } = useDesignStore.getState();
-    const hovered = useCanvasUi.getState().hoveredNodeId;
-    const portNodes = new Set(selection.nodes);
-    if (hovered) portNodes.add(hovered);
     return hitTest(design, world, {
-      portNodes,
       resizableNotes: new Set(selection.notes),
       scale: viewport.scale,
     });

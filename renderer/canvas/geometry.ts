@@ -246,8 +246,6 @@ export type Hit =
   | { type: 'canvas' };
 
 export interface HitOptions {
-  /** Nodes whose ports are showing (hovered or selected): only these can start a connection. */
-  portNodes: Set<string>;
   /** Notes showing a resize handle (selected). */
   resizableNotes: Set<string>;
   /** Current zoom, to keep pick tolerances constant on screen. */
@@ -273,18 +271,28 @@ export function hitTest(design: Design, world: Point, options: HitOptions): Hit 
   const position = options.positionOf ?? ((node: DesignNode) => node);
   const nodesById = new Map(design.nodes.map((node) => [node.id, node]));
 
-  for (const nodeId of options.portNodes) {
-    const node = nodesById.get(nodeId);
-    if (!node) continue;
+  // Every card's ports answer within their reach, however the pointer arrived: coming from below,
+  // the pointer reaches a bottom port before the card, and pressing there must grab the port (not
+  // start a marquee). The nearest port wins where two cards' ports are both in reach.
+  // Zoomed far out a card is tiny: cap the reach so its middle still grabs the card, not a port.
+  const reach = Math.min(tolerance(PORT_HIT_PX), NODE_HEIGHT * 0.3);
+  let nearestPort: { nodeId: string; side: PortSide; distance: number } | null = null;
+  for (const node of design.nodes) {
+    const centre = position(node);
+    // Cheap reject: the pointer is nowhere near this card.
+    if (
+      Math.abs(centre.x - world.x) > NODE_WIDTH / 2 + reach ||
+      Math.abs(centre.y - world.y) > NODE_HEIGHT / 2 + reach
+    )
+      continue;
     for (const side of PORT_SIDES) {
-      const port = portPosition(position(node), side);
-      // Zoomed far out a card is tiny: cap the reach so its middle still grabs the card, not a port.
-      const reach = Math.min(tolerance(PORT_HIT_PX), NODE_HEIGHT * 0.3);
-      if (Math.hypot(port.x - world.x, port.y - world.y) <= reach) {
-        return { type: 'port', nodeId, side };
-      }
+      const port = portPosition(centre, side);
+      const distance = Math.hypot(port.x - world.x, port.y - world.y);
+      if (distance <= reach && (!nearestPort || distance < nearestPort.distance))
+        nearestPort = { nodeId: node.id, side, distance };
     }
   }
+  if (nearestPort) return { type: 'port', nodeId: nearestPort.nodeId, side: nearestPort.side };
   for (const noteId of options.resizableNotes) {
     const note = design.notes.find((candidate) => candidate.id === noteId);
     if (!note) continue;
