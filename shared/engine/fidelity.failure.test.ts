@@ -107,6 +107,34 @@ describe('replication and failover', () => {
     expect(leaders.filter((x) => x === 1)).toHaveLength(1);
   });
 
+  it('the old leader restarted at 40 s logs that it recovered, rejoining its shard as a follower', () => {
+    const result = runDesign(template('failover-lab'), { durationS: 60 });
+    const recovered = result.log.filter((e) => e.type === 'recovered' && e.target === 'db:0');
+    expect(recovered).toEqual([
+      { t: 40_000, type: 'recovered', target: 'db:0', role: 'follower', shard: 0, by: 'db' },
+    ]);
+    // In order: killed, detected, a follower promoted, restarted, recovered.
+    const order = result.log
+      .filter(
+        (e) =>
+          e.target.startsWith('db') &&
+          ['kill', 'detected', 'promoted', 'restart', 'recovered'].includes(e.type),
+      )
+      .map((e) => e.type);
+    expect(order).toEqual(['kill', 'detected', 'promoted', 'restart', 'recovered']);
+  });
+
+  it('a database leader back from a hang shorter than detection logs that it recovered as the leader', () => {
+    const designed = template('failover-lab');
+    designed.scenario!.events = [{ atS: 20, action: 'hang', target: 'db:0', durationS: 0.1 }];
+    const result = runDesign(designed, { durationS: 25 });
+    const recovered = result.log.filter((e) => e.type === 'recovered');
+    expect(recovered).toEqual([
+      { t: 20_100, type: 'recovered', target: 'db:0', role: 'leader', shard: 0, by: 'db' },
+    ]);
+    expect(result.log.some((e) => e.type === 'promoted')).toBe(false);
+  });
+
   it('follower reads see stale data while replication lags', () => {
     const result = runDesign(
       design(

@@ -442,9 +442,13 @@ export function instanceRestarted(sim: Simulation, node: NodeRuntime, instance: 
   const perShard = node.replicasPerShard + 1;
   const shard = Math.floor(instance / perShard);
   if (node.leader[shard] === instance) {
+    // Not replaced while it was away (a hang shorter than detection, or no follower to promote).
     node.lastBeatMs[shard] = sim.now;
+    sim.addLog('recovered', sim.address(node, instance), { role: 'leader', shard, by: node.id });
     return;
   }
-  // Back as a follower, caught up from the current leader.
+  // Back as a follower, caught up from the current leader (catch-up is immediate: a resync),
+  // so it serves again from now on: the counterpart of the 'detected' entry when it went down.
   node.applyLogs[instance]?.reset(node.shardLsn[shard], sim.now);
+  sim.addLog('recovered', sim.address(node, instance), { role: 'follower', shard, by: node.id });
 }
