@@ -377,3 +377,26 @@ describe('hot edits, gauges and series', () => {
     expect(api.failuresOriginated.rejected).toBe(0);
   });
 });
+
+describe('designs the editor refuses (opened from a file)', () => {
+  const base = () => [
+    node('users', 'client', { rps: 100 }),
+    node('svc', 'service', { workers: 8, serviceTimeMs: 5 }),
+  ];
+
+  it('an edge into a client: runs without throwing; the calls into the client fail as unavailable (nothing listens)', () => {
+    const result = runDesign(design(base(), [edge('users', 'svc'), edge('svc', 'users')], { durationS: 5 }));
+    expect(result.global.requests).toBeGreaterThan(300);
+    expect(result.global.completed).toBe(0);
+    expect(result.global.errors.unavailable).toBe(result.global.failed);
+    expect(result.nodes.svc.errors.unavailable).toBeGreaterThan(300);
+  });
+
+  it('a self-loop: runs without throwing; requests fail (deadlock on workers ends in timeouts), never hang the engine', () => {
+    const result = runDesign(design(base(), [edge('users', 'svc'), edge('svc', 'svc')], { durationS: 5 }));
+    expect(result.global.completed).toBe(0);
+    expect(result.global.failed).toBeGreaterThan(0);
+    expect(result.global.errors.timeout + result.global.errors.loop).toBe(result.global.failed);
+    expect(result.events).toBeLessThan(1_000_000);
+  });
+});
