@@ -102,3 +102,26 @@ test('clicking a logged event selects its node and moves the cursor to its time'
   await expect(page.getByTestId('node-totals')).toContainText(/arrived · [\d,]+ done/);
   await expect(page.getByTestId('chart-queue')).toContainText('Orders DB');
 });
+
+test('times agree: the live readout follows the run clock, and Why says it covers the live run, not the cursor', async ({
+  page,
+}) => {
+  await openDock(page, overloadDesign());
+  await startRun(page, 1);
+  await waitForSimTime(page, 6_000);
+  await pauseRun(page);
+  // Paused: the dock's clock is the status bar's.
+  const clock = (await page.getByTestId('run-sim-time').textContent())!;
+  const seconds = clock.match(/([\d.]+) s/)![1];
+  await expect(page.getByTestId('readout-time')).toHaveText(`Paused ${seconds} s`);
+  await page.getByTestId('dock-tab-why').click();
+  await expect(page.getByTestId('why-as-of')).toHaveText(`Run so far: as of ${seconds} s`);
+  await expect(page.getByTestId('why-cursor-note')).toHaveCount(0);
+  // Scrubbed back to 3 s: Why says it still covers the run up to now, not the cursor.
+  const at = await timelineX(page, 3);
+  await page.mouse.click(at.x, at.y);
+  await expect.poll(() => cursorS(page)).toBeCloseTo(3, 0);
+  await expect(page.getByTestId('why-cursor-note')).toHaveText(
+    `Why covers the whole run up to ${seconds} s, not the timeline cursor at 3.0 s.`,
+  );
+});

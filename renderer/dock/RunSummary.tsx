@@ -67,6 +67,7 @@ export function RunReadout() {
   const throttled = useThrottledRun((state) => ({
     sample: sampleAt(state.history, state.latest, state.cursorS),
     status: state.status,
+    simTimeMs: state.simTimeMs,
   }));
   const sample = cursorS === null ? throttled.sample : sampleAt(useDockRun.getState().history, null, cursorS);
   if (!sample) {
@@ -79,7 +80,12 @@ export function RunReadout() {
   }
   const { global } = sample;
   return (
-    <p className="run-readout" data-testid="dock-readout" data-t={sample.tS}>
+    <p
+      className="run-readout"
+      data-testid="dock-readout"
+      data-t={sample.tS}
+      title={`Throughput, p99 and errors of the last full second (${formatSimTime((sample.tS - (sample.spanS ?? 1)) * 1000)} – ${formatSimTime(sample.tS * 1000)})`}
+    >
       <span className="run-readout-time" data-testid="readout-time">
         {cursorS === null
           ? throttled.status === 'running'
@@ -88,7 +94,8 @@ export function RunReadout() {
               ? 'End'
               : 'Paused'
           : 'At'}{' '}
-        {formatSimTime(sample.tS * 1000)}
+        {/* Live, the clock is the run's (as in the status bar); the numbers are its last full second. */}
+        {formatSimTime(cursorS === null ? Math.max(throttled.simTimeMs, sample.tS * 1000) : sample.tS * 1000)}
       </span>
       <span data-testid="readout-throughput">{formatRps(global.throughputRps)}</span>
       <span data-testid="readout-p99">p99 {formatMs(global.p99Ms)}</span>

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useDesignStore } from '../store/designStore';
 import type { SlowestRequests } from '../run/types';
-import { explainSlowest } from './runSource';
+import { explainSlowest, useDockRun } from './runSource';
 import { useThrottledRun } from './useThrottledRun';
 import { whyView, type WhyPart } from './why';
 import { targetLabeller } from './labels';
@@ -14,7 +14,13 @@ import { formatMs, formatSimTime } from './format';
 /** How often the explanation refreshes while the run goes on. */
 const REFRESH_MS = 2000;
 
-type Loaded = { focus: string | null; explanation: SlowestRequests | null; error: string | null };
+type Loaded = {
+  focus: string | null;
+  explanation: SlowestRequests | null;
+  error: string | null;
+  /** Sim time the explanation was read at: Why covers the run up to then, not the cursor. */
+  asOfMs: number;
+};
 
 export function WhyPanel() {
   const design = useDesignStore((state) => state.design);
@@ -31,13 +37,16 @@ export function WhyPanel() {
     let cancelled = false;
     const load = () => {
       explainSlowest(focus).then(
-        (explanation) => !cancelled && setLoaded({ focus, explanation, error: null }),
+        (explanation) =>
+          !cancelled &&
+          setLoaded({ focus, explanation, error: null, asOfMs: useDockRun.getState().simTimeMs }),
         (error: unknown) =>
           !cancelled &&
           setLoaded({
             focus,
             explanation: null,
             error: error instanceof Error ? error.message : String(error),
+            asOfMs: useDockRun.getState().simTimeMs,
           }),
       );
     };
@@ -49,6 +58,7 @@ export function WhyPanel() {
     };
   }, [focus, status, reloadKey]);
 
+  const cursorS = useDockRun((state) => state.cursorS);
   const subject = focus ? `through ${labelOf(focus)}` : 'whole design';
   const view = loaded?.explanation && loaded.focus === focus ? whyView(loaded.explanation, labelOf) : null;
   return (
@@ -76,6 +86,16 @@ export function WhyPanel() {
             {view.latencySentence}
           </p>
           {view.sampleText && <p className="run-why-sample">{view.sampleText}</p>}
+          <p className="run-why-sample" data-testid="why-as-of">
+            Run so far: as of {formatSimTime(loaded!.asOfMs)}
+            {status === 'running' ? ', live' : ''}
+          </p>
+          {cursorS !== null && (
+            <p className="run-side-hint" data-testid="why-cursor-note">
+              Why covers the whole run up to {formatSimTime(loaded!.asOfMs)}, not the timeline cursor at{' '}
+              {formatSimTime(cursorS * 1000)}.
+            </p>
+          )}
           {view.hops.length > 0 && (
             <>
               <ul className="run-why-hops" aria-label="Mean time per hop of the slowest 1%">

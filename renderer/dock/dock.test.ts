@@ -297,7 +297,7 @@ describe('why panel wording', () => {
     expect(view.latencySentence).toBe(
       "The slowest 1% take 300 ms end to end: 80% of it is waiting in Orders DB's queue.",
     );
-    expect(view.sampleText).toBe('412 requests so far · end-to-end p99 now 180 ms');
+    expect(view.sampleText).toBe('412 requests so far · end-to-end p99 of the run so far 180 ms');
   });
 
   it('for a selected node, speaks of the requests through it and shows repeated visits', () => {

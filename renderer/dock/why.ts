@@ -30,7 +30,7 @@ export interface WhyFailureSource {
 }
 
 export interface WhyView {
-  /** "412 requests so far · end-to-end p99 now 180 ms" */
+  /** "412 requests so far · end-to-end p99 of the run so far 180 ms" */
   sampleText: string;
   hops: WhyHop[];
   /** The biggest single cost, or null when nothing has finished yet. */
@@ -80,7 +80,7 @@ export function whyView(explanation: SlowestRequests, labelOf: (nodeId: string) 
 
   const sampleText =
     sampleCount > 0
-      ? `${formatCount(sampleCount)} request${sampleCount === 1 ? '' : 's'} so far · end-to-end p99 now ${formatMs(thresholdMs)}`
+      ? `${formatCount(sampleCount)} request${sampleCount === 1 ? '' : 's'} so far · end-to-end p99 of the run so far ${formatMs(thresholdMs)}`
       : '';
   const latencySentence =
     !dominant || sampleCount === 0
