@@ -81,3 +81,17 @@ test('text stays legible at 1280×720: no visible text below 13px', async ({ pag
   );
   expect(tooSmall).toEqual([]);
 });
+
+test('the web build has the app icon as its favicon and loads without a 404', async ({ page }) => {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+  });
+  await openApp(page);
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toBe('./favicon.svg');
+  const icon = await page.request.get(new URL(href!, page.url()).toString());
+  expect(icon.status()).toBe(200);
+  expect(await icon.text()).toContain('<svg');
+  expect(missing).toEqual([]);
+});

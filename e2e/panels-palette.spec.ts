@@ -116,3 +116,19 @@ test('a kind armed by a click is placed by the next click on the canvas', async 
     .toEqual(['cdn']);
   await expect(page.getByTestId('palette-cdn')).toHaveAttribute('aria-pressed', 'false');
 });
+
+test('at 1280×720 all eleven kinds fit in the palette with the run dock in its short state', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(page.getByTestId('dock')).toBeVisible();
+  const list = page.locator('.palette-list');
+  const listBox = (await list.boundingBox())!;
+  for (const kind of KINDS) {
+    const box = (await page.getByTestId(`palette-${kind}`).boundingBox())!;
+    expect(box.y + box.height, kind).toBeLessThanOrEqual(listBox.y + listBox.height);
+  }
+  expect(await list.evaluate((element) => element.scrollHeight <= element.clientHeight)).toBe(true);
+  await expect(page.getByTestId('palette-queue').locator('.palette-description')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('palette-720.png') });
+});

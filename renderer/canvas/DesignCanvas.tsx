@@ -21,9 +21,9 @@ import {
   instanceBadge,
   instanceCount,
   isOffScreen,
-  nodeSubtitle,
   setIconLoadedListener,
 } from './drawing';
+import { cardKindLine } from './cardText';
 import { ExportDialog } from './ExportDialog';
 import { FRAME_TITLE_HEIGHT, NODE_HEIGHT, NODE_WIDTH, edgeBends, routeEdge, type Point } from './geometry';
 import { InlineEditor } from './InlineEditor';
@@ -44,7 +44,7 @@ const NodeView = memo(function NodeView(props: {
     () => ({
       kind: node.kind,
       label: node.label,
-      subtitle: nodeSubtitle(node),
+      subtitle: cardKindLine(node),
       badge: instanceBadge(node),
       stacked: instanceCount(node),
     }),

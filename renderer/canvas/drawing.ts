@@ -225,7 +225,8 @@ export function drawNode(context: Context, look: NodeLook): void {
   const labelFont = `600 ${LABEL_FONT_SIZE}px ${theme.fontFamily}`;
   ctx.font = labelFont;
   ctx.fillStyle = theme.nodeText;
-  ctx.fillText(fitText(look.label, labelFont, textWidthMax), textX, -9);
+  // No kind line (it would repeat the label): the label sits centred.
+  ctx.fillText(fitText(look.label, labelFont, textWidthMax), textX, look.subtitle ? -9 : 0);
   const subtitleFont = `${SUBTITLE_FONT_SIZE}px ${theme.fontFamily}`;
   ctx.font = subtitleFont;
   ctx.fillStyle = theme.nodeSubtext;
