@@ -30,7 +30,8 @@ import { GaugeReader } from '../../worker/samples';
 import {
   DOT_RADIUS,
   HEALTH_LOOK,
-  MAX_DOTS,
+  maxDotsAt,
+  dotScaleAt,
   PARTICLE_POOL,
   TRAFFIC_COLORS,
   dotAt,
@@ -158,7 +159,8 @@ class LiveLayer {
     for (const [nodeId, instances] of this.view.instances) {
       const centre = canvasRefs.nodePosition(nodeId);
       if (!centre || instances.length === 0) continue;
-      if (Math.abs(world.y - (centre.y + NODE_HEIGHT / 2 + 14)) > 14) continue;
+      const k = dotScaleAt(viewport.scale);
+      if (Math.abs(world.y - (centre.y + NODE_HEIGHT / 2 + 14 * k)) > 14 * k) continue;
       const index = dotAt(centre, instances.length, world, viewport.scale);
       if (index >= 0) return `${nodeId}:${index}`;
     }
@@ -479,28 +481,36 @@ class LiveLayer {
     const selected = useRunStore.getState().selectedInstance;
     let drawn = 0;
     const dots: Record<string, string[]> = {};
+    // Screen-constant dots when zoomed out (bigger in world units, further apart, fewer shown).
+    const k = dotScaleAt(useDesignStore.getState().viewport.scale);
+    const most = maxDotsAt(k);
     for (const node of design.nodes) {
       const instances = view.instances.get(node.id);
       const centre = canvasRefs.nodePosition(node.id);
       if (!instances || !centre || instances.length === 0 || node.kind === 'client') continue;
       dots[node.id] = instances
-        .slice(0, MAX_DOTS)
+        .slice(0, most)
         .map((instance) => (instance.leader ? `${instance.state}+leader` : instance.state));
-      const first = dotCenter(centre, 0);
-      if (isOffScreen(first.x - 10, first.y - 10, first.x + MAX_DOTS * 16, first.y + 10)) continue;
-      const shown = Math.min(instances.length, MAX_DOTS);
+      const first = dotCenter(centre, 0, k);
+      if (isOffScreen(first.x - 10 * k, first.y - 20 * k, first.x + most * 16 * k, first.y + 10 * k))
+        continue;
+      const shown = Math.min(instances.length, most);
       for (let i = 0; i < shown; i++) {
-        const c = dotCenter(centre, i);
-        if (i === MAX_DOTS - 1 && instances.length > MAX_DOTS) {
+        const c = dotCenter(centre, i, k);
+        ctx.save();
+        ctx.translate(c.x, c.y);
+        ctx.scale(k, k);
+        if (i === most - 1 && instances.length > most) {
           ctx.fillStyle = theme.nodeSubtext;
           ctx.font = `600 10px ${theme.fontFamily}`;
           ctx.textAlign = 'left';
           ctx.textBaseline = 'middle';
-          ctx.fillText(`+${instances.length - MAX_DOTS + 1}`, c.x - 5, c.y);
-          continue;
+          ctx.fillText(`+${instances.length - most + 1}`, -5, 0);
+        } else {
+          instanceDot(ctx, { x: 0, y: 0 }, instances[i], selected === `${node.id}:${i}`, theme);
+          drawn++;
         }
-        instanceDot(ctx, c, instances[i], selected === `${node.id}:${i}`, theme);
-        drawn++;
+        ctx.restore();
       }
     }
     liveLayerStats.dotsDrawn = drawn;
@@ -766,9 +776,9 @@ export function installLiveLayer(): () => void {
       const centre = canvasRefs.nodePosition(address.slice(0, colon));
       const stage = canvasRefs.stage;
       if (!centre || !stage) return null;
-      const world = dotCenter(centre, Number(address.slice(colon + 1)));
-      const rect = stage.container().getBoundingClientRect();
       const viewport = useDesignStore.getState().viewport;
+      const world = dotCenter(centre, Number(address.slice(colon + 1)), dotScaleAt(viewport.scale));
+      const rect = stage.container().getBoundingClientRect();
       return {
         x: rect.left + world.x * viewport.scale + viewport.x,
         y: rect.top + world.y * viewport.scale + viewport.y,

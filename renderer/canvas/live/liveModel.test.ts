@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   HEALTH_LOOK,
   PARTICLE_POOL,
+  DOT_HIT_RADIUS,
+  DOT_RADIUS,
   dotAt,
   dotCenter,
+  dotScaleAt,
   edgeWidth,
+  maxDotsAt,
   healthOf,
   particleCounts,
 } from './liveModel';
 import type { NodeGauges } from '../../run/types';
+import { NODE_WIDTH } from '../geometry';
 
 const gauges = (partial: Partial<NodeGauges>): NodeGauges => ({
   throughputRps: 100,
@@ -51,5 +56,23 @@ describe('live layer model', () => {
     expect(particleCounts([1000, 500, 0, 1])).toEqual([18, 9, 0, 1]);
     const many = particleCounts(Array.from({ length: 2000 }, () => 100));
     expect(many.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PARTICLE_POOL);
+  });
+});
+
+describe('instance dots at run zoom', () => {
+  it('keep a screen radius ≥ 5 px and hit radius ≥ 8 px without overlapping hit areas', () => {
+    const centre = { x: 0, y: 0 };
+    for (const scale of [1, 0.57, 0.5, 0.35]) {
+      const k = dotScaleAt(scale);
+      expect(DOT_RADIUS * k * scale).toBeGreaterThanOrEqual(5);
+      expect(DOT_HIT_RADIUS * k * scale).toBeGreaterThanOrEqual(8);
+      const a = dotCenter(centre, 0, k);
+      const b = dotCenter(centre, 1, k);
+      expect((b.x - a.x) * scale).toBeGreaterThanOrEqual(2 * DOT_HIT_RADIUS * k * scale - 1e-9);
+      // Every dot is hit at its own centre, and a point between two dots hits at most one.
+      expect(dotAt(centre, 4, b, scale)).toBe(1);
+      expect(maxDotsAt(k)).toBeGreaterThanOrEqual(3);
+      expect(dotCenter(centre, maxDotsAt(k) - 1, k).x).toBeLessThanOrEqual(NODE_WIDTH / 2);
+    }
   });
 });

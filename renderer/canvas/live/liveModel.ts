@@ -40,22 +40,41 @@ export function healthOf(gauges: NodeGauges | undefined, instances: InstanceGaug
 export const MAX_DOTS = 10;
 export const DOT_RADIUS = 6;
 export const DOT_SPACING = 16;
-export const DOT_HIT_RADIUS = 9;
+/** Half the spacing: neighbouring dots' hit areas touch but never overlap. */
+export const DOT_HIT_RADIUS = 8;
 
-export function dotCenter(nodeCentre: Point, index: number): Point {
+/**
+ * How much dots grow at a zoom: zoomed out they keep a screen-constant size (radius 6 px, hit
+ * radius 8 px, 16 px apart), so a kill target stays easy to click on a run fitted to the screen.
+ */
+export function dotScaleAt(scale: number): number {
+  return Math.min(3, Math.max(1, 1 / Math.max(1e-6, scale)));
+}
+
+/** How many dots fit under a card at a dot scale (the last one may be "+N"). */
+export function maxDotsAt(dotScale = 1): number {
+  return Math.min(
+    MAX_DOTS,
+    Math.max(3, Math.floor((NODE_WIDTH - 24 * dotScale) / (DOT_SPACING * dotScale)) + 1),
+  );
+}
+
+export function dotCenter(nodeCentre: Point, index: number, dotScale = 1): Point {
   return {
-    x: nodeCentre.x - NODE_WIDTH / 2 + 12 + index * DOT_SPACING,
-    y: nodeCentre.y + NODE_HEIGHT / 2 + 14,
+    x: nodeCentre.x - NODE_WIDTH / 2 + 12 * dotScale + index * DOT_SPACING * dotScale,
+    y: nodeCentre.y + NODE_HEIGHT / 2 + 14 * dotScale,
   };
 }
 
-/** Which instance dot (index) is under a world point, or -1. */
+/** Which instance dot (index) is under a world point at a zoom, or -1. */
 export function dotAt(nodeCentre: Point, instanceCount: number, world: Point, scale = 1): number {
-  const shown = Math.min(instanceCount, MAX_DOTS);
-  const radius = Math.max(DOT_HIT_RADIUS, 6 / scale);
+  const k = dotScaleAt(scale);
+  const most = maxDotsAt(k);
+  const shown = Math.min(instanceCount, most);
+  const radius = DOT_HIT_RADIUS * k;
   for (let i = 0; i < shown; i++) {
-    if (i === MAX_DOTS - 1 && instanceCount > MAX_DOTS) break; // the "+N" dot is not an instance
-    const c = dotCenter(nodeCentre, i);
+    if (i === most - 1 && instanceCount > most) break; // the "+N" dot is not an instance
+    const c = dotCenter(nodeCentre, i, k);
     if (Math.hypot(world.x - c.x, world.y - c.y) <= radius) return i;
   }
   return -1;
