@@ -134,7 +134,7 @@ try {
   // A running design is kept at a readable zoom, so part of a 50-node design may hang off the
   // canvas: click the nodes that are on screen.
   const visibleIds = await page.evaluate(() => {
-    const box = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+    const box = window.document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
     return window.__backpressure
       .document()
       .nodes.map((node) => ({ id: node.id, at: window.__backpressure.nodeScreenPosition(node.id) }))
