@@ -1,19 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { openApp } from './panels-fixtures';
+import { COMPONENT_KINDS } from '../shared/document/catalog';
 
-const KINDS = [
-  'client',
-  'gateway',
-  'rateLimiter',
-  'loadBalancer',
-  'service',
-  'worker',
-  'cache',
-  'cdn',
-  'database',
-  'objectStore',
-  'queue',
-];
+const KINDS = COMPONENT_KINDS;
 
 test.beforeEach(async ({ page }) => openApp(page));
 

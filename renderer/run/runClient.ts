@@ -17,6 +17,22 @@ const CHAOS_LOG_TYPES = new Set<string>(['kill', 'hang', 'restart', 'slow', 'cut
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
+/** What the store holds for a run that has not produced anything yet. */
+function emptyRun() {
+  return {
+    simTimeMs: 0,
+    achievedSpeed: 0,
+    eventsPerS: 0,
+    eventsProcessed: 0,
+    latest: null,
+    history: new RunHistory(),
+    historyVersion: 0,
+    log: [],
+    cursorS: null,
+    problem: null,
+  };
+}
+
 class RunClient {
   private worker: Worker | null = null;
   private runId = 0;
@@ -73,16 +89,7 @@ class RunClient {
     useRunStore.setState({
       status: 'idle',
       loaded: true,
-      simTimeMs: 0,
-      achievedSpeed: 0,
-      eventsPerS: 0,
-      eventsProcessed: 0,
-      latest: null,
-      history: new RunHistory(),
-      historyVersion: 0,
-      log: [],
-      cursorS: null,
-      problem: null,
+      ...emptyRun(),
       durationS: options.durationS,
       warmupS: options.warmupS,
       seed: options.seed,
@@ -162,16 +169,7 @@ class RunClient {
     useRunStore.setState({
       status: 'idle',
       loaded: false,
-      simTimeMs: 0,
-      achievedSpeed: 0,
-      eventsPerS: 0,
-      eventsProcessed: 0,
-      latest: null,
-      history: new RunHistory(),
-      historyVersion: 0,
-      log: [],
-      cursorS: null,
-      problem: null,
+      ...emptyRun(),
     });
   }
 
