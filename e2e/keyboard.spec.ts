@@ -70,8 +70,7 @@ test('no key chord is bound to two commands', async ({ page }) => {
   const commands = await page.evaluate(() => window.__backpressure!.commands());
   const owners = new Map<string, string[]>();
   for (const command of commands) {
-    // (automation lists each command's main chord; the extra ones are Backspace, Mod+Y and Mod++)
-    for (const chord of [command.shortcut]) {
+    for (const chord of [command.shortcut, ...(command.altShortcuts ?? [])]) {
       if (!chord) continue;
       // Letters are the same key in either case ('s' and 'S').
       const key = chord.replace(
