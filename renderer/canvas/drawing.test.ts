@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeLabel, instanceBadge, instanceCount, nodeSubtitle } from './drawing';
+import { edgeLabel, instanceBadge, instanceCount, labelFontSize, nodeSubtitle } from './drawing';
 
 describe('a node card shows its kind and instance count', () => {
   it('one instance: just the kind, no badge, no stack', () => {
@@ -35,5 +35,17 @@ describe('an edge label is compact: only what differs from the defaults', () => 
     expect(edgeLabel({ filter: 'writes', async: true })).toBe('writes · async');
     expect(edgeLabel({ latencyMs: 40 })).toBe('40 ms');
     expect(edgeLabel({ latencyMs: 1, weight: 3, filter: 'reads' })).toBe('reads · weight 3');
+  });
+});
+
+describe('a card label stays legible on screen when zoomed out (a running design on a laptop)', () => {
+  it('keeps the design size at 100% and above', () => {
+    expect(labelFontSize(1)).toBe(15);
+    expect(labelFontSize(2)).toBe(15);
+  });
+  it('grows so it is at least 12 px on screen, up to a cap that still fits the card', () => {
+    expect(labelFontSize(0.5) * 0.5).toBeGreaterThanOrEqual(12);
+    expect(labelFontSize(0.6) * 0.6).toBeGreaterThanOrEqual(12);
+    expect(labelFontSize(0.2)).toBe(26);
   });
 });

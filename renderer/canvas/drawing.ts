@@ -161,6 +161,14 @@ export interface NodeLook {
 
 const LABEL_FONT_SIZE = 15;
 const SUBTITLE_FONT_SIZE = 12;
+/** Zoomed out (a running design on a laptop), a label grows to stay this big on screen. */
+const LABEL_MIN_SCREEN_PX = 12;
+const LABEL_MAX_FONT_SIZE = 26;
+
+/** The label's font size in world units at the current zoom (whole pixels, so text fitting caches well). */
+export function labelFontSize(scale: number): number {
+  return Math.round(Math.min(LABEL_MAX_FONT_SIZE, Math.max(LABEL_FONT_SIZE, LABEL_MIN_SCREEN_PX / scale)));
+}
 
 function roundRectPath(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number) {
   ctx.beginPath();
@@ -222,15 +230,20 @@ export function drawNode(context: Context, look: NodeLook): void {
   const textWidthMax = NODE_WIDTH - (textX - x) - 10;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  const labelFont = `600 ${LABEL_FONT_SIZE}px ${theme.fontFamily}`;
+  const labelSize = labelFontSize(drawScale);
+  // A grown label needs the card's height: the kind line gives way (the ×N badge still shows).
+  const subtitle = labelSize === LABEL_FONT_SIZE ? look.subtitle : '';
+  const labelFont = `600 ${labelSize}px ${theme.fontFamily}`;
   ctx.font = labelFont;
   ctx.fillStyle = theme.nodeText;
   // No kind line (it would repeat the label): the label sits centred.
-  ctx.fillText(fitText(look.label, labelFont, textWidthMax), textX, look.subtitle ? -9 : 0);
-  const subtitleFont = `${SUBTITLE_FONT_SIZE}px ${theme.fontFamily}`;
-  ctx.font = subtitleFont;
-  ctx.fillStyle = theme.nodeSubtext;
-  ctx.fillText(fitText(look.subtitle, subtitleFont, NODE_WIDTH - (textX - x) - 10), textX, 11);
+  ctx.fillText(fitText(look.label, labelFont, textWidthMax), textX, subtitle ? -9 : 0);
+  if (subtitle) {
+    const subtitleFont = `${SUBTITLE_FONT_SIZE}px ${theme.fontFamily}`;
+    ctx.font = subtitleFont;
+    ctx.fillStyle = theme.nodeSubtext;
+    ctx.fillText(fitText(subtitle, subtitleFont, textWidthMax), textX, 11);
+  }
 
   if (look.badge) {
     const badgeFont = `700 11px ${theme.fontFamily}`;
