@@ -289,3 +289,23 @@ test('Escape in an inspector field puts the stored value back and returns focus 
   await expect(page.getByTestId('inspector-rps')).toBeFocused();
   await expect(page.getByTestId('inspector-rps')).toHaveValue('-3');
 });
+
+test('fields that do not matter stay hidden until the deciding parameter makes them matter', async ({
+  page,
+}) => {
+  await select(page, { nodes: ['db-1'] });
+  await expect(page.getByTestId('inspector-replication')).toBeVisible();
+  await expect(page.getByTestId('inspector-quorumW')).toHaveCount(0);
+  await page.getByTestId('inspector-replication').scrollIntoViewIfNeeded();
+  await page.getByTestId('inspector-replication').selectOption('leaderless');
+  await expect.poll(async () => (await nodeParams(page, 'db-1')).replication).toBe('leaderless');
+  for (const param of ['quorumN', 'quorumW', 'quorumR'])
+    await expect(page.getByTestId(`inspector-${param}`)).toHaveCount(1);
+  // A client in open mode has no think time; switching to closed mode shows it and hides the rate.
+  await select(page, { nodes: ['client-1'] });
+  await expect(page.getByTestId('inspector-rps')).toHaveCount(1);
+  await expect(page.getByTestId('inspector-thinkTimeMs')).toHaveCount(0);
+  await page.getByTestId('inspector-mode').selectOption('closed');
+  await expect(page.getByTestId('inspector-thinkTimeMs')).toHaveCount(1);
+  await expect(page.getByTestId('inspector-rps')).toHaveCount(0);
+});

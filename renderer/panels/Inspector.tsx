@@ -20,6 +20,7 @@ import {
   SLO_FIELDS,
   edgeParamProblem,
   groupParams,
+  relevantGroups,
   nodeParamProblem,
   scenarioFieldProblem,
   sharedParamSpecs,
@@ -128,7 +129,7 @@ export function Inspector({ onCollapse }: { onCollapse: () => void }) {
 function NodeSection({ nodes }: { nodes: InspectedNode[] }) {
   const kinds = nodes.map((node) => node.kind);
   const specs = sharedParamSpecs(kinds);
-  const groups = groupParams(specs);
+  const groups = relevantGroups(groupParams(specs), nodes);
   const ids = nodes.map((node) => node.id);
   const single = nodes.length === 1 ? nodes[0] : null;
   const distinctKinds = [...new Set(kinds)];

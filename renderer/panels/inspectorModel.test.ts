@@ -4,6 +4,7 @@ import {
   MIXED,
   groupParams,
   nodeParamProblem,
+  relevantGroups,
   scenarioFieldProblem,
   sharedParamSpecs,
   sharedValue,
@@ -106,5 +107,38 @@ describe('inspector: refusing bad input with a reason', () => {
       /longer than its warm-up/,
     );
     expect(scenarioFieldProblem('seed', 1.5, { durationS: 60, warmupS: 5 })).not.toBeNull();
+  });
+});
+
+describe('inspector: only parameters that matter for the node are shown', () => {
+  const names = (kind: 'database' | 'client', params: Record<string, string>) =>
+    relevantGroups(groupParams(CATALOG[kind].params), [{ kind, params }]).flatMap((group) => group.names);
+
+  it('quorum sizes only for leaderless replication', () => {
+    expect(names('database', {})).not.toContain('quorumW');
+    expect(names('database', { replication: 'leaderless' })).toEqual(
+      expect.arrayContaining(['quorumN', 'quorumW', 'quorumR']),
+    );
+  });
+
+  it('open-mode traffic fields in open mode, think time in closed mode; pattern details per pattern', () => {
+    const open = names('client', {});
+    expect(open).toContain('rps');
+    expect(open).not.toContain('thinkTimeMs');
+    expect(open).not.toContain('spikeAtS');
+    const closed = names('client', { mode: 'closed' });
+    expect(closed).toContain('thinkTimeMs');
+    expect(closed).not.toContain('rps');
+    expect(names('client', { pattern: 'spike' })).toEqual(
+      expect.arrayContaining(['spikeAtS', 'patternFactor']),
+    );
+  });
+
+  it('a multi-selection shows a parameter that matters to any of the nodes', () => {
+    const groups = relevantGroups(groupParams(CATALOG.database.params), [
+      { kind: 'database', params: {} },
+      { kind: 'database', params: { replication: 'leaderless' } },
+    ]);
+    expect(groups.flatMap((group) => group.names)).toContain('quorumR');
   });
 });

@@ -3,6 +3,8 @@
 // document-level fields (SLO targets, scenario settings) with the same rules the file schema applies.
 import {
   CATALOG,
+  isParamRelevant,
+  resolveParams,
   type ComponentKind,
   type NumberParamSpec,
   type ParamSpec,
@@ -92,6 +94,26 @@ export function groupParams(specs: ParamSpecs): ParamGroup[] {
     ...ordered.filter((group) => group.title !== UNGROUPED),
     ...ordered.filter((group) => group.title === UNGROUPED),
   ];
+}
+
+/**
+ * Drops parameters that matter to none of the selected nodes (quorum sizes unless replication is
+ * leaderless, think time in open mode …), and groups left empty. Editing the deciding parameter
+ * brings them back.
+ */
+export function relevantGroups(
+  groups: ParamGroup[],
+  nodes: readonly { kind: ComponentKind; params: Params }[],
+): ParamGroup[] {
+  const resolved = nodes.map((node) => resolveParams(CATALOG[node.kind].params, node.params));
+  const relevant = (name: string) =>
+    nodes.some((node, i) => {
+      const spec = CATALOG[node.kind].params[name];
+      return !spec || isParamRelevant(spec, resolved[i]);
+    });
+  return groups
+    .map((group) => ({ ...group, names: group.names.filter(relevant) }))
+    .filter((group) => group.names.length > 0);
 }
 
 const documentNumber = (

@@ -23,6 +23,8 @@ interface ParamBase {
   description: string;
   /** The inspector's heading for it (e.g. 'Capacity', 'Timing'); every parameter names one. */
   group?: string;
+  /** Matters only while another (enum) parameter has one of these values; the inspector hides it otherwise. */
+  relevantWhen?: { param: string; oneOf: readonly string[] };
 }
 export interface NumberParamSpec extends ParamBase {
   type: 'number';
@@ -158,7 +160,7 @@ const serverParams = (serviceTimeMs: number): ParamSpecs => ({
     10,
     'cv',
     'Coefficient of variation of a lognormal service time (std dev / mean).',
-    { group: 'Timing' },
+    { relevantWhen: { param: 'serviceDist', oneOf: ['lognormal'] }, group: 'Timing' },
   ),
   queueCapacity: int(
     'Queue capacity',
@@ -303,7 +305,7 @@ const cacheParams = (capacity: number, hitTimeMs: number, ttlMs: number | undefi
     3_600_000,
     'ms',
     'Write-back mode: how often dirty keys are flushed to the origin.',
-    { group: 'Caching' },
+    { relevantWhen: { param: 'mode', oneOf: ['writeBack'] }, group: 'Caching' },
   ),
 });
 
@@ -323,6 +325,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         { group: 'Traffic' },
       ),
       rps: num('Rate', 100, 0, 10_000_000, 'req/s', 'Open mode: mean arrival rate (Poisson).', {
+        relevantWhen: { param: 'mode', oneOf: ['open'] },
         group: 'Traffic',
       }),
       pattern: oneOf(
@@ -330,7 +333,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         ['constant', 'ramp', 'spike', 'diurnal'],
         'constant',
         'Open mode: how the rate changes over the run.',
-        { group: 'Traffic' },
+        { relevantWhen: { param: 'mode', oneOf: ['open'] }, group: 'Traffic' },
       ),
       patternFactor: num(
         'Pattern factor',
@@ -339,13 +342,18 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         1000,
         '×',
         'Ramp: rate at the end of the run; spike: rate during the spike; diurnal: peak, as a multiple of the rate.',
-        { group: 'Traffic' },
+        { relevantWhen: { param: 'pattern', oneOf: ['ramp', 'spike', 'diurnal'] }, group: 'Traffic' },
       ),
       patternPeriodS: num('Pattern period', 60, 1, 86_400, 's', 'Diurnal: length of one day-night cycle.', {
+        relevantWhen: { param: 'pattern', oneOf: ['diurnal'] },
         group: 'Traffic',
       }),
-      spikeAtS: num('Spike start', 20, 0, 86_400, 's', 'Spike: when the spike begins.', { group: 'Traffic' }),
+      spikeAtS: num('Spike start', 20, 0, 86_400, 's', 'Spike: when the spike begins.', {
+        relevantWhen: { param: 'pattern', oneOf: ['spike'] },
+        group: 'Traffic',
+      }),
       spikeDurationS: num('Spike length', 10, 0, 86_400, 's', 'Spike: how long the spike lasts.', {
+        relevantWhen: { param: 'pattern', oneOf: ['spike'] },
         group: 'Traffic',
       }),
       users: int(
@@ -364,7 +372,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         3_600_000,
         'ms',
         'Closed mode: mean pause between a response and the next request.',
-        { group: 'Traffic' },
+        { relevantWhen: { param: 'mode', oneOf: ['closed'] }, group: 'Traffic' },
       ),
       readRatio: num('Read ratio', 0.9, 0, 1, 'fraction', 'Fraction of requests that are reads.', {
         group: 'Traffic',
@@ -382,7 +390,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         5,
         'α',
         'Skew of Zipf popularity: higher means hotter hot keys.',
-        { group: 'Keys' },
+        { relevantWhen: { param: 'keyDistribution', oneOf: ['zipf'] }, group: 'Keys' },
       ),
       timeoutMs: num(
         'Timeout',
@@ -445,7 +453,7 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         10_000,
         'per target',
         'Consistent hashing: points per target on the ring.',
-        { group: 'Balancing' },
+        { relevantWhen: { param: 'algorithm', oneOf: ['consistentHash'] }, group: 'Balancing' },
       ),
       healthCheckMs: num(
         'Health check interval',
@@ -589,12 +597,15 @@ export const CATALOG: Record<ComponentKind, ComponentSpec> = {
         { group: 'Sharding and replication' },
       ),
       quorumN: int('Quorum N', 3, 1, 17, 'copies', 'Leaderless: copies of each key.', {
+        relevantWhen: { param: 'replication', oneOf: ['leaderless'] },
         group: 'Sharding and replication',
       }),
       quorumW: int('Quorum W', 2, 1, 17, 'copies', 'Leaderless: acknowledgements a write waits for.', {
+        relevantWhen: { param: 'replication', oneOf: ['leaderless'] },
         group: 'Sharding and replication',
       }),
       quorumR: int('Quorum R', 2, 1, 17, 'copies', 'Leaderless: replies a read waits for.', {
+        relevantWhen: { param: 'replication', oneOf: ['leaderless'] },
         group: 'Sharding and replication',
       }),
       replicationLagMs: num(
@@ -725,6 +736,12 @@ export const EDGE_PARAMS: ParamSpecs = {
     group: 'Connection',
   }),
 };
+
+/** Whether a parameter matters given the others (resolved values): see `relevantWhen`. */
+export function isParamRelevant(spec: ParamSpec, resolved: Record<string, ParamValue>): boolean {
+  if (!spec.relevantWhen) return true;
+  return spec.relevantWhen.oneOf.includes(String(resolved[spec.relevantWhen.param]));
+}
 
 /** The catalog default of every parameter (optional ones are left out: unbounded). */
 export function defaultParams(specs: ParamSpecs): Params {
