@@ -1,11 +1,12 @@
 // The contract between the live run (worker host + run store, renderer/run and renderer/worker)
 // and what shows it (canvas live layer, metrics dock, timeline, automation). Plain data only.
+import type { FailureReason } from '../../shared/engine/constants';
+import type { SlowestRequestsExplanation } from '../../shared/engine/index';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done';
 
 /** Failure reasons, as in the engine and the CLI JSON. */
-export const FAILURE_REASONS = ['timeout', 'rejected', 'throttled', 'unavailable', 'loop', 'error'] as const;
-export type FailureReason = (typeof FAILURE_REASONS)[number];
+export { FAILURE_REASONS, type FailureReason } from '../../shared/engine/constants';
 
 /** Latest gauges of one node (what `window.__backpressure.metrics(nodeId)` returns). */
 export interface NodeGauges {
@@ -90,13 +91,6 @@ export interface RunSample {
 /** An event log entry, as in the CLI JSON: { t (ms), type, target, ...fields }. */
 export type RunLogEntry = { t: number; type: string; target: string } & Record<string, number | string>;
 
-/** The engine's `explainSlowest(nodeId?)` (shared/engine/results.ts): the slowest 1% of end-to-end
- *  requests (all, or those through nodeId), their mean time per hop, and where failures started. */
-export interface SlowestRequests {
-  nodeId: string | null;
-  sampleCount: number;
-  thresholdMs: number;
-  meanEndToEndMs: number;
-  hops: { nodeId: string; queueingMs: number; serviceMs: number; networkMs: number; visits: number }[];
-  failures: { nodeId: string; reason: string; count: number; firstAtMs: number }[];
-}
+/** The engine's `explainSlowest(nodeId?)`: the slowest 1% of end-to-end requests (all, or those
+ *  through nodeId), their mean time per hop, and where failures started. */
+export type SlowestRequests = SlowestRequestsExplanation;

@@ -50,9 +50,6 @@ export class EngineRun {
   gauges(): Gauges {
     return this.sim.gauges();
   }
-  logLength(): number {
-    return this.sim.log.length;
-  }
   logSince(index: number) {
     return this.sim.logSince(index);
   }
@@ -72,7 +69,7 @@ export class EngineRun {
   }
   /** The run so far as the CLI judges it (after warm-up): the SLO badge's verdict, not one second's. */
   runSoFar(): RunSoFar {
-    const { global } = this.sim.results();
+    const global = this.sim.runTotals();
     const ended = global.completed + global.failed;
     return {
       warmedUp: this.sim.simTimeMs >= this.sim.warmupMs,

@@ -1,7 +1,7 @@
 // Messages between the run client (main thread, renderer/run) and the simulation worker. Plain
 // structured-cloneable data; gauges travel as transferable Float64Arrays.
 import type { Design, Params } from '../../shared/document/types';
-import type { ChaosCommand } from '../../shared/engine/index';
+import type { ChaosCommand, GaugeLayout } from '../../shared/engine/index';
 import type { GlobalGauges, RunLogEntry, RunSample, RunStatus } from '../run/types';
 
 export type RunSpeed = number | 'max';
@@ -42,16 +42,8 @@ export type ToWorker =
   | { type: 'request'; requestId: number; what: 'results' | 'recording' | 'fingerprint' }
   | { type: 'request'; requestId: number; what: 'replayFingerprint'; recording: RunRecording };
 
-export interface GaugeLayoutMessage {
-  version: number;
-  nodeIds: string[];
-  nodeFields: readonly string[];
-  instanceOffset: Int32Array;
-  instanceCount: Int32Array;
-  instanceFields: readonly string[];
-  edgeIds: string[];
-  edgeFields: readonly string[];
-}
+/** The engine's gauge layout, sent once per layout version. */
+export type GaugeLayoutMessage = GaugeLayout;
 
 export interface FrameMessage {
   type: 'frame';

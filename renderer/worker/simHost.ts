@@ -8,7 +8,6 @@ import { EngineRun } from './engineAdapter';
 import type {
   FrameMessage,
   FromWorker,
-  GaugeLayoutMessage,
   RecordedCommand,
   RunOptions,
   RunRecording,
@@ -138,19 +137,8 @@ export class SimHost {
       });
       return;
     }
-    const kinds = new Map<string, ComponentKind>(design.nodes.map((node) => [node.id, node.kind]));
-    this.reader = new GaugeReader(this.layoutMessage(), kinds);
+    this.reader = null;
     this.postFrame(true);
-  }
-
-  private layoutMessage(): GaugeLayoutMessage {
-    const layout = this.run!.layout();
-    return {
-      ...layout,
-      nodeFields: [...layout.nodeFields],
-      instanceFields: [...layout.instanceFields],
-      edgeFields: [...layout.edgeFields],
-    };
   }
 
   private record(command: RecordedCommand['command']): void {
@@ -247,7 +235,7 @@ export class SimHost {
   private currentReader(layoutVersion: number): GaugeReader {
     if (!this.reader || this.reader.layout.version !== layoutVersion) {
       const kinds = new Map<string, ComponentKind>(this.design!.nodes.map((node) => [node.id, node.kind]));
-      this.reader = new GaugeReader(this.layoutMessage(), kinds);
+      this.reader = new GaugeReader(this.run!.layout(), kinds);
     }
     return this.reader;
   }

@@ -9,13 +9,6 @@ export class EventHeap {
   b = new Int32Array(1024);
   size = 0;
 
-  // The event last taken by pop().
-  topTime = 0;
-  topSeq = 0;
-  topType = 0;
-  topA = 0;
-  topB = 0;
-
   private grow(): void {
     const capacity = this.time.length * 2;
     const grow64 = (old: Float64Array) => {
@@ -95,45 +88,12 @@ export class EventHeap {
     bs[hole] = b;
   }
 
-  /** Removes the earliest event into top*; the caller checks size > 0 first. */
+  /** Removes the earliest event (read it at index 0 first); the caller checks size > 0 first. */
   pop(): void {
-    const times = this.time;
-    const seqs = this.seq;
-    const types = this.type;
-    const as = this.a;
-    const bs = this.b;
-    this.topTime = times[0];
-    this.topSeq = seqs[0];
-    this.topType = types[0];
-    this.topA = as[0];
-    this.topB = bs[0];
     const last = --this.size;
-    if (last === 0) return;
-    const time = times[last];
-    const seq = seqs[last];
-    let hole = 0;
-    for (;;) {
-      let child = 2 * hole + 1;
-      if (child >= last) break;
-      const right = child + 1;
-      if (
-        right < last &&
-        (times[right] < times[child] || (times[right] === times[child] && seqs[right] < seqs[child]))
-      )
-        child = right;
-      if (time < times[child] || (time === times[child] && seq < seqs[child])) break;
-      times[hole] = times[child];
-      seqs[hole] = seqs[child];
-      types[hole] = types[child];
-      as[hole] = as[child];
-      bs[hole] = bs[child];
-      hole = child;
-    }
-    times[hole] = time;
-    seqs[hole] = seq;
-    types[hole] = types[last];
-    as[hole] = as[last];
-    bs[hole] = bs[last];
+    // The last event fills the hole at the top: the same sift-down as replaceTop, over one fewer.
+    if (last > 0)
+      this.replaceTop(this.time[last], this.seq[last], this.type[last], this.a[last], this.b[last]);
   }
 }
 

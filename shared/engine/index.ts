@@ -3,6 +3,7 @@ import type { Design, Params } from '../document/types';
 import {
   explain,
   explainSlowest,
+  globalResult,
   results,
   type CliJson,
   type NodeExplanation,
@@ -30,7 +31,7 @@ export type {
 } from './results';
 export type { GaugeLayout, Gauges, GlobalGauges } from './gauges';
 export { gaugeLayout, gauges, globalGauges } from './gauges';
-export { results, explain, explainSlowest } from './results';
+export { results, globalResult, explain, explainSlowest } from './results';
 export { NODE_GAUGE_FIELDS, INSTANCE_GAUGE_FIELDS, EDGE_GAUGE_FIELDS } from './gauges';
 export type { NodeSeries } from './metrics';
 export type { ChaosCommand, LogEntry, SimulationOptions } from './simulation';
@@ -62,6 +63,8 @@ export interface SimulationHandle {
   readonly log: readonly LogEntry[];
   /** Run totals in the CLI's JSON shape. */
   results(): CliJson;
+  /** Just the global part of `results()` (no per-node results, no log copy): cheap enough per second. */
+  runTotals(): CliJson['global'];
   /** Where time goes at each node (and in its slowest 1%), and where failures started. */
   explain(nodeId?: string): NodeExplanation[];
   /**
@@ -126,6 +129,7 @@ export function createSimulation(design: Design, options: SimulationOptions = {}
     },
     logSince: (index) => sim.log.slice(index),
     results: () => results(sim, wallMs),
+    runTotals: () => globalResult(sim),
     explain: (nodeId) => explain(sim, nodeId),
     explainSlowest: (nodeId) => explainSlowest(sim, nodeId),
   };

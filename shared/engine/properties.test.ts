@@ -114,7 +114,7 @@ function check(sim: Simulation): void {
   sim.nodes.forEach((node, i) => {
     const n = totals.nodes[node.id];
     expect(n.arrivals - n.completed - n.failed, `${node.id} in flight`).toBe(held[i]);
-    expect(n.completed).toBeGreaterThanOrEqual(0);
+    expect(n.completed + n.failed, `${node.id} ended`).toBeLessThanOrEqual(n.arrivals);
   });
   let liveRequests = 0;
   const pool = sim.pool;

@@ -187,18 +187,16 @@ export function nodeResult(sim: Simulation, node: NodeRuntime): NodeResult {
   return result;
 }
 
-export function results(sim: Simulation, wallMs: number): CliJson {
+/** The run's global totals after warm-up (the CLI JSON's `global`), without the per-node results. */
+export function globalResult(sim: Simulation): CliJson['global'] {
   const g = new Float64Array(GLOBAL_COUNTERS);
   for (let i = 0; i < GLOBAL_COUNTERS; i++)
     g[i] = sim.globalCounters[i] - (sim.warmedUp ? sim.globalWarmupSnapshot[i] : 0);
   const failed = sim.sumGlobalFailed(g);
   const spanMs = measuredMs(sim);
-  const nodes: Record<string, NodeResult> = {};
   let lostWrites = 0;
   let staleReads = 0;
   for (const node of sim.nodes) {
-    const result = nodeResult(sim, node);
-    nodes[node.id] = result;
     lostWrites += node.counters[C_LOST_WRITES] - (sim.warmedUp ? node.warmupSnapshot[C_LOST_WRITES] : 0);
     staleReads += node.counters[C_STALE_READS] - (sim.warmedUp ? node.warmupSnapshot[C_STALE_READS] : 0);
   }
@@ -218,23 +216,29 @@ export function results(sim: Simulation, wallMs: number): CliJson {
       }
     : null;
   return {
+    requests: g[G_REQUESTS],
+    completed: g[G_COMPLETED],
+    failed,
+    inFlight: g[G_REQUESTS] - g[G_COMPLETED] - failed,
+    throughputRps,
+    errorRate,
+    latencyMs,
+    errors: Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, g[G_FAILED + i]])) as ErrorCounts,
+    lostWrites,
+    staleReads,
+    slo,
+  };
+}
+
+export function results(sim: Simulation, wallMs: number): CliJson {
+  const nodes: Record<string, NodeResult> = {};
+  for (const node of sim.nodes) nodes[node.id] = nodeResult(sim, node);
+  return {
     simTimeMs: sim.now,
     seed: sim.seed,
     events: sim.eventsProcessed,
     wallMs: Math.round(wallMs * 1000) / 1000,
-    global: {
-      requests: g[G_REQUESTS],
-      completed: g[G_COMPLETED],
-      failed,
-      inFlight: g[G_REQUESTS] - g[G_COMPLETED] - failed,
-      throughputRps,
-      errorRate,
-      latencyMs,
-      errors: Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, g[G_FAILED + i]])) as ErrorCounts,
-      lostWrites,
-      staleReads,
-      slo,
-    },
+    global: globalResult(sim),
     nodes,
     log: sim.log.slice(),
   };

@@ -26,8 +26,8 @@ describe('event heap', () => {
     expected.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     const popped: [number, number][] = [];
     while (heap.size > 0) {
+      popped.push([heap.time[0], heap.seq[0]]);
       heap.pop();
-      popped.push([heap.topTime, heap.topSeq]);
     }
     expect(popped).toEqual(expected);
   });

@@ -7,7 +7,6 @@ import type { Simulation } from '../simulation';
 import { G_REQUESTS } from '../simulation';
 import {
   EV_CLIENT_ARRIVAL,
-  EV_RETRY,
   EV_TIMEOUT,
   EV_USER_THINK,
   OP_READ,
@@ -17,6 +16,7 @@ import {
   S_ROOT_WAIT,
 } from '../constants';
 import { ZipfSampler } from '../zipf';
+import { scheduleRetry } from './retry';
 
 /** Shortest time between two requests of one closed-mode user. */
 export const MIN_USER_CYCLE_MS = 1;
@@ -168,19 +168,8 @@ export function childResponse(
   ok: boolean,
   reason: number,
 ): void {
-  const pool = sim.pool;
-  if (ok) {
-    end(sim, node, c, true, 0, false);
-    return;
-  }
-  if (pool.attempt[c] < node.numberParam('retries', 0)) {
-    pool.attempt[c]++;
-    pool.state[c] = S_ROOT_BACKOFF;
-    const backoffMs = node.numberParam('retryBackoffMs', 0) * Math.pow(2, pool.attempt[c] - 1);
-    sim.schedule(sim.now + backoffMs, EV_RETRY, c, pool.generation[c]);
-    return;
-  }
-  end(sim, node, c, false, reason, false);
+  if (ok) end(sim, node, c, true, 0, false);
+  else if (!scheduleRetry(sim, node, c, S_ROOT_BACKOFF)) end(sim, node, c, false, reason, false);
 }
 
 export function retry(sim: Simulation, node: NodeRuntime, c: number): void {

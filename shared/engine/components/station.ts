@@ -7,7 +7,6 @@
 import type { NodeRuntime } from '../nodeRuntime';
 import type { Simulation } from '../simulation';
 import {
-  EV_RETRY,
   EV_SERVICE_DONE,
   EV_TIMEOUT,
   F_HOLDS_SLOT,
@@ -29,6 +28,7 @@ import {
 import { C_WAIT_COUNT, C_WAIT_SUM } from '../metrics';
 import * as database from './database';
 import * as queue from './queue';
+import { scheduleRetry } from './retry';
 
 const BREAKER_CLOSED = 0;
 const BREAKER_OPEN = 1;
@@ -214,15 +214,7 @@ function stepFailed(
   reason: number,
   originated: boolean,
 ): void {
-  const pool = sim.pool;
-  if (pool.attempt[c] < node.retries) {
-    pool.attempt[c]++;
-    pool.state[c] = S_RETRY_WAIT;
-    const backoffMs = node.retryBackoffMs * Math.pow(2, pool.attempt[c] - 1);
-    sim.schedule(sim.now + backoffMs, EV_RETRY, c, pool.generation[c]);
-    return;
-  }
-  complete(sim, node, c, false, reason, originated);
+  if (!scheduleRetry(sim, node, c, S_RETRY_WAIT)) complete(sim, node, c, false, reason, originated);
 }
 
 export function retry(sim: Simulation, node: NodeRuntime, c: number): void {

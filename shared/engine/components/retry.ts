@@ -1,0 +1,19 @@
+// Retrying a failed call with exponential backoff: the one rule a client (its own requests) and a
+// service (its downstream calls) share. The next attempt arrives as an EV_RETRY event.
+import { EV_RETRY } from '../constants';
+import type { NodeRuntime } from '../nodeRuntime';
+import type { Simulation } from '../simulation';
+
+/**
+ * Schedules another attempt of call c after retryBackoffMs × 2^(attempt−1), leaving the call in
+ * `waitState` until then; false when the node has no retries left.
+ */
+export function scheduleRetry(sim: Simulation, node: NodeRuntime, c: number, waitState: number): boolean {
+  const pool = sim.pool;
+  if (pool.attempt[c] >= node.retries) return false;
+  pool.attempt[c]++;
+  pool.state[c] = waitState;
+  const backoffMs = node.retryBackoffMs * Math.pow(2, pool.attempt[c] - 1);
+  sim.schedule(sim.now + backoffMs, EV_RETRY, c, pool.generation[c]);
+  return true;
+}
