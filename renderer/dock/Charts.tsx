@@ -54,7 +54,8 @@ export function Charts() {
       const { history, historyVersion, cursorS } = useDockRun.getState();
       const { design, selection } = useDesignStore.getState();
       const contextChanged = pushedDesign !== design || pushedSelection !== selection;
-      const next = CHART_IDS.map((id) => chartModel(id, history, currentContext()));
+      const context = currentContext();
+      const next = CHART_IDS.map((id) => chartModel(id, history, context));
       const keys = next.map(modelKey);
       if (keys.some((key, i) => key !== renderedKeys.current[i])) {
         setModels(next); // rebuilds the affected charts; this effect restarts with force

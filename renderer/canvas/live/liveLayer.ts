@@ -8,7 +8,7 @@ import Konva from 'konva';
 import { CATALOG } from '../../../shared/document/catalog';
 import type { Design } from '../../../shared/document/types';
 import { currentCanvasTheme, type CanvasTheme } from '../../app/themeColors';
-import { extendAutomation } from '../../automation';
+import { automationEnabled, extendAutomation } from '../../automation';
 import { useDesignStore } from '../../store/designStore';
 import { canvasRefs } from '../canvasRefs';
 import { useCanvasUi } from '../canvasUiStore';
@@ -54,6 +54,9 @@ interface LiveView {
 
 /** Counters the e2e tests and the benchmark read (through automation). */
 export const liveLayerStats = {
+  /** Whether the per-node records below are kept: only with automation on (tests, benchmark),
+   *  so a normal run allocates nothing for them on every frame. */
+  recording: false,
   framesDrawn: 0,
   particlesDrawn: 0,
   dotsDrawn: 0,
@@ -407,6 +410,7 @@ class LiveLayer {
     // Zoomed out, gauge text grows to keep a screen-constant size (11 px down to 50% zoom) so the
     // live numbers stay legible on a shared screen.
     textScale = Math.min(2, Math.max(1, 1 / useDesignStore.getState().viewport.scale));
+    const record = liveLayerStats.recording;
     const health: Record<string, Health> = {};
     const pills: Record<string, string> = {};
     const rings: Record<string, number> = {};
@@ -416,7 +420,7 @@ class LiveLayer {
       const gauges = view.nodes.get(node.id);
       if (!centre || !gauges) continue;
       const state = healthOf(gauges, view.instances.get(node.id));
-      health[node.id] = state;
+      if (record) health[node.id] = state;
       const left = centre.x - NODE_WIDTH / 2;
       const top = centre.y - NODE_HEIGHT / 2;
       if (isOffScreen(left - 20, top - 50, left + NODE_WIDTH + 20, top + NODE_HEIGHT + 40)) continue;
@@ -438,7 +442,7 @@ class LiveLayer {
       if (node.kind === 'queue') parts.push(`oldest ${formatMs(gauges.oldestAgeMs ?? 0)}`);
       if (gauges.throttled !== undefined) parts.push(`throttled ${formatRps(gauges.throttled)}/s`);
       const text = parts.join(' · ');
-      pills[node.id] = text;
+      if (record) pills[node.id] = text;
       const ringSpace = gauges.hitRate !== undefined ? 24 * textScale : 0;
       const pillCentre = { x: centre.x - ringSpace / 2, y: top - 6 - 10 * textScale };
       const width = pill(
@@ -454,9 +458,9 @@ class LiveLayer {
       // The cache's hit-rate ring sits right of the pill (the health badge holds the left corner).
       if (gauges.hitRate !== undefined) {
         hitRing(ctx, pillCentre.x + width / 2 + 13 * textScale, pillCentre.y, gauges.hitRate, theme);
-        rings[node.id] = gauges.hitRate;
+        if (record) rings[node.id] = gauges.hitRate;
       }
-      queues[node.id] = gauges.queueDepth;
+      if (record) queues[node.id] = gauges.queueDepth;
       // Queue depth gauge at the node's bottom right.
       queueGauge(
         ctx,
@@ -480,6 +484,7 @@ class LiveLayer {
     const theme = this.theme();
     const selected = useRunStore.getState().selectedInstance;
     let drawn = 0;
+    const record = liveLayerStats.recording;
     const dots: Record<string, string[]> = {};
     // Screen-constant dots when zoomed out (bigger in world units, further apart, fewer shown).
     const k = dotScaleAt(useDesignStore.getState().viewport.scale);
@@ -488,9 +493,10 @@ class LiveLayer {
       const instances = view.instances.get(node.id);
       const centre = canvasRefs.nodePosition(node.id);
       if (!instances || !centre || instances.length === 0 || node.kind === 'client') continue;
-      dots[node.id] = instances
-        .slice(0, most)
-        .map((instance) => (instance.leader ? `${instance.state}+leader` : instance.state));
+      if (record)
+        dots[node.id] = instances
+          .slice(0, most)
+          .map((instance) => (instance.leader ? `${instance.state}+leader` : instance.state));
       const first = dotCenter(centre, 0, k);
       if (isOffScreen(first.x - 10 * k, first.y - 20 * k, first.x + most * 16 * k, first.y + 10 * k))
         continue;
@@ -751,6 +757,7 @@ const liveLayer = new LiveLayer();
 /** Starts the live layer (once, from the run's installer); returns its teardown. */
 export function installLiveLayer(): () => void {
   const uninstall = liveLayer.install();
+  liveLayerStats.recording = automationEnabled();
   extendAutomation({
     liveLayer: () => JSON.parse(JSON.stringify(liveLayerStats)),
     /** Page coordinates of the middle of a connection's curve (to right-click it). */
