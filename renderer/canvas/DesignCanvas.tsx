@@ -101,10 +101,17 @@ const EdgeView = memo(function EdgeView(props: {
         const a: Point = canvasRefs.livePositions.get(from.id) ?? from;
         const b: Point = canvasRefs.livePositions.get(to.id) ?? to;
         const route = routeEdge(a, b, bend);
-        const xs = [route.start.x, route.control1.x, route.control2.x, route.end.x];
-        const ys = [route.start.y, route.control1.y, route.control2.y, route.end.y];
-        // A Bézier lies inside the box of its control points.
-        if (isOffScreen(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys))) return;
+        // A Bézier lies inside the box of its control points (scalars: this runs per edge per frame).
+        const { start, control1, control2, end } = route;
+        if (
+          isOffScreen(
+            Math.min(start.x, control1.x, control2.x, end.x),
+            Math.min(start.y, control1.y, control2.y, end.y),
+            Math.max(start.x, control1.x, control2.x, end.x),
+            Math.max(start.y, control1.y, control2.y, end.y),
+          )
+        )
+          return;
         drawEdge(context, route, { label, dashed, selected, theme });
       }}
     />

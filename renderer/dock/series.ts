@@ -4,6 +4,7 @@
 import { FAILURE_REASONS, type FailureReason, type NodeGauges, type RunSample } from '../run/types';
 import { RunHistory, type FoldMode, type GlobalField } from '../run/runHistory';
 import type { Slo } from '../../shared/document/types';
+import { isCacheKind } from '../../shared/document/catalog';
 
 export type { FoldMode };
 
@@ -90,7 +91,6 @@ const QUEUEING_KINDS = new Set([
   'gateway',
   'rateLimiter',
 ]);
-const CACHE_KINDS = new Set(['cache', 'cdn']);
 
 const nodeGauge = (nodeId: string, field: keyof NodeGauges) => ({ fields: [field], nodeId });
 const globalGauge = (field: GlobalField) => ({ fields: [field] });
@@ -220,7 +220,7 @@ export function chartModel(id: ChartId, history: RunHistory, context: SeriesCont
       };
     }
     case 'hitrate': {
-      const caches = focusNodes(context, (node) => CACHE_KINDS.has(node.kind));
+      const caches = focusNodes(context, (node) => isCacheKind(node.kind));
       return {
         id,
         title: 'Cache hit rate',

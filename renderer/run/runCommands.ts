@@ -12,6 +12,7 @@ import { useDesignStore } from '../store/designStore';
 import { runClient } from './runClient';
 import { liveFrame, useRunStore } from './runStore';
 import { openSpikeDialog } from './SpikeDialog';
+import { isCacheKind } from '../../shared/document/catalog';
 
 // Added once, at import: the chaos commands themselves are in the one list
 // (shared/commands/runCommands.ts); here they go on the canvas context menus.
@@ -112,8 +113,7 @@ export function registerRunCommands(): () => void {
     'chaos.slow': { run: () => nodeChaos('slow', { factor: SLOW_FACTOR }), enabled: hasNodeTarget },
     'chaos.flush': {
       run: () => nodeChaos('flush'),
-      enabled: () =>
-        chaosNodeTargets().some((target) => ['cache', 'cdn'].includes(nodeOf(target)?.kind ?? '')),
+      enabled: () => chaosNodeTargets().some((target) => isCacheKind(nodeOf(target)?.kind ?? '')),
     },
     'chaos.spike': {
       // Asks for N and S (SpikeDialog), then spikes the selected clients, else every client.

@@ -1,8 +1,8 @@
 // Typed-array gauges (engine layout) → the plain records of the run contract (renderer/run/types).
 // Used for the per-second RunSamples in the worker and for the live frame on the main thread.
-import type { ComponentKind } from '../../shared/document/catalog';
 import type { EdgeGauges, InstanceGauges, InstanceState, NodeGauges } from '../run/types';
 import type { GaugeLayoutMessage } from './protocol';
+import { isCacheKind, type ComponentKind } from '../../shared/document/catalog';
 
 export interface GaugeArrays {
   nodes: Float64Array;
@@ -52,7 +52,7 @@ export class GaugeReader {
       gauges.p99Ms = Number.NaN;
       gauges.p50Ms = Number.NaN;
     }
-    if (kind === 'cache' || kind === 'cdn') gauges.hitRate = value('hitRate');
+    if (kind && isCacheKind(kind)) gauges.hitRate = value('hitRate');
     if (kind === 'database') {
       gauges.replicationLagMs = value('replicationLagMs');
       gauges.lostWrites = value('lostWrites');

@@ -18,6 +18,10 @@ export const COMPONENT_KINDS = [
 ] as const;
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 
+/** Kinds that cache keys (and so have a hit rate). */
+export const CACHE_KINDS: readonly ComponentKind[] = ['cache', 'cdn'];
+export const isCacheKind = (kind: string): boolean => (CACHE_KINDS as readonly string[]).includes(kind);
+
 interface ParamBase {
   label: string;
   description: string;
