@@ -157,6 +157,12 @@ export class NodeRuntime {
   clientUsers = 0;
   rps = 0;
   peakPatternFactor = 1;
+  /** The client's traffic pattern, read once per (re)configure: 0 constant, 1 ramp, 2 spike, 3 diurnal. */
+  pattern = 0;
+  patternFactor = 1;
+  spikeStartMs = 0;
+  spikeEndMs = 0;
+  patternPeriodMs = 60_000;
   readRatio = 1;
   keyCount = 1;
   userCount = 1;

@@ -26,7 +26,7 @@ export function configure(sim: Simulation, node: NodeRuntime): void {
   node.openMode = node.stringParam('mode', 'open') !== 'closed';
   const keys = Math.max(1, Math.floor(node.numberParam('keys', 1)));
   node.rps = node.numberParam('rps', 0);
-  node.peakPatternFactor = maxPatternFactor(node);
+  configurePattern(node);
   node.readRatio = node.numberParam('readRatio', 1);
   node.keyCount = keys;
   node.userCount = Math.max(1, Math.floor(node.numberParam('users', 1)));
@@ -67,29 +67,31 @@ function think(node: NodeRuntime): number {
   return meanMs > 0 ? node.rng.exponential(meanMs) : 0;
 }
 
+const PATTERN_CODES: Record<string, number> = { constant: 0, ramp: 1, spike: 2, diurnal: 3 };
+
+/** Reads the traffic pattern into the node's fields (arrivals use them, not the params). */
+function configurePattern(node: NodeRuntime): void {
+  node.pattern = PATTERN_CODES[node.stringParam('pattern', 'constant')] ?? 0;
+  node.patternFactor = node.numberParam('patternFactor', 1);
+  node.spikeStartMs = node.numberParam('spikeAtS', 0) * 1000;
+  node.spikeEndMs = node.spikeStartMs + node.numberParam('spikeDurationS', 0) * 1000;
+  node.patternPeriodMs = node.numberParam('patternPeriodS', 60) * 1000;
+  node.peakPatternFactor = node.pattern === 0 ? 1 : Math.max(1, node.patternFactor);
+}
+
 /** The traffic pattern's multiplier of `rps` at a sim time. */
 function patternFactorAt(sim: Simulation, node: NodeRuntime, timeMs: number): number {
-  const factor = node.numberParam('patternFactor', 1);
-  switch (node.stringParam('pattern', 'constant')) {
-    case 'ramp':
+  const factor = node.patternFactor;
+  switch (node.pattern) {
+    case 1: // ramp
       return 1 + (factor - 1) * Math.min(1, timeMs / Math.max(1, sim.durationMs));
-    case 'spike': {
-      const startMs = node.numberParam('spikeAtS', 0) * 1000;
-      const endMs = startMs + node.numberParam('spikeDurationS', 0) * 1000;
-      return timeMs >= startMs && timeMs < endMs ? factor : 1;
-    }
-    case 'diurnal': {
-      const periodMs = node.numberParam('patternPeriodS', 60) * 1000;
-      return 1 + ((factor - 1) * (1 - Math.cos((2 * Math.PI * timeMs) / periodMs))) / 2;
-    }
+    case 2: // spike
+      return timeMs >= node.spikeStartMs && timeMs < node.spikeEndMs ? factor : 1;
+    case 3: // diurnal
+      return 1 + ((factor - 1) * (1 - Math.cos((2 * Math.PI * timeMs) / node.patternPeriodMs))) / 2;
     default:
       return 1;
   }
-}
-
-function maxPatternFactor(node: NodeRuntime): number {
-  const pattern = node.stringParam('pattern', 'constant');
-  return pattern === 'constant' ? 1 : Math.max(1, node.numberParam('patternFactor', 1));
 }
 
 function scheduleNextArrival(sim: Simulation, node: NodeRuntime): void {
