@@ -138,7 +138,7 @@ export class NodeRuntime {
   /** Round-robin position for each incoming edge that spreads over this node's instances. */
   roundRobin = 0;
 
-  // Circuit breaker per outgoing edge (index into outEdges).
+  // Circuit breaker state, indexed by global edge id; empty unless breakerThreshold > 0.
   breakerFailures = new Int32Array(0);
   breakerOpenUntilMs = new Float64Array(0);
   breakerOpen = new Uint8Array(0);

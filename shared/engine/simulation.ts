@@ -339,6 +339,18 @@ export class Simulation {
     this.edgeWeight[e] = Number(resolved.weight);
   }
 
+  /**
+   * Breaker state is indexed by edge id, so it costs 13 bytes × edges per node: only nodes with a
+   * breaker (breakerThreshold > 0, which guards every use) get it. `fresh` after the edges change.
+   */
+  private allocateBreakers(node: NodeRuntime, fresh: boolean): void {
+    const size = node.breakerThreshold > 0 ? this.edgeIds.length : 0;
+    if (!fresh && node.breakerOpen.length === size) return;
+    node.breakerFailures = new Int32Array(size);
+    node.breakerOpenUntilMs = new Float64Array(size);
+    node.breakerOpen = new Uint8Array(size);
+  }
+
   /** Reads the resolved parameters into the node's hot-path fields (at start and on hot edits). */
   private applyNodeParams(node: NodeRuntime, initial: boolean): void {
     const kind = node.kindCode;
@@ -355,6 +367,7 @@ export class Simulation {
     node.retries = node.numberParam('retries', 0);
     node.retryBackoffMs = node.numberParam('retryBackoffMs', 0);
     node.breakerThreshold = node.numberParam('breakerThreshold', 0);
+    this.allocateBreakers(node, false);
     node.breakerCooldownMs = node.numberParam('breakerCooldownMs', 5000);
     node.overheadMs = node.numberParam('overheadMs', 0);
     node.hitTimeMs = node.numberParam('hitTimeMs', 0);
@@ -437,9 +450,7 @@ export class Simulation {
       };
       node.readWeights = cumulative(reads);
       node.writeWeights = cumulative(writes);
-      node.breakerFailures = new Int32Array(this.edgeIds.length);
-      node.breakerOpenUntilMs = new Float64Array(this.edgeIds.length);
-      node.breakerOpen = new Uint8Array(this.edgeIds.length);
+      this.allocateBreakers(node, true);
       if (node.kindCode === K_LOAD_BALANCER) loadBalancer.buildTargets(this, node, false);
     }
   }
