@@ -3,7 +3,8 @@
 import { expect, type Page } from '@playwright/test';
 import type { Design } from '../shared/document/types';
 
-type Api = Record<string, (...args: unknown[]) => unknown>;
+/** `window.__backpressure` with the entries features add (load, run, metrics …), loosely typed. */
+export type Api = Record<string, (...args: unknown[]) => unknown>;
 
 export async function openCanvas(page: Page): Promise<void> {
   await page.goto('/?automation=1');

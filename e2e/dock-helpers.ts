@@ -2,9 +2,8 @@
 // theory, and reads of what the dock shows.
 import { expect, type Page } from '@playwright/test';
 import type { Design, DesignEdge, DesignNode, ScenarioEvent } from '../shared/document/types';
-import { openCanvas, loadDesign } from './canvas-helpers';
-
-type Api = Record<string, (...args: unknown[]) => unknown>;
+import type { Api } from './canvas-helpers';
+import { openWithDesign, runInfo, waitForSimTime as waitForRunSimTime } from './run-helpers';
 
 /**
  * Users → API (one worker, 5 ms exponential service: capacity 200 rps). At 100 rps it is an M/M/1
@@ -113,9 +112,7 @@ export function webDesign(events: ScenarioEvent[] = [], durationS = 60): Design 
 }
 
 export async function openDock(page: Page, doc: Design): Promise<void> {
-  await openCanvas(page);
-  await page.waitForFunction(() => typeof (window.__backpressure as unknown as Api).run === 'function');
-  await loadDesign(page, doc);
+  await openWithDesign(page, doc);
   await expect(page.getByTestId('timeline')).toBeVisible();
 }
 
@@ -127,17 +124,13 @@ export async function startRun(page: Page, speed: number): Promise<void> {
   await expect.poll(() => runStatus(page)).toBe('running');
 }
 
-export const runStatus = (page: Page) =>
-  page.evaluate(() => ((window.__backpressure as unknown as Api).run() as { status: string }).status);
+export const runStatus = async (page: Page) => (await runInfo(page)).status;
 
-export const simTimeMs = (page: Page) =>
-  page.evaluate(() => ((window.__backpressure as unknown as Api).run() as { simTimeMs: number }).simTimeMs);
+export const simTimeMs = async (page: Page) => (await runInfo(page)).simTimeMs;
 
-export async function waitForSimTime(page: Page, ms: number, timeout = 30_000): Promise<void> {
-  await expect
-    .poll(() => simTimeMs(page), { timeout, message: `sim time to reach ${ms} ms` })
-    .toBeGreaterThanOrEqual(ms);
-}
+/** The dock's specs run longer designs: a longer default wait than the run specs'. */
+export const waitForSimTime = (page: Page, ms: number, timeout = 30_000) =>
+  waitForRunSimTime(page, ms, timeout);
 
 export async function pauseRun(page: Page): Promise<void> {
   await page.getByTestId('canvas').focus();

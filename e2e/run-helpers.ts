@@ -2,9 +2,7 @@
 // `window.__backpressure` (run, metrics, log, chaos) and wait for simulated time to pass.
 import { expect, type Page } from '@playwright/test';
 import type { Design } from '../shared/document/types';
-import { openCanvas, loadDesign } from './canvas-helpers';
-
-type Api = Record<string, (...args: unknown[]) => unknown>;
+import { openCanvas, loadDesign, type Api } from './canvas-helpers';
 export interface RunInfo {
   status: string;
   simTimeMs: number;
