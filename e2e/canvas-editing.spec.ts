@@ -11,8 +11,9 @@ import {
   selectionOf,
   toScreen,
 } from './canvas-helpers';
+import { NODE_WIDTH } from '../renderer/canvas/geometry';
 
-const NODE_HALF_WIDTH = 105;
+const NODE_HALF_WIDTH = NODE_WIDTH / 2;
 
 const twoServices = design({
   nodes: [

@@ -12,8 +12,9 @@ import {
   toScreen,
   viewportOf,
 } from './canvas-helpers';
+import { GRID_SIZE } from '../renderer/canvas/geometry';
 
-const GRID = 20;
+const GRID = GRID_SIZE;
 
 const pair = design({
   nodes: [

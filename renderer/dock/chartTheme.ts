@@ -16,25 +16,22 @@ export interface ChartTheme {
 /** Solid, long dash, dots, dash-dot, short dash, long-short: one per series slot. */
 export const SERIES_DASHES: readonly number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [14, 4, 4, 4]];
 
+/** Okabe–Ito-style colour-blind-safe series colours, tuned per background. */
+const SERIES_COLOURS: Record<ResolvedTheme, string[]> = {
+  dark: ['#56b4e9', '#e69f00', '#3fc69b', '#e08fc0', '#f0e442', '#ff8a4c'],
+  light: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#8a6d00', '#56b4e9'],
+};
+
 export function chartTheme(theme: ResolvedTheme): ChartTheme {
   const canvas = canvasThemes[theme];
-  return theme === 'dark'
-    ? {
-        series: ['#56b4e9', '#e69f00', '#3fc69b', '#e08fc0', '#f0e442', '#ff8a4c'],
-        reference: canvas.danger,
-        axis: canvas.nodeSubtext,
-        grid: canvas.grid,
-        cursor: canvas.selection,
-        font: `13px ${canvas.fontFamily}`,
-      }
-    : {
-        series: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#8a6d00', '#56b4e9'],
-        reference: canvas.danger,
-        axis: canvas.nodeSubtext,
-        grid: canvas.grid,
-        cursor: canvas.selection,
-        font: `13px ${canvas.fontFamily}`,
-      };
+  return {
+    series: SERIES_COLOURS[theme],
+    reference: canvas.danger,
+    axis: canvas.nodeSubtext,
+    grid: canvas.grid,
+    cursor: canvas.selection,
+    font: `13px ${canvas.fontFamily}`,
+  };
 }
 
 export function seriesColour(theme: ChartTheme, style: number): string {
