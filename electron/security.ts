@@ -15,6 +15,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { isAllowedExternalUrl } from '../shared/platform/payloads';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { isAppPage, isTrustedSenderFacts } from './ipcGuard';
+import mimeTypes from '../shared/platform/mimeTypes.json';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'bundle';
@@ -23,18 +24,8 @@ export const APP_URL = `${APP_ORIGIN}/index.html`;
 
 export { CONTENT_SECURITY_POLICY };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.woff2': 'font/woff2',
-  '.bpd': 'application/json',
-};
+/** Content types of the files the app serves itself (shared with the browser build's server). */
+const MIME: Record<string, string> = mimeTypes;
 
 /** Must run before `app.ready`. */
 export function registerAppScheme(): void {

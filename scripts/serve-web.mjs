@@ -3,6 +3,8 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+// The same content types the desktop app serves its files with.
+import types from '../shared/platform/mimeTypes.json' with { type: 'json' };
 
 const args = process.argv.slice(2);
 const portFlag = args.indexOf('--port');
@@ -14,19 +16,6 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 const root = resolve('dist/renderer');
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.bpd': 'application/json',
-  '.map': 'application/json',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 try {
   await stat(join(root, 'index.html'));
