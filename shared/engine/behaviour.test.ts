@@ -15,6 +15,13 @@ const twoTier = (serviceParams = {}, events: never[] = [], clientParams = {}) =>
   );
 
 describe('chaos', () => {
+  it('a scenario step fires at exactly its time in ms (a live action saved at 4,060 ms replays at 4,060, not 4,059.999…)', () => {
+    const result = runDesign(
+      twoTier({}, [{ atS: 4.06, action: 'slow', target: 'svc', factor: 2 }] as never[]),
+    );
+    expect(result.log.find((entry) => entry.type === 'slow')!.t).toBe(4060);
+  });
+
   it('hang: callers time out (black hole); kill: connections are refused at once', () => {
     const hung = runDesign(
       twoTier({}, [{ atS: 5, action: 'hang', target: 'svc', durationS: 5 }] as never[], { timeoutMs: 500 }),

@@ -323,7 +323,9 @@ export class Simulation {
     this.noteKeyReaders();
     for (const node of this.nodes) this.startNode(node);
 
-    scenario?.events?.forEach((event) => this.chaosAt(event.atS * 1000, event));
+    // Seconds → ms rounded to the microsecond: 4.06 s is 4060 ms, not 4059.9999999999995, so a
+    // step saved from a live chaos action at t ms replays at exactly t.
+    scenario?.events?.forEach((event) => this.chaosAt(Math.round(event.atS * 1e6) / 1000, event));
     this.schedule(BUCKET_MS, EV_TICK, 0, 0);
     if (this.warmupMs > 0) this.schedule(this.warmupMs, EV_WARMUP_END, 0, 0);
     else this.endWarmup();
