@@ -44,7 +44,7 @@ test('Ctrl+Z in a text field undoes the typing, not the document', async ({ page
 });
 
 test('space-drag pans the canvas without running the design; a Space tap runs it', async ({ page }) => {
-  const { webTierDesign } = await import('../renderer/run/testDesigns');
+  const { webTierDesign } = await import('../shared/testing/designs');
   await loadDesign(page, webTierDesign());
   const run = () => page.evaluate(() => (window.__backpressure!.run as () => { status: string })());
   const before = await page.evaluate(() => window.__backpressure!.viewport());

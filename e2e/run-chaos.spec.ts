@@ -1,7 +1,7 @@
 // Chaos on a live run: kill the database leader from its instance dot, cut a connection, keys on
 // the selection, and a chaos action saved as a scenario step that replays at its time.
 import { expect, test } from '@playwright/test';
-import { webTierDesign } from '../renderer/run/testDesigns';
+import { webTierDesign } from '../shared/testing/designs';
 import {
   chaos,
   edgeMiddle,

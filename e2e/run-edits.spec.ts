@@ -1,7 +1,7 @@
 // The design stays editable while it runs; a live session replays exactly; the live layer draws
 // gauges, dots and particles, and shows earlier gauges when the dock scrubs back.
 import { expect, test } from '@playwright/test';
-import { webTierDesign } from '../renderer/run/testDesigns';
+import { webTierDesign } from '../shared/testing/designs';
 import { toScreen } from './canvas-helpers';
 import {
   chaos,

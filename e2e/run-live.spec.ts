@@ -1,6 +1,6 @@
 // The live run: run a design from the toolbar and keyboard, watch gauges move, control speed.
 import { expect, test } from '@playwright/test';
-import { webTierDesign } from '../renderer/run/testDesigns';
+import { webTierDesign } from '../shared/testing/designs';
 import {
   metrics,
   nodeScreen,

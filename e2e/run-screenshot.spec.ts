@@ -3,7 +3,7 @@
 // database leader was killed from its instance dot: the dead dot and the new leader on the canvas,
 // the error spike and the lag dip in the charts, kill → detected → promoted → lost writes in the log.
 import { expect, test } from '@playwright/test';
-import { webTierDesign } from '../renderer/run/testDesigns';
+import { webTierDesign } from '../shared/testing/designs';
 import { runCommand } from './canvas-helpers';
 import { indexOfEntry, instanceDot, openWithDesign, runLog, setSpeed, waitForSimTime } from './run-helpers';
 

@@ -18,7 +18,7 @@ const systemChromium = '/usr/bin/chromium';
 
 // The designs are TypeScript (shared with the e2e tests): bundle them for Node.
 const bundle = buildSync({
-  entryPoints: ['renderer/run/testDesigns.ts'],
+  entryPoints: ['shared/testing/designs.ts'],
   bundle: true,
   format: 'esm',
   write: false,

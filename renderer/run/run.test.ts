@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CAPACITY, MIN_CAPACITY, RunHistory, capacityFor } from './runHistory';
 import { classifyChange } from './liveEdits';
-import { webTierDesign } from './testDesigns';
+import { webTierDesign } from '../../shared/testing/designs';
 import type { RunSample } from './types';
 
 const sample = (tS: number, throughputRps: number, sloPass = true): RunSample => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SimHost, withNoDataGaps, type HostEnvironment } from './simHost';
 import type { FrameMessage, FromWorker, RunRecording, ToWorker } from './protocol';
 import { fingerprintOf, replayRecording } from './replay';
-import { webTierDesign } from '../run/testDesigns';
+import { webTierDesign } from '../../shared/testing/designs';
 
 /** A host on a fake clock: every clock read advances it, so slices end as they would for real. */
 function fakeHost() {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, results, runDesign, Simulation } from './index';
 import { SERIES_CAPACITY } from './metrics';
-import { design, edge, node } from './testing/designs';
+import { design, edge, node } from '../testing/designs';
 
 const twoTier = (serviceParams = {}, events: never[] = [], clientParams = {}) =>
   design(

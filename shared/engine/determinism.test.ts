@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, runDesign, type CliJson } from './index';
 import { hashString } from './rng';
-import { design, edge, node } from './testing/designs';
-import { template } from './testing/templates';
+import { design, edge, node } from '../testing/designs';
+import { template } from '../testing/templates';
 
 /** A fingerprint of everything in the results except the wall time. */
 function fingerprint(result: CliJson): string {

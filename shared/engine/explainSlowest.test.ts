@@ -5,7 +5,7 @@
 // (ρ = 0.9, M/M/1 mean wait ρ/(1−ρ)·S = 9·S) is where the tail's time goes.
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type SlowestRequestsExplanation } from './index';
-import { design, edge, node } from './testing/designs';
+import { design, edge, node } from '../testing/designs';
 
 const hopSum = (x: SlowestRequestsExplanation) =>
   x.hops.reduce((sum, h) => sum + h.queueingMs + h.serviceMs + h.networkMs, 0);

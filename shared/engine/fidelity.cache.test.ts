@@ -1,7 +1,7 @@
 // Caching theory: an LRU cache under Zipf popularity must match Che's approximation.
 import { describe, expect, it } from 'vitest';
 import { runDesign } from './index';
-import { design, edge, node } from './testing/designs';
+import { design, edge, node } from '../testing/designs';
 
 /** Che's approximation of the LRU hit rate for independent requests with popularity p. */
 function cheHitRate(keys: number, alpha: number, capacity: number): number {

@@ -1,8 +1,8 @@
 // Failure behaviour: detection, failover, rebalancing, delivery guarantees (SPEC "Fidelity").
 import { describe, expect, it } from 'vitest';
 import { createSimulation, runDesign } from './index';
-import { design, edge, node } from './testing/designs';
-import { template } from './testing/templates';
+import { design, edge, node } from '../testing/designs';
+import { template } from '../testing/templates';
 
 function rebalanceAfterKill(algorithm: 'hash' | 'consistentHash', targets: number) {
   const result = runDesign(

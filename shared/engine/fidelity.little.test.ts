@@ -2,7 +2,7 @@
 // (requests held vs departures × time held) and for its waiting line (queue vs wait).
 import { describe, expect, it } from 'vitest';
 import { runDesign } from './index';
-import { template } from './testing/templates';
+import { template } from '../testing/templates';
 
 describe("Little's law", () => {
   it.each([

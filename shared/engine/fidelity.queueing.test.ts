@@ -1,7 +1,7 @@
 // Queueing theory: the simulated queues must agree with closed-form results (SPEC "Fidelity").
 import { describe, expect, it } from 'vitest';
 import { runDesign } from './index';
-import { design, edge, mmcDesign, node } from './testing/designs';
+import { design, edge, mmcDesign, node } from '../testing/designs';
 
 /** Erlang C: mean wait Wq and mean queue length Lq of an M/M/c queue (rates per ms). */
 function erlangC(lambdaPerMs: number, muPerMs: number, c: number) {

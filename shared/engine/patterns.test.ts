@@ -3,7 +3,7 @@
 // checked here are those integrals (with a few percent of Poisson noise at these volumes).
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from './index';
-import { design, edge, node } from './testing/designs';
+import { design, edge, node } from '../testing/designs';
 
 const RPS = 200;
 

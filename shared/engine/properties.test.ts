@@ -18,7 +18,7 @@ import {
 } from './constants';
 import { explainSlowest, results } from './results';
 import { Simulation } from './simulation';
-import { designArbitrary } from './testing/randomDesign';
+import { designArbitrary } from '../testing/randomDesign';
 
 const AT_NODE = new Set([
   S_QUEUED,

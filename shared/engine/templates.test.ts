@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDesign } from '../document/validate';
 import { runDesign } from './index';
-import { template } from './testing/templates';
+import { template } from '../testing/templates';
 
 const NAMES = ['failover-lab', 'mm1', 'six-tier-reference', 'three-tier'] as const;
 const CARD_WIDTH = 210;

@@ -2,8 +2,8 @@
 // shows second by second, independent of the run totals' warm-up exclusion.
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from './index';
-import { design, edge, node } from './testing/designs';
-import { template } from './testing/templates';
+import { design, edge, node } from '../testing/designs';
+import { template } from '../testing/templates';
 
 const twoTier = () =>
   design(

@@ -1,9 +1,9 @@
 // The example designs in assets/templates, as parsed documents (tests and benchmark fixtures).
-import type { Design } from '../../document/types';
-import failoverLab from '../../../assets/templates/failover-lab.bpd?raw';
-import mm1 from '../../../assets/templates/mm1.bpd?raw';
-import sixTier from '../../../assets/templates/six-tier-reference.bpd?raw';
-import threeTier from '../../../assets/templates/three-tier.bpd?raw';
+import type { Design } from '../document/types';
+import failoverLab from '../../assets/templates/failover-lab.bpd?raw';
+import mm1 from '../../assets/templates/mm1.bpd?raw';
+import sixTier from '../../assets/templates/six-tier-reference.bpd?raw';
+import threeTier from '../../assets/templates/three-tier.bpd?raw';
 
 const TEXTS: Record<string, string> = {
   'failover-lab': failoverLab,

@@ -9,8 +9,8 @@ import {
   connectionRefusal,
   type ComponentKind,
   type ParamSpecs,
-} from '../../document/catalog';
-import { CHAOS_ACTIONS, type Design, type Params } from '../../document/types';
+} from '../document/catalog';
+import { CHAOS_ACTIONS, type Design, type Params } from '../document/types';
 
 /** Upper bounds that keep one random run to a few thousand requests. */
 const CAPS: Record<string, number> = {
