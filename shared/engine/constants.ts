@@ -1,30 +1,5 @@
 // Integer codes shared by the engine core and the component behaviours.
 
-export const KIND_CODES = {
-  client: 0,
-  gateway: 1,
-  rateLimiter: 2,
-  loadBalancer: 3,
-  service: 4,
-  worker: 5,
-  cache: 6,
-  cdn: 7,
-  database: 8,
-  objectStore: 9,
-  queue: 10,
-} as const;
-export const K_CLIENT = 0;
-export const K_GATEWAY = 1;
-export const K_RATE_LIMITER = 2;
-export const K_LOAD_BALANCER = 3;
-export const K_SERVICE = 4;
-export const K_WORKER = 5;
-export const K_CACHE = 6;
-export const K_CDN = 7;
-export const K_DATABASE = 8;
-export const K_OBJECT_STORE = 9;
-export const K_QUEUE = 10;
-
 /** Why a request failed; the order is the index into per-reason counters. */
 export const FAILURE_REASONS = ['timeout', 'rejected', 'throttled', 'unavailable', 'loop', 'error'] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
@@ -92,3 +67,9 @@ export const EV_REPLICATED = 18;
 
 /** Sim-time width of one metrics bucket (gauges, series, SLO checks). */
 export const BUCKET_MS = 1000;
+
+// Global counters (end-to-end, at the clients).
+export const G_REQUESTS = 0;
+export const G_COMPLETED = 1;
+export const G_FAILED = 2; // + reason
+export const GLOBAL_COUNTERS = 8;

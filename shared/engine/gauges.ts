@@ -1,6 +1,7 @@
 // Live gauges packed into Float64Arrays (transferable from a worker without copying). Rates and
 // percentiles come from the last complete 1 s bucket; depths and states are instantaneous.
-import { FAILURE_REASONS, I_UP, K_CACHE, K_CDN, K_DATABASE, K_QUEUE } from './constants';
+import { FAILURE_REASONS, I_UP } from './constants';
+import * as kinds from '../kinds/dispatch';
 import {
   C_BUSY_INTEGRAL,
   C_CAPACITY_INTEGRAL,
@@ -133,10 +134,12 @@ export function gauges(sim: Simulation): Gauges {
       node.queuedTotal,
       node.inNode,
       w[C_CAPACITY_INTEGRAL] > 0 ? w[C_BUSY_INTEGRAL] / w[C_CAPACITY_INTEGRAL] : 0,
-      node.kindCode === K_CACHE || node.kindCode === K_CDN ? (lookups > 0 ? w[C_HITS] / lookups : 0) : 0,
+      kinds.cachesKeys(node.kindCode) ? (lookups > 0 ? w[C_HITS] / lookups : 0) : 0,
       w[C_STALE_READS] / seconds,
       w[C_REPLICATION_LAG_COUNT] > 0 ? w[C_REPLICATION_LAG_SUM] / w[C_REPLICATION_LAG_COUNT] : 0,
-      node.kindCode === K_QUEUE && node.ready.length > 0 ? sim.now - sim.pool.arriveMs[node.ready.peek()] : 0,
+      kinds.buffersMessages(node.kindCode) && node.ready.length > 0
+        ? sim.now - sim.pool.arriveMs[node.ready.peek()]
+        : 0,
       node.messagesInFlight,
       w[C_FAILED + FAILURE_REASONS.indexOf('throttled')] / seconds,
       w[C_FAILED + FAILURE_REASONS.indexOf('rejected')] / seconds,
@@ -146,14 +149,12 @@ export function gauges(sim: Simulation): Gauges {
       w[C_RESPONSE_COUNT],
     ];
     for (let f = 0; f < NF; f++) nodes[base + f] = values[f];
-    const perShard = node.replicasPerShard + 1;
     for (let i = 0; i < node.instanceCount; i++, row++) {
       const b = row * IF;
       instances[b] = node.instanceState[i];
       instances[b + 1] = node.slowFactor[i];
-      instances[b + 2] =
-        node.kindCode === K_DATABASE ? (node.leader[Math.floor(i / perShard)] === i ? 1 : 0) : -1;
-      instances[b + 3] = node.kindCode === K_QUEUE ? node.ready.length : node.waiting[i].length;
+      instances[b + 2] = kinds.instanceRole(node, i);
+      instances[b + 3] = kinds.buffersMessages(node.kindCode) ? node.ready.length : node.waiting[i].length;
       instances[b + 4] = node.busy[i];
       instances[b + 5] = node.workers > 0 ? node.busy[i] / node.workers : 0;
       instances[b + 6] = node.instanceLastWindow[i * INSTANCE_COUNTERS + IC_COMPLETED] / seconds;

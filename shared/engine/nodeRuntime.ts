@@ -7,7 +7,7 @@ import { INSTANCE_COUNTERS, NODE_COUNTERS, SeriesRing } from './metrics';
 import { Rng } from './rng';
 import type { ZipfSampler } from './zipf';
 import type { HashRing } from './hashRing';
-import type { CacheStore } from './components/cacheStore';
+import type { CacheStore } from '../kinds/cache/cacheStore';
 
 /** Writes waiting to be applied on one follower: (time it applies, log sequence number), FIFO. */
 export class ApplyLog {

@@ -1,25 +1,18 @@
 // Run totals in the headless CLI's JSON shape (SPEC "Headless CLI"), gauges for live views, and
 // the "why" breakdown. All totals exclude warm-up.
-import { FAILURE_REASONS, K_CACHE, K_CDN, K_DATABASE, K_QUEUE } from './constants';
+import { FAILURE_REASONS } from './constants';
+import * as kinds from '../kinds/dispatch';
 import {
   C_ARRIVALS,
   C_BUSY_INTEGRAL,
   C_CAPACITY_INTEGRAL,
   C_COMPLETED,
-  C_DEAD_LETTERED,
   C_DOWNSTREAM_SUM,
-  C_DUPLICATES,
   C_FAILED,
-  C_FAILOVERS,
-  C_HITS,
   C_IN_NODE_INTEGRAL,
   C_LOST_WRITES,
-  C_MESSAGES_LOST,
-  C_MISSES,
   C_ORIGINATED,
   C_QUEUE_INTEGRAL,
-  C_REPLICATION_LAG_COUNT,
-  C_REPLICATION_LAG_SUM,
   C_RESPONSE_COUNT,
   C_RESPONSE_SUM,
   C_SERVICE_SUM,
@@ -154,36 +147,7 @@ export function nodeResult(sim: Simulation, node: NodeRuntime): NodeResult {
     meanInSystem: round(c[C_IN_NODE_INTEGRAL] / spanMs, 6),
     latencyMs: summary(node.latency, node.windowLatency),
   };
-  if (node.kindCode === K_CACHE || node.kindCode === K_CDN) {
-    const lookups = c[C_HITS] + c[C_MISSES];
-    result.cache = {
-      hits: c[C_HITS],
-      misses: c[C_MISSES],
-      hitRate: round(lookups > 0 ? c[C_HITS] / lookups : 0, 6),
-      staleReads: c[C_STALE_READS],
-    };
-  }
-  if (node.kindCode === K_QUEUE) {
-    result.queue = {
-      depthMean: round(c[C_QUEUE_INTEGRAL] / spanMs, 6),
-      depthMax: node.maxQueuedSinceWarmup,
-      oldestAgeMsMax: round(node.oldestAgeMaxSinceWarmup, 4),
-      duplicates: c[C_DUPLICATES],
-      lost: c[C_MESSAGES_LOST],
-      deadLettered: c[C_DEAD_LETTERED],
-    };
-  }
-  if (node.kindCode === K_DATABASE) {
-    result.db = {
-      lostWrites: c[C_LOST_WRITES],
-      staleReads: c[C_STALE_READS],
-      replicationLagMsMean: round(
-        c[C_REPLICATION_LAG_COUNT] > 0 ? c[C_REPLICATION_LAG_SUM] / c[C_REPLICATION_LAG_COUNT] : 0,
-        4,
-      ),
-      failovers: c[C_FAILOVERS],
-    };
-  }
+  kinds.addResults(node, c, spanMs, result);
   return result;
 }
 

@@ -1,28 +1,22 @@
 // The simulation core: the event loop, the request pool, how a call crosses an edge and comes
 // back, timeouts, chaos, hot edits and metrics bookkeeping. What a node does with a call lives in
-// ./components/<kind>.ts; this file routes events to them.
+// shared/kinds/<kind>/; this file routes events to them through shared/kinds/dispatch.ts and
+// names no kind.
 import type { ChaosAction, Design, ParamValue, Params } from '../document/types';
 import { CATALOG, EDGE_PARAMS, resolveParams } from '../document/catalog';
 import { KeyNumbers } from './collections';
 import {
   BUCKET_MS,
   EV_CHAOS,
-  EV_CLIENT_ARRIVAL,
   EV_DELAY_DONE,
-  EV_ELECTION,
   EV_FLUSH,
-  EV_HEALTH_CHECK,
-  EV_HEARTBEAT,
   EV_LINE,
-  EV_REPLICATED,
   EV_RESPONSE,
   EV_RETRY,
   EV_SERVICE_DONE,
   EV_TICK,
   EV_TIMEOUT,
   EV_TRANSIT,
-  EV_USER_THINK,
-  EV_VISIBILITY,
   EV_WARMUP_END,
   FAILURE_REASONS,
   F_ANSWERED,
@@ -32,20 +26,7 @@ import {
   I_DEAD,
   I_HUNG,
   I_UP,
-  KIND_CODES,
-  K_CACHE,
-  K_CDN,
-  K_CLIENT,
-  K_DATABASE,
-  K_GATEWAY,
-  K_LOAD_BALANCER,
-  K_OBJECT_STORE,
-  K_QUEUE,
-  K_RATE_LIMITER,
-  K_SERVICE,
-  K_WORKER,
   OP_READ,
-  OP_WRITE,
   R_LOOP,
   R_TIMEOUT,
   R_UNAVAILABLE,
@@ -55,7 +36,6 @@ import {
   S_IN_SERVICE,
   S_LOST,
   S_PARKED,
-  S_REPLICATING,
   S_RESPONDING,
   S_RETRY_WAIT,
   S_ROOT_BACKOFF,
@@ -90,13 +70,10 @@ import { NodeRuntime } from './nodeRuntime';
 import { CallPool } from './pool';
 import { mix32 } from './rng';
 import { PassThrough, TailTable, TRACE_HOPS, TraceStore } from './trace';
-import * as cache from './components/cache';
-import * as client from './components/client';
-import * as database from './components/database';
-import * as limiter from './components/limiter';
-import * as loadBalancer from './components/loadBalancer';
-import * as queue from './components/queue';
-import * as station from './components/station';
+import * as kinds from '../kinds/dispatch';
+import { round } from './numbers';
+export { round };
+import { KIND_CODES } from '../kinds/index';
 
 export interface SimulationOptions {
   /** Overrides design.scenario.seed. */
@@ -122,9 +99,6 @@ export const LOG_LIMIT = 20_000;
 // How a hop's own time splits (Simulation.queueKind): a node without workers has no queue; a
 // station (database, object store) queues for a worker; a service or worker also waits out its
 // retry backoff.
-const QK_NONE = 0;
-const QK_STATION = 1;
-const QK_SERVICE = 2;
 
 /** Requests after warm-up that are all traced; after them, one in TRACE_SAMPLE_EVERY (a power of two). */
 export const TRACE_ALL_REQUESTS = 100_000;
@@ -134,11 +108,8 @@ export const TAIL_MIN_SAMPLES = 100;
 /** Calls alive at once before the engine refuses more (logged once as `overload`). */
 export const MAX_LIVE_CALLS = 1 << 20;
 
-// Global counters (end-to-end, at the clients).
-export const G_REQUESTS = 0;
-export const G_COMPLETED = 1;
-export const G_FAILED = 2; // + reason
-export const GLOBAL_COUNTERS = 8;
+import { G_COMPLETED, G_FAILED, G_REQUESTS, GLOBAL_COUNTERS } from './constants';
+export { G_COMPLETED, G_FAILED, G_REQUESTS, GLOBAL_COUNTERS };
 
 interface PendingChaos extends ChaosCommand {
   /** A revert scheduled by a chaos command with a duration (restart after kill, heal after cut…). */
@@ -186,7 +157,7 @@ export class Simulation {
 
   /** The latest committed version of every written key (stale-read detection). */
   readonly versions: KeyNumbers;
-  /** Per node, how a hop's own time splits (QK_*): no queue, a station, a service/worker. */
+  /** Per node, how a hop's own time splits (kinds.HOP_*): no queue, a station, a service/worker. */
   readonly queueKind: Uint8Array;
   /** Whether any component reads request keys / user ids (clients skip drawing them if not). */
   keysMatter = true;
@@ -300,7 +271,7 @@ export class Simulation {
 
     let keySpace = 1;
     for (const node of this.nodes)
-      if (node.kindCode === K_CLIENT) {
+      if (kinds.originatesRequests(node.kindCode)) {
         this.userPopulation = Math.max(1, node.numberParam('users', 10_000));
         keySpace = Math.max(keySpace, node.numberParam('keys', 1));
       }
@@ -310,13 +281,7 @@ export class Simulation {
     this.orderStamp = new Int32Array(this.nodes.length);
     for (let i = 0; i < this.nodes.length; i++) this.passThrough.push(null);
     this.universal = new Uint8Array(this.nodes.length).fill(1);
-    this.queueKind = Uint8Array.from(this.nodes, (n) =>
-      n.kindCode === K_SERVICE || n.kindCode === K_WORKER
-        ? QK_SERVICE
-        : station.hasWorkers(n.kindCode)
-          ? QK_STATION
-          : QK_NONE,
-    );
+    this.queueKind = Uint8Array.from(this.nodes, (n) => kinds.hopTimeSplit(n.kindCode));
     this.universalCount = this.nodes.length;
     for (const node of this.nodes) this.applyNodeParams(node, true);
     this.wireRoutes();
@@ -336,7 +301,8 @@ export class Simulation {
   private applyEdgeParams(e: number, params: Params): void {
     const resolved = resolveParams(EDGE_PARAMS, params);
     this.edgeLatencyMs[e] = Number(resolved.latencyMs);
-    this.edgeAsync[e] = resolved.async === true || this.nodes[this.edgeTo[e]].kindCode === K_QUEUE ? 1 : 0;
+    this.edgeAsync[e] =
+      resolved.async === true || kinds.buffersMessages(this.nodes[this.edgeTo[e]].kindCode) ? 1 : 0;
     this.edgeFilter[e] = resolved.filter === 'reads' ? 1 : resolved.filter === 'writes' ? 2 : 0;
     this.edgeWeight[e] = Number(resolved.weight);
   }
@@ -379,49 +345,16 @@ export class Simulation {
     node.maxReceives = node.numberParam('maxReceives', Infinity);
     node.atMostOnce = node.stringParam('delivery', 'atLeastOnce') === 'atMostOnce';
     node.visibilityTimeoutMs = node.numberParam('visibilityTimeoutMs', 30_000);
-    if (kind === K_DATABASE) {
-      node.readServiceMs = database.meanServiceMs(node, OP_READ);
-      node.writeServiceMs = database.meanServiceMs(node, OP_WRITE);
-    } else {
-      node.readServiceMs = node.numberParam('readTimeMs', 0);
-      node.writeServiceMs = node.numberParam('writeTimeMs', 0);
-    }
-    let instances = Math.max(1, Math.floor(node.numberParam('instances', 1)));
-    if (kind === K_DATABASE) instances = database.instanceCountOf(node);
-    if (kind === K_QUEUE || kind === K_CLIENT) instances = 1;
+    kinds.configureServiceTimes(node);
+    const instances = kinds.instanceCountOf(node);
     if (initial) {
       node.instanceCount = 0;
       node.resizeInstances(instances);
     } else if (instances !== node.instanceCount) this.resizeNode(node, instances);
-    const workersTotal = station.hasWorkers(kind) ? node.workers * node.instanceCount : 0;
+    const workersTotal = kinds.hasWorkers(kind) ? node.workers * node.instanceCount : 0;
     node.workersArea -= (workersTotal - node.workersTotal) * this.now;
     node.workersTotal = workersTotal;
-    switch (kind) {
-      case K_CLIENT:
-        client.configure(this, node);
-        break;
-      case K_GATEWAY:
-      case K_RATE_LIMITER:
-        limiter.configure(this, node, initial);
-        break;
-      case K_CACHE:
-      case K_CDN:
-        cache.configure(this, node);
-        break;
-      case K_DATABASE:
-        database.configure(this, node, initial);
-        break;
-      case K_LOAD_BALANCER:
-        // A live change of algorithm or ring size rebuilds the targets (health kept).
-        if (
-          !initial &&
-          (node.algorithm !== loadBalancer.algorithmCode(node) ||
-            (node.ring !== null &&
-              node.ring.size !== node.targetNode.length * node.numberParam('virtualNodes', 100)))
-        )
-          loadBalancer.buildTargets(this, node, true);
-        break;
-    }
+    kinds.configure(this, node, initial);
   }
 
   private wireRoutes(): void {
@@ -433,7 +366,7 @@ export class Simulation {
     for (let e = 0; e < this.edgeIds.length; e++) {
       const from = this.nodes[this.edgeFrom[e]];
       const to = this.nodes[this.edgeTo[e]];
-      if (from.kindCode === K_QUEUE) {
+      if (kinds.buffersMessages(from.kindCode)) {
         // A queue's outgoing edges lead to its consumers, which pull.
         from.consumerEdges.push(e);
         to.upstreamQueues.push(from.index);
@@ -453,43 +386,18 @@ export class Simulation {
       node.readWeights = cumulative(reads);
       node.writeWeights = cumulative(writes);
       this.allocateBreakers(node, true);
-      if (node.kindCode === K_LOAD_BALANCER) loadBalancer.buildTargets(this, node, false);
+      kinds.routesWired(this, node);
     }
   }
 
   /** Which request fields some component reads (a balancer's algorithm or a limiter's scope can change live). */
   private noteKeyReaders(): void {
-    this.keysMatter = this.nodes.some(
-      (n) =>
-        n.kindCode === K_CACHE ||
-        n.kindCode === K_CDN ||
-        n.kindCode === K_DATABASE ||
-        n.kindCode === K_OBJECT_STORE,
-    );
-    this.usersMatter = this.nodes.some(
-      (n) =>
-        (n.kindCode === K_LOAD_BALANCER && /^(hash|consistentHash)$/.test(n.stringParam('algorithm'))) ||
-        ((n.kindCode === K_GATEWAY || n.kindCode === K_RATE_LIMITER) && n.perUser),
-    );
+    this.keysMatter = this.nodes.some((n) => kinds.readsKeys(n.kindCode));
+    this.usersMatter = this.nodes.some((n) => kinds.readsUsers(n));
   }
 
   private startNode(node: NodeRuntime): void {
-    switch (node.kindCode) {
-      case K_CLIENT:
-        client.start(this, node);
-        break;
-      case K_LOAD_BALANCER:
-        this.schedule(node.numberParam('healthCheckMs', 1000), EV_HEALTH_CHECK, node.index, 0);
-        break;
-      case K_DATABASE:
-        database.start(this, node);
-        break;
-      case K_CACHE:
-      case K_CDN:
-        if (node.cacheMode === cache.MODE_WRITE_BACK)
-          this.schedule(node.numberParam('writeBackFlushMs', 1000), EV_FLUSH, node.index, 0);
-        break;
-    }
+    kinds.start(this, node);
   }
 
   // ————————————————————————————— scheduling —————————————————————————————
@@ -671,7 +579,7 @@ export class Simulation {
         if (this.isAt(a, b, S_RESPONDING)) this.deliverResponse(a);
         break;
       case EV_SERVICE_DONE:
-        if (this.isAt(a, b, S_IN_SERVICE) && !this.parkIfHung(a)) station.serviceDone(this, a);
+        if (this.isAt(a, b, S_IN_SERVICE) && !this.parkIfHung(a)) kinds.serviceDone(this, a);
         break;
       case EV_DELAY_DONE:
         if (this.isAt(a, b, S_DELAY) && !this.parkIfHung(a)) this.delayDone(a);
@@ -683,30 +591,6 @@ export class Simulation {
         if ((this.isAt(a, b, S_RETRY_WAIT) || this.isAt(a, b, S_ROOT_BACKOFF)) && !this.parkIfHung(a))
           this.retry(a);
         break;
-      case EV_CLIENT_ARRIVAL:
-        client.arrival(this, this.nodes[a], b);
-        break;
-      case EV_USER_THINK:
-        client.userReady(this, this.nodes[a], b);
-        break;
-      case EV_HEALTH_CHECK:
-        loadBalancer.healthCheck(this, this.nodes[a]);
-        break;
-      case EV_HEARTBEAT:
-        database.heartbeat(this, this.nodes[a]);
-        break;
-      case EV_ELECTION:
-        database.electionDone(this, this.nodes[a], b);
-        break;
-      case EV_REPLICATED:
-        if (this.isAt(a, b, S_REPLICATING)) database.replicated(this, a);
-        break;
-      case EV_FLUSH:
-        cache.flushTimer(this, this.nodes[a]);
-        break;
-      case EV_VISIBILITY:
-        if (this.pool.generation[a] === b) queue.visibilityExpired(this, a);
-        break;
       case EV_CHAOS:
         this.applyChaos(this.chaosCommands[a]);
         break;
@@ -716,6 +600,8 @@ export class Simulation {
       case EV_WARMUP_END:
         this.endWarmup();
         break;
+      default:
+        kinds.kindEvent(this, type, a, b);
     }
   }
 
@@ -846,10 +732,7 @@ export class Simulation {
     }
     const state = node.instanceState[instance];
     if (state === I_DEAD) {
-      // A crashed process: the connection is refused. A cache client then goes to the origin
-      // itself (a miss); anything else fails.
-      if (node.kindCode === K_CACHE || node.kindCode === K_CDN) cache.bypass(this, node, c);
-      else this.finishCall(c, false, R_UNAVAILABLE, true);
+      kinds.arriveAtDeadInstance(this, node, c);
       return;
     }
     if (state === I_HUNG) {
@@ -857,50 +740,12 @@ export class Simulation {
       pool.state[c] = S_PARKED;
       return;
     }
-    switch (node.kindCode) {
-      case K_SERVICE:
-      case K_WORKER:
-      case K_OBJECT_STORE:
-        station.arrive(this, node, c);
-        break;
-      case K_DATABASE:
-        database.arrive(this, node, c);
-        break;
-      case K_LOAD_BALANCER:
-        loadBalancer.arrive(this, node, c);
-        break;
-      case K_GATEWAY:
-      case K_RATE_LIMITER:
-        limiter.arrive(this, node, c);
-        break;
-      case K_CACHE:
-      case K_CDN:
-        cache.arrive(this, node, c);
-        break;
-      case K_QUEUE:
-        queue.arrive(this, node, c);
-        break;
-      default:
-        this.finishCall(c, false, R_UNAVAILABLE, true);
-    }
+    kinds.arrive(this, node, c);
   }
 
   /** Which instance serves a call that no balancer placed. */
   private routeInstance(node: NodeRuntime, c: number): number {
-    switch (node.kindCode) {
-      case K_CACHE:
-      case K_CDN:
-        return cache.instanceForKey(node, this.pool.key[c]);
-      case K_DATABASE:
-        return database.route(this, node, c);
-      case K_QUEUE:
-      case K_CLIENT:
-        return 0;
-      default:
-        // Several instances and no balancer: plain round-robin, no health checks.
-        node.roundRobin = node.roundRobin + 1 >= node.instanceCount ? 0 : node.roundRobin + 1;
-        return node.roundRobin;
-    }
+    return kinds.routeInstance(this, node, c);
   }
 
   /**
@@ -1005,17 +850,11 @@ export class Simulation {
       pool.release(c);
       return;
     }
-    const kind = this.nodes[pool.node[c]].kindCode;
-    const isProxy =
-      kind === K_LOAD_BALANCER ||
-      kind === K_GATEWAY ||
-      kind === K_RATE_LIMITER ||
-      kind === K_CACHE ||
-      kind === K_CDN;
-    if (isProxy && (state === S_DOWNSTREAM || state === S_DELAY)) {
+    const node = this.nodes[pool.node[c]];
+    if (kinds.isProxy(node.kindCode) && (state === S_DOWNSTREAM || state === S_DELAY)) {
       const grandchild = pool.child[c];
       pool.child[c] = -1;
-      if (kind === K_LOAD_BALANCER) loadBalancer.release(this, c);
+      kinds.abandon(this, node, c);
       this.countDeparture(this.nodes[pool.node[c]], c, false, R_TIMEOUT, false);
       pool.release(c);
       if (grandchild >= 0) this.orphan(grandchild);
@@ -1027,55 +866,16 @@ export class Simulation {
     const pool = this.pool;
     const node = this.nodes[pool.node[c]];
     pool.downstreamMs[c] += this.now - pool.sentMs[c];
-    switch (node.kindCode) {
-      case K_CLIENT:
-        client.childResponse(this, node, c, ok, reason);
-        break;
-      case K_SERVICE:
-      case K_WORKER:
-        station.childResponse(this, node, c, ok, reason);
-        break;
-      case K_LOAD_BALANCER:
-        loadBalancer.release(this, c);
-        pool.version[c] = version;
-        this.finishCall(c, ok, reason, false);
-        break;
-      case K_GATEWAY:
-      case K_RATE_LIMITER:
-        pool.version[c] = version;
-        this.finishCall(c, ok, reason, false);
-        break;
-      case K_CACHE:
-      case K_CDN:
-        cache.childResponse(this, node, c, ok, reason, version);
-        break;
-      case K_QUEUE:
-        queue.consumerResponse(this, node, c, ok);
-        break;
-    }
+    kinds.childResponse(this, node, c, ok, reason, version);
   }
 
   private delayDone(c: number): void {
-    const node = this.nodes[this.pool.node[c]];
-    switch (node.kindCode) {
-      case K_GATEWAY:
-      case K_RATE_LIMITER:
-        limiter.overheadDone(this, node, c);
-        break;
-      case K_CACHE:
-      case K_CDN:
-        cache.lookup(this, node, c);
-        break;
-      case K_DATABASE:
-        database.replicated(this, c);
-        break;
-    }
+    kinds.delayDone(this, this.nodes[this.pool.node[c]], c);
   }
 
   private retry(c: number): void {
     const node = this.nodes[this.pool.node[c]];
-    if (node.kindCode === K_CLIENT) client.retry(this, node, c);
-    else station.retry(this, node, c);
+    kinds.retry(this, node, c);
   }
 
   /** Events for a call inside a hung instance go nowhere: the call stays stuck there. */
@@ -1158,12 +958,13 @@ export class Simulation {
     const startMs = pool.startMs[c];
     let queueMs = 0;
     const queueKind = this.queueKind[node];
-    if (queueKind !== QK_NONE) {
+    if (queueKind !== kinds.HOP_NO_QUEUE) {
       // Waiting for a worker; a call that never got one waited the whole time. A service's time
       // beyond its service time and its calls is retry backoff: waiting too. (A database's is
       // waiting for replication acknowledgements: part of the write, so service.)
       queueMs = startMs >= 0 ? startMs - arriveMs : responseMs;
-      if (startMs >= 0 && queueKind === QK_SERVICE) queueMs = responseMs - pool.serviceMs[c] - downstreamMs;
+      if (startMs >= 0 && queueKind === kinds.HOP_SERVICE)
+        queueMs = responseMs - pool.serviceMs[c] - downstreamMs;
     }
     const hop = t * TRACE_HOPS + k;
     traces.hopNode[hop] = node;
@@ -1245,7 +1046,7 @@ export class Simulation {
     let queueMs = 0;
     if (node.workersTotal > 0) {
       queueMs = startMs >= 0 ? startMs - arriveMs : atNodeMs;
-      if (startMs >= 0 && (node.kindCode === K_SERVICE || node.kindCode === K_WORKER))
+      if (startMs >= 0 && kinds.startsServiceHop(node.kindCode))
         queueMs = ownMs - Math.min(ownMs - queueMs, pool.serviceMs[x]);
     }
     traces.hopQueueMs[hop] = queueMs;
@@ -1573,7 +1374,7 @@ export class Simulation {
   private tick(): void {
     for (const node of this.nodes) {
       this.touch(node);
-      if (node.kindCode === K_QUEUE) queue.sampleOldestAge(this, node);
+      kinds.tick(this, node);
       // The window just closed becomes the last window (its percentiles are read on demand by
       // gauges); the older one is emptied to collect the next second. Run totals first: samples
       // from before warm-up ended join the closed window only after.
@@ -1737,15 +1538,15 @@ export class Simulation {
         revertAfter('slow', { factor: 1 });
         break;
       case 'spike': {
-        const clients =
-          node.kindCode === K_CLIENT ? [node] : this.nodes.filter((n) => n.kindCode === K_CLIENT);
-        for (const c of clients) client.setSpike(this, c, command.factor ?? 2);
+        const clients = kinds.originatesRequests(node.kindCode)
+          ? [node]
+          : this.nodes.filter((n) => kinds.originatesRequests(n.kindCode));
+        for (const c of clients) kinds.spike(this, c, command.factor ?? 2);
         revertAfter('spike', { factor: 1 });
         break;
       }
       case 'flush':
-        if (node.kindCode === K_CACHE || node.kindCode === K_CDN)
-          for (const i of instances) cache.flushInstance(this, node, i);
+        for (const i of instances) kinds.flushInstance(this, node, i);
         break;
       case 'cut':
       case 'heal':
@@ -1766,9 +1567,9 @@ export class Simulation {
   }
 
   /** Fails everything an instance holds (its connections reset) and empties its queues. */
-  private dropInstanceWork(node: NodeRuntime, instance: number): void {
+  dropInstanceWork(node: NodeRuntime, instance: number): void {
     const pool = this.pool;
-    if (node.kindCode === K_QUEUE) queue.dropAll(this, node);
+    kinds.dropWork(this, node);
     for (const c of this.callsAt(node, instance)) {
       if (pool.state[c] === S_FREE) continue; // released by an earlier cascade
       const child = pool.child[c];
@@ -1776,8 +1577,8 @@ export class Simulation {
         pool.child[c] = -1;
         this.orphan(child);
       }
-      if (node.kindCode === K_LOAD_BALANCER) loadBalancer.release(this, c);
-      if (node.kindCode === K_CLIENT) continue;
+      kinds.abandon(this, node, c);
+      if (kinds.originatesRequests(node.kindCode)) continue;
       this.finishCall(c, false, R_UNAVAILABLE, true);
     }
     this.changeBusy(node, -node.busy[instance]);
@@ -1793,8 +1594,7 @@ export class Simulation {
     if (node.instanceState[instance] === I_HUNG) this.hungInstances--;
     node.instanceState[instance] = I_DEAD;
     this.dropInstanceWork(node, instance);
-    if (node.kindCode === K_CACHE || node.kindCode === K_CDN) cache.instanceKilled(this, node, instance);
-    if (node.kindCode === K_DATABASE) database.instanceKilled(this, node, instance);
+    kinds.instanceKilled(this, node, instance);
   }
 
   restartInstance(node: NodeRuntime, instance: number): void {
@@ -1803,12 +1603,11 @@ export class Simulation {
     if (state === I_HUNG) {
       this.hungInstances--;
       this.dropInstanceWork(node, instance);
-      if (node.kindCode === K_CACHE || node.kindCode === K_CDN) cache.instanceKilled(this, node, instance);
+      kinds.instanceReset(this, node, instance);
     }
     node.instanceState[instance] = I_UP;
     node.slowFactor[instance] = 1;
-    if (node.kindCode === K_DATABASE) database.instanceRestarted(this, node, instance);
-    if (node.upstreamQueues.length > 0) station.pullFromQueues(this, node, instance);
+    kinds.instanceRestarted(this, node, instance);
   }
 
   // ————————————————————————————— hot edits —————————————————————————————
@@ -1832,83 +1631,31 @@ export class Simulation {
     if (index === undefined) return `No node or edge "${id}".`;
     const node = this.nodes[index];
     const designNode = this.design.nodes[index];
-    if (
-      node.kindCode === K_DATABASE &&
-      'replication' in params &&
-      params.replication !== node.params.replication
-    )
-      return 'Changing the replication mode changes how every copy is kept: reset the run to apply it.';
+    const refusal = kinds.liveEditRefusal(node, params);
+    if (refusal !== null) return refusal;
     designNode.params = { ...designNode.params, ...params };
     node.params = resolveParams(
       CATALOG[node.kind as keyof typeof CATALOG].params,
       designNode.params,
     ) as Record<string, ParamValue>;
-    if (node.kindCode === K_DATABASE) {
-      const shards = Math.max(1, node.numberParam('shards', 1));
-      const replicas = Math.max(0, node.numberParam('replicas', 0));
-      if (shards !== node.shards || replicas !== node.replicasPerShard)
-        this.reshapeDatabase(node, shards, replicas);
-    }
-    const hadWriteBack = node.cacheMode === cache.MODE_WRITE_BACK;
+    kinds.reshape(this, node);
+    const hadWriteBack = kinds.writesBack(node);
     this.applyNodeParams(node, false);
     this.noteKeyReaders();
-    if (
-      (node.kindCode === K_CACHE || node.kindCode === K_CDN) &&
-      !hadWriteBack &&
-      node.cacheMode === cache.MODE_WRITE_BACK
-    )
+    if (!hadWriteBack && kinds.writesBack(node))
       this.schedule(this.now + node.numberParam('writeBackFlushMs', 1000), EV_FLUSH, node.index, 0);
     // A bigger pool may start queued work right away.
-    if (station.hasWorkers(node.kindCode))
-      for (let i = 0; i < node.instanceCount; i++) station.fillWorkers(this, node, i);
+    if (kinds.hasWorkers(node.kindCode))
+      for (let i = 0; i < node.instanceCount; i++) kinds.fillWorkers(this, node, i);
     return null;
-  }
-
-  /**
-   * More or fewer shards or replicas while running. Copy (s, r) keeps its place in the shard-major
-   * layout and everything it holds; removed copies fail what they held; a new follower starts in
-   * sync with its leader; a removed leader is replaced by election as after a crash. New shards
-   * start empty and keys move between shards (modulo or consistent hashing: `rebalance` logs the
-   * fraction of keys that moved).
-   */
-  private reshapeDatabase(node: NodeRuntime, shards: number, replicas: number): void {
-    const oldPerShard = node.replicasPerShard + 1;
-    const perShard = replicas + 1;
-    const newIndexOf = new Int32Array(node.instanceCount).fill(-1);
-    for (let i = 0; i < node.instanceCount; i++) {
-      const s = Math.floor(i / oldPerShard);
-      const r = i % oldPerShard;
-      if (s < shards && r < perShard) newIndexOf[i] = s * perShard + r;
-    }
-    for (let i = 0; i < node.instanceCount; i++)
-      if (newIndexOf[i] < 0 && node.instanceState[i] !== I_DEAD) {
-        this.dropInstanceWork(node, i);
-        database.instanceKilled(this, node, i); // a removed leader's stream stops, as in a crash
-      }
-    // Calls placed on an instance (queued, in service, replicating, or sent there by a balancer).
-    const pool = this.pool;
-    for (let c = 0; c < pool.highWater; c++) {
-      if (pool.state[c] === S_FREE || pool.node[c] !== node.index) continue;
-      const i = pool.instance[c];
-      if (i >= 0 && i < newIndexOf.length) pool.instance[c] = newIndexOf[i];
-    }
-    database.reshape(this, node, shards, replicas, newIndexOf);
-    node.remapInstances(shards * perShard, newIndexOf);
-    this.layoutVersion++;
-    for (const other of this.nodes)
-      if (other.kindCode === K_LOAD_BALANCER && other.outEdges.some((e) => this.edgeTo[e] === node.index))
-        loadBalancer.buildTargets(this, other, true);
   }
 
   private resizeNode(node: NodeRuntime, count: number): void {
     for (let i = count; i < node.instanceCount; i++) this.dropInstanceWork(node, i);
     node.resizeInstances(count);
     this.layoutVersion++;
-    if (node.kindCode === K_CACHE || node.kindCode === K_CDN) cache.resize(this, node);
-    // Balancers in front of this node now see a different set of targets.
-    for (const other of this.nodes)
-      if (other.kindCode === K_LOAD_BALANCER && other.outEdges.some((e) => this.edgeTo[e] === node.index))
-        loadBalancer.buildTargets(this, other, true);
+    kinds.resized(this, node);
+    kinds.targetsChanged(this, node);
   }
 
   /** Number of requests each node currently holds (for the property test and gauges). */
@@ -1919,12 +1666,6 @@ export class Simulation {
   isUp(node: NodeRuntime, instance: number): boolean {
     return node.instanceState[instance] === I_UP;
   }
-}
-
-export function round(value: number, digits: number): number {
-  if (!Number.isFinite(value)) return value;
-  const scale = Math.pow(10, digits);
-  return Math.round(value * scale) / scale;
 }
 
 export { S_DELAY, S_DOWNSTREAM };

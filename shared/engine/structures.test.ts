@@ -1,7 +1,7 @@
 // The engine's data structures: event order, histograms, Zipf sampling, eviction policies,
 // consistent hashing.
 import { describe, expect, it } from 'vitest';
-import { CacheStore } from './components/cacheStore';
+import { CacheStore } from '../kinds/cache/cacheStore';
 import { IntMap } from './collections';
 import { EventHeap } from './heap';
 import { HashRing, ringMovedFraction } from './hashRing';

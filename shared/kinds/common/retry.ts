@@ -1,8 +1,8 @@
 // Retrying a failed call with exponential backoff: the one rule a client (its own requests) and a
 // service (its downstream calls) share. The next attempt arrives as an EV_RETRY event.
-import { EV_RETRY } from '../constants';
-import type { NodeRuntime } from '../nodeRuntime';
-import type { Simulation } from '../simulation';
+import { EV_RETRY } from '../../engine/constants';
+import type { NodeRuntime } from '../../engine/nodeRuntime';
+import type { Simulation } from '../../engine/simulation';
 
 /**
  * Schedules another attempt of call c after retryBackoffMs × 2^(attempt−1), leaving the call in

@@ -4,18 +4,14 @@
 // Blocking calls hold the worker while waiting downstream; non-blocking ones free it at once.
 // Downstream failures retry with exponential backoff; a circuit breaker per edge fails fast
 // after `breakerThreshold` consecutive failures, then lets one probe through after the cooldown.
-import type { NodeRuntime } from '../nodeRuntime';
-import type { Simulation } from '../simulation';
+import type { NodeRuntime } from '../../engine/nodeRuntime';
+import type { Simulation } from '../../engine/simulation';
 import {
   EV_SERVICE_DONE,
   EV_TIMEOUT,
   F_HOLDS_SLOT,
   F_RESERVED,
   I_UP,
-  K_DATABASE,
-  K_OBJECT_STORE,
-  K_SERVICE,
-  K_WORKER,
   OP_READ,
   R_ERROR,
   R_REJECTED,
@@ -24,10 +20,11 @@ import {
   S_IN_SERVICE,
   S_QUEUED,
   S_RETRY_WAIT,
-} from '../constants';
-import { C_WAIT_COUNT, C_WAIT_SUM } from '../metrics';
-import * as database from './database';
-import * as queue from './queue';
+} from '../../engine/constants';
+import { K_DATABASE, K_OBJECT_STORE, K_SERVICE, K_WORKER } from '../codes';
+import { C_WAIT_COUNT, C_WAIT_SUM } from '../../engine/metrics';
+import * as database from '../database/sim';
+import * as queue from '../queue/sim';
 import { scheduleRetry } from './retry';
 
 const BREAKER_CLOSED = 0;

@@ -5,8 +5,8 @@
 //   lfu:    frequency groups in a list (lowest first), each a recency list of its slots; a hit
 //           moves the slot to the next group (O(1), Shah/Mitra/Matani); evict the lowest group's head.
 //   random: evict a uniformly random slot (all slots are in use whenever we evict).
-import { IntFifo, IntMap } from '../collections';
-import type { Rng } from '../rng';
+import { IntFifo, IntMap } from '../../engine/collections';
+import type { Rng } from '../../engine/rng';
 
 export type EvictionPolicy = 'lru' | 'lfu' | 'fifo' | 'random';
 

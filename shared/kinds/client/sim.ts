@@ -2,9 +2,9 @@
 // (non-homogeneous Poisson by thinning). Closed mode: `users` who each send, wait for the
 // response (or the timeout), then think for an exponential time. A request retries with
 // exponential backoff; it ends exactly once, completed or failed with the last attempt's reason.
-import type { NodeRuntime } from '../nodeRuntime';
-import type { Simulation } from '../simulation';
-import { G_REQUESTS } from '../simulation';
+import type { NodeRuntime } from '../../engine/nodeRuntime';
+import type { Simulation } from '../../engine/simulation';
+import { G_REQUESTS } from '../../engine/constants';
 import {
   EV_CLIENT_ARRIVAL,
   EV_TIMEOUT,
@@ -14,9 +14,9 @@ import {
   R_UNAVAILABLE,
   S_ROOT_BACKOFF,
   S_ROOT_WAIT,
-} from '../constants';
-import { ZipfSampler } from '../zipf';
-import { scheduleRetry } from './retry';
+} from '../../engine/constants';
+import { ZipfSampler } from '../../engine/zipf';
+import { scheduleRetry } from '../common/retry';
 
 /** Shortest time between two requests of one closed-mode user. */
 export const MIN_USER_CYCLE_MS = 1;

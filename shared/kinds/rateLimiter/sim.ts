@@ -2,9 +2,9 @@
 // everyone (`global`) or one per user id (`perUser`); a request without a token fails as
 // `throttled`. Admitted requests pay `overheadMs` (auth, TLS, parsing) and go on over one
 // matching outgoing edge (split by weight).
-import type { NodeRuntime } from '../nodeRuntime';
-import type { Simulation } from '../simulation';
-import { EV_DELAY_DONE, R_THROTTLED, S_DELAY, S_DOWNSTREAM } from '../constants';
+import type { NodeRuntime } from '../../engine/nodeRuntime';
+import type { Simulation } from '../../engine/simulation';
+import { EV_DELAY_DONE, R_THROTTLED, S_DELAY, S_DOWNSTREAM } from '../../engine/constants';
 
 export function configure(_sim: Simulation, node: NodeRuntime, initial: boolean): void {
   node.rateRps = node.numberParam('rate', Infinity);

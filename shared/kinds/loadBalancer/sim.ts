@@ -4,10 +4,18 @@
 // failed probes in a row and up after `healthyAfter` passes; until then a dead target still gets
 // traffic (and its requests fail). Each change of the healthy set logs `rebalance` with the
 // fraction of users whose target changed, measured from the algorithm itself.
-import type { NodeRuntime } from '../nodeRuntime';
-import type { Simulation } from '../simulation';
-import { HashRing, ringMovedFraction } from '../hashRing';
-import { EV_HEALTH_CHECK, F_HOLDS_SLOT, I_UP, R_REJECTED, R_UNAVAILABLE, S_DOWNSTREAM } from '../constants';
+import type { NodeRuntime } from '../../engine/nodeRuntime';
+import type { Simulation } from '../../engine/simulation';
+import { HashRing, ringMovedFraction } from '../../engine/hashRing';
+import { K_LOAD_BALANCER } from '../codes';
+import {
+  EV_HEALTH_CHECK,
+  F_HOLDS_SLOT,
+  I_UP,
+  R_REJECTED,
+  R_UNAVAILABLE,
+  S_DOWNSTREAM,
+} from '../../engine/constants';
 
 const RANDOM = 1;
 const LEAST_CONNECTIONS = 2;
@@ -235,4 +243,11 @@ export function healthCheck(sim: Simulation, node: NodeRuntime): void {
   }
   if (changed) rebuildHealthy(sim, node, true, oldIds, node.ring);
   sim.schedule(sim.now + node.numberParam('healthCheckMs', 1000), EV_HEALTH_CHECK, node.index, 0);
+}
+
+/** A node's instances changed: balancers in front of it see a different set of targets. */
+export function rebuildBalancersInFrontOf(sim: Simulation, node: NodeRuntime): void {
+  for (const other of sim.nodes)
+    if (other.kindCode === K_LOAD_BALANCER && other.outEdges.some((e) => sim.edgeTo[e] === node.index))
+      buildTargets(sim, other, true);
 }

@@ -8,9 +8,11 @@
 // connection as a miss), so the origin takes the load the cache was taking.
 // Stale reads: an entry keeps the version it was filled with; serving it when the key's latest
 // committed version is newer counts a stale read.
-import type { NodeRuntime } from '../nodeRuntime';
-import type { Simulation } from '../simulation';
-import { HashRing } from '../hashRing';
+import type { NodeRuntime } from '../../engine/nodeRuntime';
+import type { Simulation } from '../../engine/simulation';
+import { round } from '../../engine/numbers';
+import type { NodeResult } from '../../engine/results';
+import { HashRing } from '../../engine/hashRing';
 import { CacheStore, type EvictionPolicy } from './cacheStore';
 import {
   EV_DELAY_DONE,
@@ -21,8 +23,8 @@ import {
   R_UNAVAILABLE,
   S_DELAY,
   S_DOWNSTREAM,
-} from '../constants';
-import { C_HITS, C_LOST_WRITES, C_MISSES, C_STALE_READS } from '../metrics';
+} from '../../engine/constants';
+import { C_HITS, C_LOST_WRITES, C_MISSES, C_STALE_READS } from '../../engine/metrics';
 
 export const MODE_CACHE_ASIDE = 0;
 export const MODE_READ_THROUGH = 1;
@@ -218,4 +220,15 @@ export function instanceKilled(sim: Simulation, node: NodeRuntime, instance: num
 export function flushInstance(sim: Simulation, node: NodeRuntime, instance: number): void {
   if (node.instanceState[instance] === I_UP) flushDirty(sim, node, instance);
   node.stores[instance]?.clear();
+}
+
+/** Its part of the run totals (`results()`): counters since warm-up. */
+export function addResults(node: NodeRuntime, c: Float64Array, spanMs: number, result: NodeResult): void {
+  const lookups = c[C_HITS] + c[C_MISSES];
+  result.cache = {
+    hits: c[C_HITS],
+    misses: c[C_MISSES],
+    hitRate: round(lookups > 0 ? c[C_HITS] / lookups : 0, 6),
+    staleReads: c[C_STALE_READS],
+  };
 }

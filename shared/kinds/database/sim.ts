@@ -12,29 +12,34 @@
 // declared dead (`detected`), writes are refused (`unavailable`), and after electionMs the live
 // follower with the highest applied LSN is `promoted`. Acknowledged writes beyond its LSN are
 // lost (`lostWrites`). A restarted old leader rejoins as a follower, resynced.
-import type { NodeRuntime } from '../nodeRuntime';
-import { ApplyLog } from '../nodeRuntime';
-import type { Simulation } from '../simulation';
-import { HashRing, ringMovedFraction } from '../hashRing';
-import { KeyNumbers } from '../collections';
-import { mix32 } from '../rng';
+import type { NodeRuntime } from '../../engine/nodeRuntime';
+import { ApplyLog } from '../../engine/nodeRuntime';
+import type { Simulation } from '../../engine/simulation';
+import { round } from '../../engine/numbers';
+import type { NodeResult } from '../../engine/results';
+import { HashRing, ringMovedFraction } from '../../engine/hashRing';
+import { KeyNumbers } from '../../engine/collections';
+import { mix32 } from '../../engine/rng';
 import {
   EV_ELECTION,
   EV_HEARTBEAT,
   EV_REPLICATED,
+  I_DEAD,
   I_UP,
   OP_READ,
   R_UNAVAILABLE,
+  S_FREE,
   S_REPLICATING,
-} from '../constants';
+} from '../../engine/constants';
 import {
   C_FAILOVERS,
   C_LOST_WRITES,
   C_REPLICATION_LAG_COUNT,
   C_REPLICATION_LAG_SUM,
   C_STALE_READS,
-} from '../metrics';
-import * as station from './station';
+} from '../../engine/metrics';
+import * as serving from '../common/serving';
+import { rebuildBalancersInFrontOf } from '../loadBalancer/sim';
 
 const SYNC = 0;
 const SEMISYNC = 1;
@@ -152,7 +157,7 @@ export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
     sim.finishCall(c, false, R_UNAVAILABLE, true); // no leader: the shard refuses writes
     return;
   }
-  station.arrive(sim, node, c);
+  serving.arrive(sim, node, c);
 }
 
 /**
@@ -181,7 +186,7 @@ export function serviceDone(sim: Simulation, node: NodeRuntime, c: number): void
   const key = pool.key[c];
   const perShard = node.replicasPerShard + 1;
   const shard = Math.floor(i / perShard);
-  station.releaseWorker(sim, node, c); // replication waits do not hold a worker
+  serving.releaseWorker(sim, node, c); // replication waits do not hold a worker
   if (node.replication === LEADERLESS) {
     leaderlessDone(sim, node, c, shard);
     return;
@@ -451,4 +456,65 @@ export function instanceRestarted(sim: Simulation, node: NodeRuntime, instance: 
   // so it serves again from now on: the counterpart of the 'detected' entry when it went down.
   node.applyLogs[instance]?.reset(node.shardLsn[shard], sim.now);
   sim.addLog('recovered', sim.address(node, instance), { role: 'follower', shard, by: node.id });
+}
+
+/** Why an edit cannot be applied live, or null. */
+export function liveEditRefusal(node: NodeRuntime, params: Record<string, unknown>): string | null {
+  if ('replication' in params && params.replication !== node.params.replication)
+    return 'Changing the replication mode changes how every copy is kept: reset the run to apply it.';
+  return null;
+}
+
+/** A live edit of shards or replicas re-lays the instances (node.params already resolved). */
+export function reshapeIfChanged(sim: Simulation, node: NodeRuntime): void {
+  const shards = Math.max(1, node.numberParam('shards', 1));
+  const replicas = Math.max(0, node.numberParam('replicas', 0));
+  if (shards !== node.shards || replicas !== node.replicasPerShard) reshapeTo(sim, node, shards, replicas);
+}
+
+/**
+ * More or fewer shards or replicas while running. Copy (s, r) keeps its place in the shard-major
+ * layout and everything it holds; removed copies fail what they held; a new follower starts in
+ * sync with its leader; a removed leader is replaced by election as after a crash. New shards
+ * start empty and keys move between shards (modulo or consistent hashing: `rebalance` logs the
+ * fraction of keys that moved).
+ */
+function reshapeTo(sim: Simulation, node: NodeRuntime, shards: number, replicas: number): void {
+  const oldPerShard = node.replicasPerShard + 1;
+  const perShard = replicas + 1;
+  const newIndexOf = new Int32Array(node.instanceCount).fill(-1);
+  for (let i = 0; i < node.instanceCount; i++) {
+    const s = Math.floor(i / oldPerShard);
+    const r = i % oldPerShard;
+    if (s < shards && r < perShard) newIndexOf[i] = s * perShard + r;
+  }
+  for (let i = 0; i < node.instanceCount; i++)
+    if (newIndexOf[i] < 0 && node.instanceState[i] !== I_DEAD) {
+      sim.dropInstanceWork(node, i);
+      instanceKilled(sim, node, i); // a removed leader's stream stops, as in a crash
+    }
+  // Calls placed on an instance (queued, in service, replicating, or sent there by a balancer).
+  const pool = sim.pool;
+  for (let c = 0; c < pool.highWater; c++) {
+    if (pool.state[c] === S_FREE || pool.node[c] !== node.index) continue;
+    const i = pool.instance[c];
+    if (i >= 0 && i < newIndexOf.length) pool.instance[c] = newIndexOf[i];
+  }
+  reshape(sim, node, shards, replicas, newIndexOf);
+  node.remapInstances(shards * perShard, newIndexOf);
+  sim.layoutVersion++;
+  rebuildBalancersInFrontOf(sim, node);
+}
+
+/** Its part of the run totals (`results()`): counters since warm-up. */
+export function addResults(node: NodeRuntime, c: Float64Array, spanMs: number, result: NodeResult): void {
+  result.db = {
+    lostWrites: c[C_LOST_WRITES],
+    staleReads: c[C_STALE_READS],
+    replicationLagMsMean: round(
+      c[C_REPLICATION_LAG_COUNT] > 0 ? c[C_REPLICATION_LAG_SUM] / c[C_REPLICATION_LAG_COUNT] : 0,
+      4,
+    ),
+    failovers: c[C_FAILOVERS],
+  };
 }

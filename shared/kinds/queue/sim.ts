@@ -6,8 +6,10 @@
 // (every delivery after the first counts as a duplicate). After maxReceives deliveries it goes to
 // the dead-letter queue. atMostOnce: a message is deleted when delivered; if its consumer crashes
 // mid-message it is lost (counted).
-import type { NodeRuntime } from '../nodeRuntime';
-import type { Simulation } from '../simulation';
+import type { NodeRuntime } from '../../engine/nodeRuntime';
+import type { Simulation } from '../../engine/simulation';
+import { round } from '../../engine/numbers';
+import type { NodeResult } from '../../engine/results';
 import {
   EV_VISIBILITY,
   F_AT_MOST_ONCE,
@@ -17,8 +19,15 @@ import {
   R_REJECTED,
   S_MESSAGE_INFLIGHT,
   S_MESSAGE_READY,
-} from '../constants';
-import { C_DEAD_LETTERED, C_DUPLICATES, C_MESSAGES_LOST, C_WAIT_COUNT, C_WAIT_SUM } from '../metrics';
+} from '../../engine/constants';
+import {
+  C_DEAD_LETTERED,
+  C_QUEUE_INTEGRAL,
+  C_DUPLICATES,
+  C_MESSAGES_LOST,
+  C_WAIT_COUNT,
+  C_WAIT_SUM,
+} from '../../engine/metrics';
 
 export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
@@ -152,4 +161,16 @@ export function sampleOldestAge(sim: Simulation, node: NodeRuntime): void {
   const ageMs = sim.now - sim.pool.arriveMs[node.ready.peek()];
   if (ageMs > node.oldestAgeMaxInWindow) node.oldestAgeMaxInWindow = ageMs;
   if (ageMs > node.oldestAgeMaxSinceWarmup) node.oldestAgeMaxSinceWarmup = ageMs;
+}
+
+/** Its part of the run totals (`results()`): counters since warm-up. */
+export function addResults(node: NodeRuntime, c: Float64Array, spanMs: number, result: NodeResult): void {
+  result.queue = {
+    depthMean: round(c[C_QUEUE_INTEGRAL] / spanMs, 6),
+    depthMax: node.maxQueuedSinceWarmup,
+    oldestAgeMsMax: round(node.oldestAgeMaxSinceWarmup, 4),
+    duplicates: c[C_DUPLICATES],
+    lost: c[C_MESSAGES_LOST],
+    deadLettered: c[C_DEAD_LETTERED],
+  };
 }

@@ -1,0 +1,59 @@
+// In-memory key cache in front of an origin. Behaviour: sim.ts, store.ts.
+import { instances, int, num, oneOf, type ParamSpecs } from '../common/paramSpecs';
+import { capabilities, countView, type KindSpec } from '../kindSpec';
+
+/** A cache's parameters; the CDN has the same with edge defaults. */
+export const cacheParams = (capacity: number, hitTimeMs: number, ttlMs: number | undefined): ParamSpecs => ({
+  instances: instances(),
+  capacity: int('Capacity', capacity, 1, 100_000_000, 'keys', 'Keys one instance holds before it evicts.', {
+    group: 'Capacity',
+  }),
+  eviction: oneOf(
+    'Eviction',
+    ['lru', 'lfu', 'fifo', 'random'],
+    'lru',
+    'Which key leaves when the cache is full.',
+    { group: 'Caching' },
+  ),
+  ttlMs: num(
+    'TTL',
+    ttlMs,
+    1,
+    86_400_000,
+    'ms',
+    'An entry expires this long after it was filled. Left out: never.',
+    { optional: true, group: 'Caching' },
+  ),
+  mode: oneOf(
+    'Mode',
+    ['cacheAside', 'readThrough', 'writeThrough', 'writeBack'],
+    'cacheAside',
+    'How writes and misses reach the origin.',
+    { group: 'Caching' },
+  ),
+  hitTimeMs: num('Hit time', hitTimeMs, 0, 60_000, 'ms', 'Time to answer from the cache.', {
+    group: 'Timing',
+  }),
+  writeBackFlushMs: num(
+    'Write-back flush',
+    1000,
+    1,
+    3_600_000,
+    'ms',
+    'Write-back mode: how often dirty keys are flushed to the origin.',
+    { relevantWhen: { param: 'mode', oneOf: ['writeBack'] }, group: 'Caching' },
+  ),
+});
+
+const CAPS = capabilities({ isProxy: true, cachesKeys: true, readsKeys: true });
+
+export const cacheKind = {
+  kind: 'cache',
+  label: 'Cache',
+  description: 'In-memory key cache in front of an origin.',
+  placeKey: 'h',
+  icon: 'cache.svg',
+  params: cacheParams(10_000, 0.5, undefined),
+  capabilities: CAPS,
+  view: countView(CAPS.instanceCount),
+} as const satisfies KindSpec<'cache'>;

@@ -1,0 +1,107 @@
+// Traffic source: open (arrivals at a rate) or closed (users who wait, then think). Behaviour: sim.ts.
+import { int, num, oneOf } from '../common/paramSpecs';
+import { capabilities, countView, type KindSpec } from '../kindSpec';
+
+const CAPS = capabilities({ originatesRequests: true, instanceCount: () => 1 });
+
+export const clientKind = {
+  kind: 'client',
+  label: 'Client',
+  description: 'Traffic source: users sending reads and writes.',
+  placeKey: 'c',
+  icon: 'client.svg',
+  params: {
+    mode: oneOf(
+      'Mode',
+      ['open', 'closed'],
+      'open',
+      'Open: arrivals at a rate. Closed: users who wait, then think.',
+      { group: 'Traffic' },
+    ),
+    rps: num('Rate', 100, 0, 10_000_000, 'req/s', 'Open mode: mean arrival rate (Poisson).', {
+      relevantWhen: { param: 'mode', oneOf: ['open'] },
+      group: 'Traffic',
+    }),
+    pattern: oneOf(
+      'Pattern',
+      ['constant', 'ramp', 'spike', 'diurnal'],
+      'constant',
+      'Open mode: how the rate changes over the run.',
+      { relevantWhen: { param: 'mode', oneOf: ['open'] }, group: 'Traffic' },
+    ),
+    patternFactor: num(
+      'Pattern factor',
+      2,
+      0,
+      1000,
+      '×',
+      'Ramp: rate at the end of the run; spike: rate during the spike; diurnal: peak, as a multiple of the rate.',
+      { relevantWhen: { param: 'pattern', oneOf: ['ramp', 'spike', 'diurnal'] }, group: 'Traffic' },
+    ),
+    patternPeriodS: num('Pattern period', 60, 1, 86_400, 's', 'Diurnal: length of one day-night cycle.', {
+      relevantWhen: { param: 'pattern', oneOf: ['diurnal'] },
+      group: 'Traffic',
+    }),
+    spikeAtS: num('Spike start', 20, 0, 86_400, 's', 'Spike: when the spike begins.', {
+      relevantWhen: { param: 'pattern', oneOf: ['spike'] },
+      group: 'Traffic',
+    }),
+    spikeDurationS: num('Spike length', 10, 0, 86_400, 's', 'Spike: how long the spike lasts.', {
+      relevantWhen: { param: 'pattern', oneOf: ['spike'] },
+      group: 'Traffic',
+    }),
+    users: int(
+      'Users',
+      10_000,
+      1,
+      10_000_000,
+      'users',
+      'Closed mode: concurrent users. Open mode: user ids drawn from.',
+      { group: 'Traffic' },
+    ),
+    thinkTimeMs: num(
+      'Think time',
+      1000,
+      0,
+      3_600_000,
+      'ms',
+      'Closed mode: mean pause between a response and the next request.',
+      { relevantWhen: { param: 'mode', oneOf: ['closed'] }, group: 'Traffic' },
+    ),
+    readRatio: num('Read ratio', 0.9, 0, 1, 'fraction', 'Fraction of requests that are reads.', {
+      group: 'Traffic',
+    }),
+    keys: int('Key space', 100_000, 1, 1_000_000_000, 'keys', 'Distinct keys requests are made for.', {
+      group: 'Keys',
+    }),
+    keyDistribution: oneOf('Key popularity', ['uniform', 'zipf'], 'zipf', 'How keys are chosen.', {
+      group: 'Keys',
+    }),
+    zipfAlpha: num(
+      'Zipf alpha',
+      0.99,
+      0.01,
+      5,
+      'α',
+      'Skew of Zipf popularity: higher means hotter hot keys.',
+      { relevantWhen: { param: 'keyDistribution', oneOf: ['zipf'] }, group: 'Keys' },
+    ),
+    timeoutMs: num('Timeout', 2000, 1, 3_600_000, 'ms', 'The client gives up on a request after this long.', {
+      group: 'Timeouts and retries',
+    }),
+    retries: int('Retries', 0, 0, 10, 'retries', 'Extra attempts after a failure or timeout.', {
+      group: 'Timeouts and retries',
+    }),
+    retryBackoffMs: num(
+      'Retry backoff',
+      100,
+      0,
+      600_000,
+      'ms',
+      'Wait before a retry, doubled on each attempt.',
+      { group: 'Timeouts and retries' },
+    ),
+  },
+  capabilities: CAPS,
+  view: countView(CAPS.instanceCount),
+} as const satisfies KindSpec<'client'>;

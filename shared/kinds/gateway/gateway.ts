@@ -1,0 +1,16 @@
+// Edge entry: a per-request overhead (auth, TLS) and an optional token bucket; behaves as a rate limiter (../rateLimiter/sim.ts) with other defaults.
+import { limiterParams } from '../rateLimiter/rateLimiter';
+import { capabilities, countView, type KindSpec } from '../kindSpec';
+
+const CAPS = capabilities({ isProxy: true, throttles: true });
+
+export const gatewayKind = {
+  kind: 'gateway',
+  label: 'API Gateway',
+  description: 'Edge entry: auth and TLS cost, optional rate limit.',
+  placeKey: 'g',
+  icon: 'gateway.svg',
+  params: limiterParams(2, undefined),
+  capabilities: CAPS,
+  view: countView(CAPS.instanceCount),
+} as const satisfies KindSpec<'gateway'>;
