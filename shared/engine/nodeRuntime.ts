@@ -239,17 +239,30 @@ export class NodeRuntime {
     this.userRng = new Rng(seed, `${id}#users`);
   }
 
-  numberParam(name: string, fallback = 0): number {
+  // Parameters are read resolved (catalog defaults filled in, optional numbers as Infinity) and
+  // only by the kind that declares them: a name the kind does not declare is a programming error,
+  // never a silent literal fallback.
+  numberParam(name: string): number {
     const value = this.params[name];
-    return typeof value === 'number' ? value : fallback;
+    if (typeof value !== 'number') throw new Error(this.undeclared(name, 'number'));
+    return value;
   }
-  stringParam(name: string, fallback = ''): string {
+  stringParam(name: string): string {
     const value = this.params[name];
-    return typeof value === 'string' ? value : fallback;
+    if (typeof value !== 'string') throw new Error(this.undeclared(name, 'string'));
+    return value;
   }
-  booleanParam(name: string, fallback = false): boolean {
+  booleanParam(name: string): boolean {
     const value = this.params[name];
-    return typeof value === 'boolean' ? value : fallback;
+    if (typeof value !== 'boolean') throw new Error(this.undeclared(name, 'boolean'));
+    return value;
+  }
+  /** Whether this node's kind declares the parameter. */
+  declares(name: string): boolean {
+    return Object.hasOwn(this.params, name);
+  }
+  private undeclared(name: string, type: string): string {
+    return `${this.kind} "${this.id}" has no ${type} parameter "${name}" (read only parameters its kind declares)`;
   }
 
   /** Re-lays the per-instance arrays: old instance i becomes newIndexOf[i] (-1: removed). */

@@ -272,8 +272,8 @@ export class Simulation {
     let keySpace = 1;
     for (const node of this.nodes)
       if (kinds.originatesRequests(node.kindCode)) {
-        this.userPopulation = Math.max(1, node.numberParam('users', 10_000));
-        keySpace = Math.max(keySpace, node.numberParam('keys', 1));
+        this.userPopulation = Math.max(1, node.numberParam('users'));
+        keySpace = Math.max(keySpace, node.numberParam('keys'));
       }
     this.keySpace = keySpace;
     this.versions = new KeyNumbers(keySpace);
@@ -322,29 +322,8 @@ export class Simulation {
   /** Reads the resolved parameters into the node's hot-path fields (at start and on hot edits). */
   private applyNodeParams(node: NodeRuntime, initial: boolean): void {
     const kind = node.kindCode;
-    const distribution = node.stringParam('serviceDist', 'exp');
-    node.workers = Math.max(1, Math.floor(node.numberParam('workers', 1)));
-    node.queueCapacity = node.numberParam('queueCapacity', Infinity);
-    node.serviceTimeMs = node.numberParam('serviceTimeMs', 0);
-    node.serviceDistribution = distribution === 'const' ? 1 : distribution === 'lognormal' ? 2 : 0;
-    node.serviceTimeCv = node.numberParam('serviceTimeCv', 1);
-    node.speedFactor = node.numberParam('speedFactor', 1) || 1;
-    node.errorRate = node.numberParam('errorRate', 0);
-    node.blockingCalls = node.booleanParam('blockingCalls', true);
-    node.callTimeoutMs = node.numberParam('callTimeoutMs', 1000);
-    node.retries = node.numberParam('retries', 0);
-    node.retryBackoffMs = node.numberParam('retryBackoffMs', 0);
-    node.breakerThreshold = node.numberParam('breakerThreshold', 0);
+    kinds.readParams(node);
     this.allocateBreakers(node, false);
-    node.breakerCooldownMs = node.numberParam('breakerCooldownMs', 5000);
-    node.overheadMs = node.numberParam('overheadMs', 0);
-    node.hitTimeMs = node.numberParam('hitTimeMs', 0);
-    node.maxConnections = node.numberParam('maxConnections', Infinity);
-    node.replicationLagMs = node.numberParam('replicationLagMs', 0);
-    node.messageCapacity = node.numberParam('capacity', Infinity);
-    node.maxReceives = node.numberParam('maxReceives', Infinity);
-    node.atMostOnce = node.stringParam('delivery', 'atLeastOnce') === 'atMostOnce';
-    node.visibilityTimeoutMs = node.numberParam('visibilityTimeoutMs', 30_000);
     kinds.configureServiceTimes(node);
     const instances = kinds.instanceCountOf(node);
     if (initial) {
@@ -1643,7 +1622,7 @@ export class Simulation {
     this.applyNodeParams(node, false);
     this.noteKeyReaders();
     if (!hadWriteBack && kinds.writesBack(node))
-      this.schedule(this.now + node.numberParam('writeBackFlushMs', 1000), EV_FLUSH, node.index, 0);
+      this.schedule(this.now + node.numberParam('writeBackFlushMs'), EV_FLUSH, node.index, 0);
     // A bigger pool may start queued work right away.
     if (kinds.hasWorkers(node.kindCode))
       for (let i = 0; i < node.instanceCount; i++) kinds.fillWorkers(this, node, i);

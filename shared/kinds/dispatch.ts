@@ -36,6 +36,7 @@ import * as loadBalancer from './loadBalancer/sim';
 import * as queue from './queue/sim';
 import * as rateLimiter from './rateLimiter/sim';
 import * as serving from './common/serving';
+import { readRetryParams } from './common/retry';
 
 type Flag = {
   [F in keyof KindCapabilities]: KindCapabilities[F] extends boolean ? F : never;
@@ -67,6 +68,42 @@ export function hopTimeSplit(code: number): number {
       return HOP_SERVICE;
     default:
       return serving.hasWorkers(code) ? HOP_STATION : HOP_NO_QUEUE;
+  }
+}
+
+/** Reads the kind's hot-path fields from its resolved parameters (at start and on hot edits). */
+export function readParams(node: NodeRuntime): void {
+  switch (node.kindCode) {
+    case K_CLIENT:
+      readRetryParams(node);
+      break;
+    case K_SERVICE:
+    case K_WORKER:
+      serving.readServiceParams(node);
+      serving.readCallerParams(node);
+      break;
+    case K_OBJECT_STORE:
+      serving.readPoolParams(node);
+      break;
+    case K_DATABASE:
+      serving.readPoolParams(node);
+      node.replicationLagMs = node.numberParam('replicationLagMs');
+      break;
+    case K_GATEWAY:
+    case K_RATE_LIMITER:
+      node.overheadMs = node.numberParam('overheadMs');
+      break;
+    case K_LOAD_BALANCER:
+      node.overheadMs = node.numberParam('overheadMs');
+      node.maxConnections = node.numberParam('maxConnections');
+      break;
+    case K_CACHE:
+    case K_CDN:
+      node.hitTimeMs = node.numberParam('hitTimeMs');
+      break;
+    case K_QUEUE:
+      queue.readParams(node);
+      break;
   }
 }
 

@@ -35,10 +35,10 @@ const MODES = ['cacheAside', 'readThrough', 'writeThrough', 'writeBack'];
 const CACHE_VIRTUAL_NODES = 100;
 
 export function configure(sim: Simulation, node: NodeRuntime): void {
-  node.cacheMode = Math.max(0, MODES.indexOf(node.stringParam('mode', 'cacheAside')));
-  node.ttlMs = node.numberParam('ttlMs', Infinity);
-  const capacity = Math.max(1, node.numberParam('capacity', 1));
-  const policy = node.stringParam('eviction', 'lru') as EvictionPolicy;
+  node.cacheMode = Math.max(0, MODES.indexOf(node.stringParam('mode')));
+  node.ttlMs = node.numberParam('ttlMs');
+  const capacity = Math.max(1, node.numberParam('capacity'));
+  const policy = node.stringParam('eviction') as EvictionPolicy;
   for (let i = 0; i < node.instanceCount; i++) {
     const store = node.stores[i];
     if (!store || store.policy !== policy) {
@@ -51,8 +51,8 @@ export function configure(sim: Simulation, node: NodeRuntime): void {
 
 /** Matches stores and the key ring to the instance count (after a hot edit). */
 export function resize(sim: Simulation, node: NodeRuntime): void {
-  const capacity = Math.max(1, node.numberParam('capacity', 1));
-  const policy = node.stringParam('eviction', 'lru') as EvictionPolicy;
+  const capacity = Math.max(1, node.numberParam('capacity'));
+  const policy = node.stringParam('eviction') as EvictionPolicy;
   for (let i = node.instanceCount; i < node.stores.length; i++) lose(sim, node, i, node.stores[i].clear());
   node.stores.length = Math.min(node.stores.length, node.instanceCount);
   while (node.stores.length < node.instanceCount)
@@ -201,7 +201,7 @@ function flushDirty(sim: Simulation, node: NodeRuntime, instance: number): void 
 export function flushTimer(sim: Simulation, node: NodeRuntime): void {
   if (node.cacheMode !== MODE_WRITE_BACK) return;
   for (let i = 0; i < node.instanceCount; i++) if (node.instanceState[i] === I_UP) flushDirty(sim, node, i);
-  sim.schedule(sim.now + node.numberParam('writeBackFlushMs', 1000), EV_FLUSH, node.index, 0);
+  sim.schedule(sim.now + node.numberParam('writeBackFlushMs'), EV_FLUSH, node.index, 0);
 }
 
 function lose(sim: Simulation, node: NodeRuntime, instance: number, lostDirty: number): void {

@@ -23,17 +23,17 @@ export const MIN_USER_CYCLE_MS = 1;
 
 export function configure(sim: Simulation, node: NodeRuntime): void {
   const wasOpen = node.openMode;
-  node.openMode = node.stringParam('mode', 'open') !== 'closed';
-  const keys = Math.max(1, Math.floor(node.numberParam('keys', 1)));
-  node.rps = node.numberParam('rps', 0);
+  node.openMode = node.stringParam('mode') !== 'closed';
+  const keys = Math.max(1, Math.floor(node.numberParam('keys')));
+  node.rps = node.numberParam('rps');
   configurePattern(node);
-  node.readRatio = node.numberParam('readRatio', 1);
+  node.readRatio = node.numberParam('readRatio');
   node.keyCount = keys;
-  node.userCount = Math.max(1, Math.floor(node.numberParam('users', 1)));
-  node.timeoutMs = node.numberParam('timeoutMs', 2000);
-  node.thinkTimeMs = node.numberParam('thinkTimeMs', 0);
-  const alpha = node.numberParam('zipfAlpha', 0.99);
-  if (node.stringParam('keyDistribution', 'zipf') === 'zipf') {
+  node.userCount = Math.max(1, Math.floor(node.numberParam('users')));
+  node.timeoutMs = node.numberParam('timeoutMs');
+  node.thinkTimeMs = node.numberParam('thinkTimeMs');
+  const alpha = node.numberParam('zipfAlpha');
+  if (node.stringParam('keyDistribution') === 'zipf') {
     if (!node.zipf || node.zipf.keys !== keys || node.zipf.alpha !== alpha)
       node.zipf = new ZipfSampler(keys, alpha);
   } else node.zipf = null;
@@ -43,7 +43,7 @@ export function configure(sim: Simulation, node: NodeRuntime): void {
       node.arrivalGeneration++;
       scheduleNextArrival(sim, node);
     } else {
-      const users = Math.floor(node.numberParam('users', 1));
+      const users = Math.floor(node.numberParam('users'));
       if (wasOpen) node.arrivalGeneration++;
       // New users start thinking now; users beyond a smaller population stop after their request.
       for (let u = wasOpen ? 0 : node.clientUsers; u < users; u++)
@@ -56,7 +56,7 @@ export function configure(sim: Simulation, node: NodeRuntime): void {
 export function start(sim: Simulation, node: NodeRuntime): void {
   if (node.openMode) scheduleNextArrival(sim, node);
   else {
-    node.clientUsers = Math.floor(node.numberParam('users', 1));
+    node.clientUsers = Math.floor(node.numberParam('users'));
     for (let u = 0; u < node.clientUsers; u++)
       sim.schedule(sim.now + think(node), EV_USER_THINK, node.index, u);
   }
@@ -71,11 +71,11 @@ const PATTERN_CODES: Record<string, number> = { constant: 0, ramp: 1, spike: 2, 
 
 /** Reads the traffic pattern into the node's fields (arrivals use them, not the params). */
 function configurePattern(node: NodeRuntime): void {
-  node.pattern = PATTERN_CODES[node.stringParam('pattern', 'constant')] ?? 0;
-  node.patternFactor = node.numberParam('patternFactor', 1);
-  node.spikeStartMs = node.numberParam('spikeAtS', 0) * 1000;
-  node.spikeEndMs = node.spikeStartMs + node.numberParam('spikeDurationS', 0) * 1000;
-  node.patternPeriodMs = node.numberParam('patternPeriodS', 60) * 1000;
+  node.pattern = PATTERN_CODES[node.stringParam('pattern')] ?? 0;
+  node.patternFactor = node.numberParam('patternFactor');
+  node.spikeStartMs = node.numberParam('spikeAtS') * 1000;
+  node.spikeEndMs = node.spikeStartMs + node.numberParam('spikeDurationS') * 1000;
+  node.patternPeriodMs = node.numberParam('patternPeriodS') * 1000;
   node.peakPatternFactor = node.pattern === 0 ? 1 : Math.max(1, node.patternFactor);
 }
 

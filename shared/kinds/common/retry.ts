@@ -17,3 +17,9 @@ export function scheduleRetry(sim: Simulation, node: NodeRuntime, c: number, wai
   sim.schedule(sim.now + backoffMs, EV_RETRY, c, pool.generation[c]);
   return true;
 }
+
+/** Retries and their backoff (clients for requests, services and workers for downstream calls). */
+export function readRetryParams(node: NodeRuntime): void {
+  node.retries = node.numberParam('retries');
+  node.retryBackoffMs = node.numberParam('retryBackoffMs');
+}

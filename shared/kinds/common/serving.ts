@@ -25,7 +25,7 @@ import { K_DATABASE, K_OBJECT_STORE, K_SERVICE, K_WORKER } from '../codes';
 import { C_WAIT_COUNT, C_WAIT_SUM } from '../../engine/metrics';
 import * as database from '../database/sim';
 import * as queue from '../queue/sim';
-import { scheduleRetry } from './retry';
+import { readRetryParams, scheduleRetry } from './retry';
 
 const BREAKER_CLOSED = 0;
 const BREAKER_OPEN = 1;
@@ -228,4 +228,30 @@ function complete(
 ): void {
   releaseWorker(sim, node, c);
   sim.finishCall(c, ok, reason, originated);
+}
+
+/** A worker pool with a bounded queue (services, workers, databases, object stores). */
+export function readPoolParams(node: NodeRuntime): void {
+  node.workers = Math.max(1, Math.floor(node.numberParam('workers')));
+  node.queueCapacity = node.numberParam('queueCapacity');
+}
+
+/** Service time, its shape, speed and error rate (services and workers). */
+export function readServiceParams(node: NodeRuntime): void {
+  readPoolParams(node);
+  const distribution = node.stringParam('serviceDist');
+  node.serviceTimeMs = node.numberParam('serviceTimeMs');
+  node.serviceDistribution = distribution === 'const' ? 1 : distribution === 'lognormal' ? 2 : 0;
+  node.serviceTimeCv = node.numberParam('serviceTimeCv');
+  node.speedFactor = node.numberParam('speedFactor') || 1;
+  node.errorRate = node.numberParam('errorRate');
+}
+
+/** How downstream calls are made: blocking, timeout, retries, circuit breaker. */
+export function readCallerParams(node: NodeRuntime): void {
+  node.blockingCalls = node.booleanParam('blockingCalls');
+  node.callTimeoutMs = node.numberParam('callTimeoutMs');
+  readRetryParams(node);
+  node.breakerThreshold = node.numberParam('breakerThreshold');
+  node.breakerCooldownMs = node.numberParam('breakerCooldownMs');
 }

@@ -52,11 +52,11 @@ export const LSM_READ_COST = 1.5;
 export const LSM_WRITE_COST = 0.4;
 
 export function instanceCountOf(node: NodeRuntime): number {
-  return Math.max(1, node.numberParam('shards', 1)) * (Math.max(0, node.numberParam('replicas', 0)) + 1);
+  return Math.max(1, node.numberParam('shards')) * (Math.max(0, node.numberParam('replicas')) + 1);
 }
 
 export function configure(sim: Simulation, node: NodeRuntime, initial: boolean): void {
-  const replication = node.stringParam('replication', 'async');
+  const replication = node.stringParam('replication');
   node.replication =
     replication === 'sync'
       ? SYNC
@@ -65,11 +65,11 @@ export function configure(sim: Simulation, node: NodeRuntime, initial: boolean):
         : replication === 'leaderless'
           ? LEADERLESS
           : ASYNC;
-  const readFrom = node.stringParam('readFrom', 'leader');
+  const readFrom = node.stringParam('readFrom');
   node.readFrom = readFrom === 'followers' ? 1 : readFrom === 'any' ? 2 : 0;
   if (!initial) return;
-  node.shards = Math.max(1, node.numberParam('shards', 1));
-  node.replicasPerShard = Math.max(0, node.numberParam('replicas', 0));
+  node.shards = Math.max(1, node.numberParam('shards'));
+  node.replicasPerShard = Math.max(0, node.numberParam('replicas'));
   const perShard = node.replicasPerShard + 1;
   node.leader = new Int32Array(node.shards);
   for (let s = 0; s < node.shards; s++) node.leader[s] = node.replication === LEADERLESS ? -1 : s * perShard;
@@ -80,7 +80,7 @@ export function configure(sim: Simulation, node: NodeRuntime, initial: boolean):
   node.applyLogs = Array.from({ length: node.instanceCount }, () => new ApplyLog());
   node.keyLsn = new KeyNumbers(sim.keySpace);
   node.shardRing =
-    node.stringParam('shardBy', 'hash') === 'consistentHash'
+    node.stringParam('shardBy') === 'consistentHash'
       ? new HashRing(
           Array.from({ length: node.shards }, (_, s) => s),
           100,
@@ -90,17 +90,17 @@ export function configure(sim: Simulation, node: NodeRuntime, initial: boolean):
 
 export function start(sim: Simulation, node: NodeRuntime): void {
   if (node.replication !== LEADERLESS)
-    sim.schedule(node.numberParam('heartbeatMs', 500), EV_HEARTBEAT, node.index, 0);
+    sim.schedule(node.numberParam('heartbeatMs'), EV_HEARTBEAT, node.index, 0);
 }
 
 export function meanServiceMs(node: NodeRuntime, operation: number): number {
-  const lsm = node.stringParam('engine', 'sql') === 'nosql';
+  const lsm = node.stringParam('engine') === 'nosql';
   if (operation === OP_READ) {
-    const readMs = node.numberParam('readTimeMs', 0) * (lsm ? LSM_READ_COST : 1);
-    if (node.booleanParam('indexed', true)) return readMs;
-    return readMs + node.numberParam('rows', 0) / Math.max(1, node.numberParam('scanRowsPerMs', 100_000));
+    const readMs = node.numberParam('readTimeMs') * (lsm ? LSM_READ_COST : 1);
+    if (node.booleanParam('indexed')) return readMs;
+    return readMs + node.numberParam('rows') / Math.max(1, node.numberParam('scanRowsPerMs'));
   }
-  return node.numberParam('writeTimeMs', 0) * (lsm ? LSM_WRITE_COST : 1);
+  return node.numberParam('writeTimeMs') * (lsm ? LSM_WRITE_COST : 1);
 }
 
 export function shardOf(node: NodeRuntime, key: number): number {
@@ -114,7 +114,7 @@ function replicaOf(node: NodeRuntime, key: number, shard: number, k: number): nu
   return shard * perShard + ((mix32(key ^ 0x5bd1e995) + k) % perShard);
 }
 function quorumN(node: NodeRuntime): number {
-  return Math.min(node.numberParam('quorumN', 3), node.replicasPerShard + 1);
+  return Math.min(node.numberParam('quorumN'), node.replicasPerShard + 1);
 }
 
 /** Picks the instance for a call when it arrives (a database client knows the shard map). */
@@ -252,7 +252,7 @@ function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: nu
   let alive = 0;
   for (let k = 0; k < n; k++) if (node.instanceState[replicaOf(node, key, shard, k)] === I_UP) alive++;
   if (pool.operation[c] === OP_READ) {
-    const r = Math.min(node.numberParam('quorumR', 2), n);
+    const r = Math.min(node.numberParam('quorumR'), n);
     if (alive < r) {
       sim.finishCall(c, false, R_UNAVAILABLE, true);
       return;
@@ -275,7 +275,7 @@ function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: nu
     sim.finishCall(c, true, 0, false);
     return;
   }
-  const w = Math.min(node.numberParam('quorumW', 2), n);
+  const w = Math.min(node.numberParam('quorumW'), n);
   if (alive < w) {
     sim.finishCall(c, false, R_UNAVAILABLE, true);
     return;
@@ -303,8 +303,8 @@ function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: nu
 }
 
 export function heartbeat(sim: Simulation, node: NodeRuntime): void {
-  const heartbeatMs = node.numberParam('heartbeatMs', 500);
-  const missedBeats = node.numberParam('failoverAfter', 3);
+  const heartbeatMs = node.numberParam('heartbeatMs');
+  const missedBeats = node.numberParam('failoverAfter');
   for (let s = 0; s < node.shards; s++) {
     const leader = node.leader[s];
     if (leader >= 0 && node.instanceState[leader] === I_UP) node.lastBeatMs[s] = sim.now;
@@ -315,7 +315,7 @@ export function heartbeat(sim: Simulation, node: NodeRuntime): void {
         node.leader[s] = -1;
       }
       node.electing[s] = 1;
-      sim.schedule(sim.now + node.numberParam('electionMs', 0), EV_ELECTION, node.index, s);
+      sim.schedule(sim.now + node.numberParam('electionMs'), EV_ELECTION, node.index, s);
     }
   }
   sim.schedule(sim.now + heartbeatMs, EV_HEARTBEAT, node.index, 0);
@@ -406,7 +406,7 @@ export function reshape(
   if (shards !== oldShards) {
     const oldRing = node.shardRing;
     node.shardRing =
-      node.stringParam('shardBy', 'hash') === 'consistentHash'
+      node.stringParam('shardBy') === 'consistentHash'
         ? new HashRing(
             Array.from({ length: shards }, (_, s) => s),
             100,
@@ -467,8 +467,8 @@ export function liveEditRefusal(node: NodeRuntime, params: Record<string, unknow
 
 /** A live edit of shards or replicas re-lays the instances (node.params already resolved). */
 export function reshapeIfChanged(sim: Simulation, node: NodeRuntime): void {
-  const shards = Math.max(1, node.numberParam('shards', 1));
-  const replicas = Math.max(0, node.numberParam('replicas', 0));
+  const shards = Math.max(1, node.numberParam('shards'));
+  const replicas = Math.max(0, node.numberParam('replicas'));
   if (shards !== node.shards || replicas !== node.replicasPerShard) reshapeTo(sim, node, shards, replicas);
 }
 

@@ -28,7 +28,7 @@ const MOVED_SAMPLE_USERS = 65_536;
 
 /** (Re)builds the target list from the outgoing edges, keeping known targets' health. */
 export function algorithmCode(node: NodeRuntime): number {
-  return Math.max(0, ALGORITHMS.indexOf(node.stringParam('algorithm', 'roundRobin')));
+  return Math.max(0, ALGORITHMS.indexOf(node.stringParam('algorithm')));
 }
 
 export function buildTargets(sim: Simulation, node: NodeRuntime, logRebalance: boolean): void {
@@ -91,7 +91,7 @@ function rebuildHealthy(
   const newIds = healthy.map((t) => targetId(node.targetNode[t], node.targetInstance[t]));
   node.ring =
     node.algorithm === CONSISTENT_HASH
-      ? new HashRing(newIds, Math.max(1, node.numberParam('virtualNodes', 100)))
+      ? new HashRing(newIds, Math.max(1, node.numberParam('virtualNodes')))
       : null;
   if (!logRebalance) return;
   sim.addLog('rebalance', node.id, {
@@ -209,8 +209,8 @@ export function release(sim: Simulation, c: number): void {
 }
 
 export function healthCheck(sim: Simulation, node: NodeRuntime): void {
-  const unhealthyAfter = node.numberParam('unhealthyAfter', 3);
-  const healthyAfter = node.numberParam('healthyAfter', 2);
+  const unhealthyAfter = node.numberParam('unhealthyAfter');
+  const healthyAfter = node.numberParam('healthyAfter');
   let changed = false;
   const oldIds = Array.from(node.healthyTargets.subarray(0, node.healthyCount), (t) =>
     targetId(node.targetNode[t], node.targetInstance[t]),
@@ -242,7 +242,7 @@ export function healthCheck(sim: Simulation, node: NodeRuntime): void {
     }
   }
   if (changed) rebuildHealthy(sim, node, true, oldIds, node.ring);
-  sim.schedule(sim.now + node.numberParam('healthCheckMs', 1000), EV_HEALTH_CHECK, node.index, 0);
+  sim.schedule(sim.now + node.numberParam('healthCheckMs'), EV_HEALTH_CHECK, node.index, 0);
 }
 
 /** A node's instances changed: balancers in front of it see a different set of targets. */

@@ -174,3 +174,10 @@ export function addResults(node: NodeRuntime, c: Float64Array, spanMs: number, r
     deadLettered: c[C_DEAD_LETTERED],
   };
 }
+
+export function readParams(node: NodeRuntime): void {
+  node.messageCapacity = node.numberParam('capacity');
+  node.maxReceives = node.numberParam('maxReceives');
+  node.atMostOnce = node.stringParam('delivery') === 'atMostOnce';
+  node.visibilityTimeoutMs = node.numberParam('visibilityTimeoutMs');
+}

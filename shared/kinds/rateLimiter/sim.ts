@@ -7,9 +7,9 @@ import type { Simulation } from '../../engine/simulation';
 import { EV_DELAY_DONE, R_THROTTLED, S_DELAY, S_DOWNSTREAM } from '../../engine/constants';
 
 export function configure(_sim: Simulation, node: NodeRuntime, initial: boolean): void {
-  node.rateRps = node.numberParam('rate', Infinity);
-  node.burst = Math.max(1, node.numberParam('burst', 1));
-  node.perUser = node.stringParam('scope', 'global') === 'perUser';
+  node.rateRps = node.numberParam('rate');
+  node.burst = Math.max(1, node.numberParam('burst'));
+  node.perUser = node.stringParam('scope') === 'perUser';
   if (initial) node.tokens = node.burst;
 }
 
