@@ -27,6 +27,46 @@ export default tseslint.config(
     },
   },
   {
+    // Layering inside the core (shared/README.md): the document and the kinds' specs are pure data
+    // that the renderer reads, so they never pull in the engine or the kinds' simulation hooks.
+    files: [
+      'shared/document/**/*.ts',
+      'shared/kinds/index.ts',
+      'shared/kinds/kindSpec.ts',
+      'shared/kinds/codes.ts',
+      'shared/kinds/common/paramSpecs.ts',
+      'shared/kinds/*/*.ts',
+      'shared/format.ts',
+    ],
+    ignores: [
+      '**/*.test.ts',
+      'shared/kinds/*/sim.ts',
+      'shared/kinds/common/serving.ts',
+      'shared/kinds/common/retry.ts',
+      'shared/kinds/cache/cacheStore.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/renderer/**',
+            '**/electron/**',
+            'node:*',
+            'fs',
+            'path',
+            'react',
+            'konva',
+            '**/engine/**',
+            '**/dispatch',
+            '**/sim',
+            '**/common/serving',
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.{js,mjs}', '*.js', '*.mjs'],
     languageOptions: {
       globals: {
