@@ -5,7 +5,10 @@
 //   2. the six-tier reference design at 10,000 req/s for 60 simulated seconds — wall time;
 //   3. peak memory (maxRSS) of 60 s vs 300 s simulated runs, each in its own child process.
 // Wall time and CPU time are both reported: on a shared machine wall time swings with other
-// people's load, CPU time much less. Usage: npm run bench [-- --quick]
+// people's load, CPU time much less. Usage: npm run bench [-- --quick] [-- --against <git ref>]
+//   --against REF  also bundles the engine as it was at REF (git archive) and runs M/M/1 and the
+//                  six-tier design interleaved with this build in the same process: the ratio is
+//                  the honest "within noise of before" check on a shared machine.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +32,8 @@ await build({
   logLevel: 'warning',
 });
 const engine = await import(pathToFileURL(bundle).href);
+const againstIndex = process.argv.indexOf('--against');
+const againstRef = againstIndex > 0 ? process.argv[againstIndex + 1] : null;
 const template = (name) => JSON.parse(readFileSync(`assets/templates/${name}.bpd`, 'utf8'));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (n, digits = 2) =>
@@ -172,3 +177,48 @@ const cpuPass = oursCpu.best >= 2.5e6 && oursCpu.best / theirsCpu.best >= 2;
 console.log(
   `\nWall clock (best of ${repeats}): ${wallPass ? 'all targets met' : 'some targets missed'}. M/M/1 on CPU time: ${cpuPass ? 'targets met' : 'targets missed'}.`,
 );
+
+// ——— 4. this build against an older one (same process, interleaved) ———
+if (againstRef) {
+  const oldDir = join(dir, 'old');
+  execFileSync('mkdir', ['-p', oldDir]);
+  execFileSync('sh', [
+    '-c',
+    `git archive ${JSON.stringify(againstRef)} shared tsconfig.json | tar -x -C ${JSON.stringify(oldDir)}`,
+  ]);
+  const oldBundle = join(dir, 'engine-old.mjs');
+  await build({
+    entryPoints: [join(oldDir, 'shared/engine/index.ts')],
+    outfile: oldBundle,
+    bundle: true,
+    platform: 'neutral',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  const old = await import(pathToFileURL(oldBundle).href);
+  const run = (build, design, seconds) =>
+    timed(() => {
+      const sim = build.createSimulation(design, { durationS: seconds, warmupS: 0, seed: 1 });
+      sim.run();
+      return { events: sim.eventsProcessed };
+    });
+  const cases = [
+    ['M/M/1 ρ=0.8, 1e6 customers', mm1, durationS],
+    ['six-tier 10,000 req/s × 60 s', sixTier, 60],
+  ];
+  console.log(`\nThis build vs ${againstRef} (interleaved, ${repeats} each; M events/s, cpu time)`);
+  for (const [name, design, seconds] of cases) {
+    const now = [];
+    const before = [];
+    for (let i = 0; i < repeats; i++) {
+      before.push(run(old, design, seconds));
+      now.push(run(engine, design, seconds));
+    }
+    const eps = (runs) => median(runs.map((r) => r.events / (r.cpuMs / 1000)));
+    const bestEps = (runs) => Math.max(...runs.map((r) => r.events / (r.cpuMs / 1000)));
+    console.log(
+      `  ${name.padEnd(30)} now ${fmt(eps(now) / 1e6).padStart(6)} median ${fmt(bestEps(now) / 1e6).padStart(6)} best | before ${fmt(eps(before) / 1e6).padStart(6)} median ${fmt(bestEps(before) / 1e6).padStart(6)} best | ratio ${fmt(eps(now) / eps(before), 3)} median, ${fmt(bestEps(now) / bestEps(before), 3)} best`,
+    );
+  }
+}
