@@ -248,3 +248,43 @@ describe('validateParam (the inspector checks each edit with the file schema)', 
     expect(validateParam('service', 'colour', 1)).toBe('colour is not a parameter of Service');
   });
 });
+
+describe('input hygiene', () => {
+  it('warns about and drops parameter names that only exist on Object.prototype (constructor, toString, __proto__)', () => {
+    const text = fixture('v1-checkout.bpd').replace(
+      '"params": {',
+      '"params": { "constructor": 1, "toString": 2, "hasOwnProperty": 3, "__proto__": { "x": 1 },',
+    );
+    expect(text).toContain('"constructor"');
+    const result = parseDesign(text);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__'])
+      expect(
+        result.warnings.some((w) => w.includes(`.params.${name}: not a parameter`)),
+        name,
+      ).toBe(true);
+    const params = result.design.nodes[0].params;
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__'])
+      expect(Object.hasOwn(params, name), name).toBe(false);
+    // The saved design reopens without them.
+    const reopened = parseDesign(JSON.stringify(result.design));
+    expect(reopened.ok && reopened.warnings).toEqual([]);
+  });
+
+  it('refuses a run shorter than 1 ms and rounds durations to the engine microsecond', () => {
+    const design = checkout();
+    design.scenario.durationS = 1e-300;
+    expect(problemsOf(design)).toEqual(['scenario.durationS: must be ≥ 0.001']);
+    design.scenario.durationS = 4.0600000000000005;
+    design.scenario.warmupS = 0;
+    const result = parseDesign(design);
+    expect(result.ok && result.design.scenario.durationS).toBe(4.06);
+  });
+
+  it('a negative duration is reported once, without a warm-up problem it caused', () => {
+    const design = checkout();
+    design.scenario.durationS = -5;
+    design.scenario.warmupS = 1;
+    expect(problemsOf(design)).toEqual(['scenario.durationS: must be ≥ 0.001']);
+  });
+});

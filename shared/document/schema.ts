@@ -148,8 +148,11 @@ export const scenarioEventSchema = z.object({
   durationS: z.number().min(0).max(1e7).optional(),
 });
 
+/** The shortest run: 1 ms (the engine's clock counts microseconds; 1e-300 s is not a run). */
+export const MIN_DURATION_S = 0.001;
+
 export const scenarioSchema = z.object({
-  durationS: z.number().positive().max(1e7),
+  durationS: z.number().min(MIN_DURATION_S).max(1e7),
   seed: z
     .int()
     .min(0)

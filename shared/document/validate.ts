@@ -2,6 +2,7 @@
 // its JSON path (at most 20). Cheap guards run first (size, nesting depth, counts) so hostile input
 // cannot exhaust memory or the stack; then migration, the zod schema, per-kind parameters and the
 // cross-references (duplicate ids, edges to missing nodes, scenario targets).
+import { MIN_DURATION_S } from './schema';
 import { z } from 'zod';
 import { CATALOG, COMPONENT_KINDS, type ComponentKind } from './catalog';
 import { connectionProblem, type ConnectionContext } from './connections';
@@ -130,7 +131,7 @@ function unknownFieldWarnings(schema: z.ZodType, value: unknown, path: PathPart[
   } else if (schema instanceof z.ZodObject && isObject(value)) {
     const shape = schema.shape as Record<string, z.ZodType>;
     for (const key of Object.keys(value)) {
-      if (key in shape) unknownFieldWarnings(shape[key], value[key], [...path, key], warnings);
+      if (Object.hasOwn(shape, key)) unknownFieldWarnings(shape[key], value[key], [...path, key], warnings);
       else warnings.push(`${formatPath([...path, key])}: unknown field, dropped`);
     }
   } else if (schema instanceof z.ZodArray && Array.isArray(value)) {
@@ -173,7 +174,7 @@ function documentProblems(document: Record<string, unknown>, warnings: string[])
       if (!parsed.success)
         problems.push(...zodProblems(parsed.error, node.params, ['nodes', index, 'params']));
       for (const name of Object.keys(node.params))
-        if (!(name in CATALOG[node.kind].params))
+        if (!Object.hasOwn(CATALOG[node.kind].params, name))
           warnings.push(`${path}.params.${name}: not a parameter of ${CATALOG[node.kind].label}, dropped`);
     }
   });
@@ -192,7 +193,7 @@ function documentProblems(document: Record<string, unknown>, warnings: string[])
       if (!parsed.success)
         problems.push(...zodProblems(parsed.error, edge.params, ['edges', index, 'params']));
       for (const name of Object.keys(edge.params))
-        if (!(name in PARAMS_SCHEMAS.edge.shape))
+        if (!Object.hasOwn(PARAMS_SCHEMAS.edge.shape, name))
           warnings.push(`${path}.params.${name}: not a connection parameter, dropped`);
     }
   });
@@ -238,10 +239,12 @@ function documentProblems(document: Record<string, unknown>, warnings: string[])
       );
   });
 
+  // Only against a valid duration: a negative or zero one is reported once, as itself.
   const scenarioDuration = scenario.durationS;
   if (
     typeof scenario.warmupS === 'number' &&
     typeof scenarioDuration === 'number' &&
+    scenarioDuration >= MIN_DURATION_S &&
     scenario.warmupS >= scenarioDuration
   )
     problems.push(
@@ -312,6 +315,10 @@ export function parseDesign(input: unknown): ParseDesignResult {
   unknownFieldWarnings(designSchema, document, [], warnings);
 
   const design = structure.data! as Design;
+  // The engine's clock resolution is the microsecond: 1e-300 s cannot be simulated, and 4.06 s
+  // must be 4,060 ms, not 4,059.9999999999995.
+  design.scenario.durationS = toMicroseconds(design.scenario.durationS);
+  design.scenario.warmupS = toMicroseconds(design.scenario.warmupS);
   for (const node of design.nodes)
     node.params = knownParams(PARAMS_SCHEMAS[node.kind as ComponentKind].shape, node.params);
   for (const edge of design.edges) edge.params = knownParams(PARAMS_SCHEMAS.edge.shape, edge.params);
@@ -321,6 +328,8 @@ export function parseDesign(input: unknown): ParseDesignResult {
 function knownParams(shape: Record<string, unknown>, params: Params): Params {
   const kept: Params = {};
   for (const [name, value] of Object.entries(params))
-    if (name in shape && value !== undefined) kept[name] = value;
+    if (Object.hasOwn(shape, name) && value !== undefined) kept[name] = value;
   return kept;
 }
+
+const toMicroseconds = (seconds: number): number => Math.round(seconds * 1e6) / 1e6;
