@@ -2,6 +2,7 @@
 // percentiles come from the last complete 1 s bucket; depths and states are instantaneous.
 import { FAILURE_REASONS, I_UP } from './constants';
 import * as kinds from '../kinds/dispatch';
+import { NODE_GAUGES, type NodeGaugeField } from '../kinds/gauges';
 import {
   C_BUSY_INTEGRAL,
   C_CAPACITY_INTEGRAL,
@@ -22,29 +23,8 @@ import {
 } from './metrics';
 import { G_COMPLETED, G_FAILED, type Simulation } from './simulation';
 
-export const NODE_GAUGE_FIELDS = [
-  'throughputRps',
-  'arrivalsRps',
-  'errorRate',
-  'p50Ms',
-  'p99Ms',
-  'meanResponseMs',
-  'queueDepth',
-  'inFlight',
-  'utilization',
-  'hitRate',
-  'staleReadsPerS',
-  'replicationLagMs',
-  'queueOldestAgeMs',
-  'messagesInFlight',
-  'throttledRps',
-  'rejectedRps',
-  'timeoutRps',
-  'lostWrites',
-  'instancesUp',
-  /** Responses (completed or failed) in the last window: p50Ms/p99Ms are NaN when it is 0. */
-  'responses',
-] as const;
+/** Node gauge fields, declared once in shared/kinds/gauges.ts (common ones, then kinds' own). */
+export const NODE_GAUGE_FIELDS: readonly NodeGaugeField[] = NODE_GAUGES.map((spec) => spec.field);
 export const INSTANCE_GAUGE_FIELDS = [
   /** 0 up, 1 dead (killed), 2 hung. */
   'state',
@@ -124,31 +104,34 @@ export function gauges(sim: Simulation): Gauges {
     let up = 0;
     for (let i = 0; i < node.instanceCount; i++) if (node.instanceState[i] === I_UP) up++;
     const base = n * NF;
-    const values = [
-      w[C_COMPLETED] / seconds,
-      w[C_ARRIVALS] / seconds,
-      ended > 0 ? failed / ended : 0,
-      node.lastWindowLatencyP50Ms,
-      node.lastWindowLatencyP99Ms,
-      w[C_RESPONSE_COUNT] > 0 ? w[C_RESPONSE_SUM] / w[C_RESPONSE_COUNT] : 0,
-      node.queuedTotal,
-      node.inNode,
-      w[C_CAPACITY_INTEGRAL] > 0 ? w[C_BUSY_INTEGRAL] / w[C_CAPACITY_INTEGRAL] : 0,
-      kinds.cachesKeys(node.kindCode) ? (lookups > 0 ? w[C_HITS] / lookups : 0) : 0,
-      w[C_STALE_READS] / seconds,
-      w[C_REPLICATION_LAG_COUNT] > 0 ? w[C_REPLICATION_LAG_SUM] / w[C_REPLICATION_LAG_COUNT] : 0,
-      kinds.buffersMessages(node.kindCode) && node.ready.length > 0
-        ? sim.now - sim.pool.arriveMs[node.ready.peek()]
-        : 0,
-      node.messagesInFlight,
-      w[C_FAILED + FAILURE_REASONS.indexOf('throttled')] / seconds,
-      w[C_FAILED + FAILURE_REASONS.indexOf('rejected')] / seconds,
-      w[C_FAILED + FAILURE_REASONS.indexOf('timeout')] / seconds,
-      node.counters[C_LOST_WRITES],
-      up,
-      w[C_RESPONSE_COUNT],
-    ];
-    for (let f = 0; f < NF; f++) nodes[base + f] = values[f];
+    // Every declared field, by name: a field without a value here is a type error, not a silent 0.
+    const values: Record<NodeGaugeField, number> = {
+      throughputRps: w[C_COMPLETED] / seconds,
+      arrivalsRps: w[C_ARRIVALS] / seconds,
+      errorRate: ended > 0 ? failed / ended : 0,
+      p50Ms: node.lastWindowLatencyP50Ms,
+      p99Ms: node.lastWindowLatencyP99Ms,
+      meanResponseMs: w[C_RESPONSE_COUNT] > 0 ? w[C_RESPONSE_SUM] / w[C_RESPONSE_COUNT] : 0,
+      queueDepth: node.queuedTotal,
+      inFlight: node.inNode,
+      utilization: w[C_CAPACITY_INTEGRAL] > 0 ? w[C_BUSY_INTEGRAL] / w[C_CAPACITY_INTEGRAL] : 0,
+      rejectedRps: w[C_FAILED + FAILURE_REASONS.indexOf('rejected')] / seconds,
+      timeoutRps: w[C_FAILED + FAILURE_REASONS.indexOf('timeout')] / seconds,
+      instancesUp: up,
+      responses: w[C_RESPONSE_COUNT],
+      hitRate: kinds.cachesKeys(node.kindCode) ? (lookups > 0 ? w[C_HITS] / lookups : 0) : 0,
+      staleReadsPerS: w[C_STALE_READS] / seconds,
+      replicationLagMs:
+        w[C_REPLICATION_LAG_COUNT] > 0 ? w[C_REPLICATION_LAG_SUM] / w[C_REPLICATION_LAG_COUNT] : 0,
+      queueOldestAgeMs:
+        kinds.buffersMessages(node.kindCode) && node.ready.length > 0
+          ? sim.now - sim.pool.arriveMs[node.ready.peek()]
+          : 0,
+      messagesInFlight: node.messagesInFlight,
+      throttledRps: w[C_FAILED + FAILURE_REASONS.indexOf('throttled')] / seconds,
+      lostWrites: node.counters[C_LOST_WRITES],
+    };
+    for (let f = 0; f < NF; f++) nodes[base + f] = values[NODE_GAUGE_FIELDS[f]];
     for (let i = 0; i < node.instanceCount; i++, row++) {
       const b = row * IF;
       instances[b] = node.instanceState[i];

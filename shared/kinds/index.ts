@@ -2,6 +2,7 @@
 // and the file schema are derived from it; adding a kind is a folder and one line here (see
 // README.md). The order is the palette's and the kind codes' (the engine switches on the code).
 import type { KindCapabilities, KindSpec, ResolvedParams } from './kindSpec';
+import { KIND_NODE_GAUGES, type KindNodeGaugeField, type NodeGaugeField } from './gauges';
 import { clientKind } from './client/client';
 import { gatewayKind } from './gateway/gateway';
 import { rateLimiterKind } from './rateLimiter/rateLimiter';
@@ -36,7 +37,7 @@ export const COMPONENT_KINDS = KINDS.map((spec) => spec.kind) as readonly Compon
   ...ComponentKind[],
 ];
 
-export const CATALOG = Object.fromEntries(KINDS.map((spec) => [spec.kind, spec])) as Record<
+export const CATALOG = Object.fromEntries(KINDS.map((spec) => [spec.kind, spec])) as unknown as Record<
   ComponentKind,
   ComponentSpec
 >;
@@ -70,5 +71,13 @@ export const instanceCountOf = (kind: ComponentKind, params: ResolvedParams): nu
 
 export const isReplicated = (kind: ComponentKind, params: ResolvedParams): boolean =>
   CATALOG[kind].capabilities.replicated(params);
+
+/** Whether a node of this kind shows a gauge (every node shows the common ones). */
+export function kindShowsGauge(kind: ComponentKind, field: NodeGaugeField): boolean {
+  return (
+    !KIND_GAUGE_FIELDS.has(field as KindNodeGaugeField) || CATALOG[kind].gauges.some((g) => g.field === field)
+  );
+}
+const KIND_GAUGE_FIELDS = new Set<string>(KIND_NODE_GAUGES.map((g) => g.field));
 
 export type { KindCapabilities, KindSpec, KindView, ResolvedParams } from './kindSpec';

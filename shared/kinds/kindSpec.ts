@@ -3,6 +3,7 @@
 // functions (no React, no Konva, no engine), so the document, the renderer and the CLI may read it.
 import type { ParamValue } from '../document/types';
 import type { ParamSpecs } from './common/paramSpecs';
+import type { GaugeSpec, KindNodeGaugeField } from './gauges';
 
 /** A kind's parameters with catalog defaults filled in (optional numbers left out read as Infinity). */
 export type ResolvedParams = Record<string, ParamValue>;
@@ -50,6 +51,8 @@ export interface KindSpec<K extends string = string> {
   /** Icon file name under assets/icons (SVG). */
   icon: string;
   params: ParamSpecs;
+  /** The live gauges it adds to the ones every node has (gauges.ts). */
+  gauges: readonly GaugeSpec<KindNodeGaugeField>[];
   capabilities: KindCapabilities;
   view: KindView;
 }

@@ -1,6 +1,7 @@
 // In-memory key cache in front of an origin. Behaviour: sim.ts, store.ts.
 import { instances, int, num, oneOf, type ParamSpecs } from '../common/paramSpecs';
 import { capabilities, countView, type KindSpec } from '../kindSpec';
+import { HIT_RATE, STALE_READS } from '../gauges';
 
 /** A cache's parameters; the CDN has the same with edge defaults. */
 export const cacheParams = (capacity: number, hitTimeMs: number, ttlMs: number | undefined): ParamSpecs => ({
@@ -54,6 +55,7 @@ export const cacheKind = {
   placeKey: 'h',
   icon: 'cache.svg',
   params: cacheParams(10_000, 0.5, undefined),
+  gauges: [HIT_RATE, STALE_READS],
   capabilities: CAPS,
   view: countView(CAPS.instanceCount),
 } as const satisfies KindSpec<'cache'>;

@@ -1,6 +1,7 @@
 // Edge cache close to users: a cache (../cache/sim.ts) with edge defaults.
 import { cacheParams } from '../cache/cache';
 import { capabilities, countView, type KindSpec } from '../kindSpec';
+import { HIT_RATE, STALE_READS } from '../gauges';
 
 const CAPS = capabilities({ isProxy: true, cachesKeys: true, readsKeys: true });
 
@@ -11,6 +12,7 @@ export const cdnKind = {
   placeKey: 'n',
   icon: 'cdn.svg',
   params: cacheParams(100_000, 5, 60_000),
+  gauges: [HIT_RATE, STALE_READS],
   capabilities: CAPS,
   view: countView(CAPS.instanceCount),
 } as const satisfies KindSpec<'cdn'>;

@@ -102,6 +102,7 @@ export const clientKind = {
       { group: 'Timeouts and retries' },
     ),
   },
+  gauges: [],
   capabilities: CAPS,
   view: countView(CAPS.instanceCount),
 } as const satisfies KindSpec<'client'>;

@@ -7,6 +7,7 @@ import {
   type KindView,
   type ResolvedParams,
 } from '../kindSpec';
+import { LOST_WRITES, REPLICATION_LAG, STALE_READS } from '../gauges';
 
 const shardsOf = (params: ResolvedParams) => Math.max(1, Number(params.shards ?? 1));
 const copiesPerShard = (params: ResolvedParams) => Math.max(0, Number(params.replicas ?? 0)) + 1;
@@ -141,6 +142,7 @@ export const databaseKind = {
       group: 'Failover',
     }),
   },
+  gauges: [STALE_READS, REPLICATION_LAG, LOST_WRITES],
   capabilities: DATABASE_CAPABILITIES,
   view: DATABASE_VIEW,
 } as const satisfies KindSpec<'database'>;

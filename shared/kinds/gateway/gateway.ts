@@ -1,6 +1,7 @@
 // Edge entry: a per-request overhead (auth, TLS) and an optional token bucket; behaves as a rate limiter (../rateLimiter/sim.ts) with other defaults.
 import { limiterParams } from '../rateLimiter/rateLimiter';
 import { capabilities, countView, type KindSpec } from '../kindSpec';
+import { THROTTLED } from '../gauges';
 
 const CAPS = capabilities({ isProxy: true, throttles: true });
 
@@ -11,6 +12,7 @@ export const gatewayKind = {
   placeKey: 'g',
   icon: 'gateway.svg',
   params: limiterParams(2, undefined),
+  gauges: [THROTTLED],
   capabilities: CAPS,
   view: countView(CAPS.instanceCount),
 } as const satisfies KindSpec<'gateway'>;

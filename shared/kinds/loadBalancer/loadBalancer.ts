@@ -68,6 +68,7 @@ export const loadBalancerKind = {
       group: 'Timing',
     }),
   },
+  gauges: [],
   capabilities: CAPS,
   view: countView(CAPS.instanceCount),
 } as const satisfies KindSpec<'loadBalancer'>;

@@ -29,6 +29,7 @@ export const objectStoreKind = {
       { optional: true, group: 'Capacity' },
     ),
   },
+  gauges: [],
   capabilities: CAPS,
   view: countView(CAPS.instanceCount),
 } as const satisfies KindSpec<'objectStore'>;

@@ -1,6 +1,7 @@
 // Buffers messages for pull consumers. Behaviour: sim.ts.
 import { int, num, oneOf } from '../common/paramSpecs';
 import { capabilities, countView, type KindSpec } from '../kindSpec';
+import { MESSAGES_IN_FLIGHT, OLDEST_MESSAGE } from '../gauges';
 
 const CAPS = capabilities({ queues: true, buffersMessages: true, instanceCount: () => 1 });
 
@@ -46,6 +47,7 @@ export const queueKind = {
       { group: 'Delivery' },
     ),
   },
+  gauges: [OLDEST_MESSAGE, MESSAGES_IN_FLIGHT],
   capabilities: CAPS,
   view: countView(CAPS.instanceCount),
 } as const satisfies KindSpec<'queue'>;

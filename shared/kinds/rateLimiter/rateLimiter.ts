@@ -1,6 +1,7 @@
 // Token bucket in front of a service: excess requests are throttled. Behaviour: sim.ts (also the gateway's).
 import { instances, int, num, oneOf, type ParamSpecs } from '../common/paramSpecs';
 import { capabilities, countView, type KindSpec } from '../kindSpec';
+import { THROTTLED } from '../gauges';
 
 /** The token bucket and overhead the gateway shares. */
 export const limiterParams = (overheadMs: number, rate: number | undefined): ParamSpecs => ({
@@ -45,6 +46,7 @@ export const rateLimiterKind = {
   placeKey: 't',
   icon: 'rateLimiter.svg',
   params: limiterParams(0.2, 1000),
+  gauges: [THROTTLED],
   capabilities: CAPS,
   view: countView(CAPS.instanceCount),
 } as const satisfies KindSpec<'rateLimiter'>;

@@ -11,6 +11,7 @@ export const serviceKind = {
   placeKey: 's',
   icon: 'service.svg',
   params: { ...serverParams(10), ...callerParams },
+  gauges: [],
   capabilities: CAPS,
   view: countView(CAPS.instanceCount),
 } as const satisfies KindSpec<'service'>;

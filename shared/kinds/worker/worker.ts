@@ -11,6 +11,7 @@ export const workerKind = {
   placeKey: 'w',
   icon: 'worker.svg',
   params: { ...serverParams(50), ...callerParams },
+  gauges: [],
   capabilities: CAPS,
   view: countView(CAPS.instanceCount),
 } as const satisfies KindSpec<'worker'>;
