@@ -1,5 +1,18 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  chownSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -89,7 +102,7 @@ describe('atomic save', () => {
     expect(titleOf(`${path}.bak`)).toBe('version 1');
 
     // The next save cleans up the killed writer's temp file once it is stale.
-    await removeStaleTempFiles(folder, Date.now() + 120_000);
+    await removeStaleTempFiles(path, Date.now() + 120_000);
     expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -104,5 +117,128 @@ describe('atomic save', () => {
       missing: false,
       message: 'big.bpd is 21.0 MB; a design file is at most 20 MB',
     });
+  });
+});
+
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+
+/** files.ts bundled to CommonJS, for child processes (the kill test, an unprivileged writer). */
+function bundleFiles(folder: string): string {
+  const bundle = join(folder, 'files.cjs');
+  buildSync({
+    entryPoints: [new URL('./files.ts', import.meta.url).pathname],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: bundle,
+    logLevel: 'silent',
+  });
+  return bundle;
+}
+
+describe('what a save keeps', () => {
+  it('keeps the file mode (0600 stays 0600, its backup too)', async () => {
+    const path = join(scratch(), 'private.bpd');
+    writeFileSync(path, designText('first'));
+    chmodSync(path, 0o600);
+    await atomicWrite(path, designText('second'), { keepBackup: true });
+    expect(titleOf(path)).toBe('second');
+    expect(modeOf(path)).toBe(0o600);
+    expect(modeOf(`${path}.bak`)).toBe(0o600);
+  });
+
+  it('refuses a read-only file with a message, leaving it as it was', async () => {
+    const path = join(scratch(), 'frozen.bpd');
+    writeFileSync(path, designText('kept'));
+    chmodSync(path, 0o444);
+    await expect(atomicWrite(path, designText('new'), { keepBackup: true })).rejects.toThrow(
+      'frozen.bpd is read-only: use Save As to save a copy',
+    );
+    expect(titleOf(path)).toBe('kept');
+    expect(modeOf(path)).toBe(0o444);
+  });
+
+  it('saves through a symlink to its target; the link stays a link', async () => {
+    const folder = scratch();
+    const target = join(folder, 'real.bpd');
+    const link = join(folder, 'link.bpd');
+    writeFileSync(target, designText('first'));
+    symlinkSync(target, link);
+    await atomicWrite(link, designText('second'), { keepBackup: true });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(titleOf(target)).toBe('second');
+    expect(titleOf(`${target}.bak`)).toBe('first');
+  });
+
+  it('writes a hard-linked file in place, so every name sees the new design', async () => {
+    const folder = scratch();
+    const path = join(folder, 'design.bpd');
+    const other = join(folder, 'other-name.bpd');
+    writeFileSync(path, designText('first'));
+    linkSync(path, other);
+    await atomicWrite(path, designText('second'), { keepBackup: true });
+    expect(titleOf(other)).toBe('second');
+    expect(statSync(path).ino).toBe(statSync(other).ino);
+    expect(titleOf(`${path}.bak`)).toBe('first');
+  });
+
+  it("cleans up only its own stale temp files for the file being saved, never other programs' files", async () => {
+    const folder = scratch();
+    const path = join(folder, 'design.bpd');
+    writeFileSync(path, designText('first'));
+    const old = new Date(Date.now() - 3_600_000);
+    const names = [
+      '.design.bpd.saving-123-abc.tmp', // a killed save of this file: removed
+      '.design.bpd.bak.saving-123-abd.tmp', // a killed backup of this file: removed
+      'notes.saving-draft.tmp', // another program's: kept
+      '.other.bpd.saving-123-abc.tmp', // another design's save in progress: kept
+    ];
+    for (const name of names) {
+      writeFileSync(join(folder, name), 'x');
+      utimesSync(join(folder, name), old, old);
+    }
+    await removeStaleTempFiles(path);
+    expect(readdirSync(folder).sort()).toEqual([
+      '.other.bpd.saving-123-abc.tmp',
+      'design.bpd',
+      'notes.saving-draft.tmp',
+    ]);
+  });
+
+  it('a folder it may not write to: a writable file is saved in place, otherwise "cannot write to <folder>"', async () => {
+    // Root ignores permissions, so as root the writer runs as nobody (65534) in a child process.
+    const root = scratch();
+    chmodSync(root, 0o755);
+    const bundle = bundleFiles(root);
+    const folder = join(root, 'locked');
+    mkdirSync(folder);
+    const writable = join(folder, 'mine.bpd');
+    const notMine = join(folder, 'theirs.bpd');
+    writeFileSync(writable, designText('first'));
+    writeFileSync(notMine, designText('first'));
+    const asRoot = process.getuid?.() === 0;
+    const writer = asRoot ? 65534 : process.getuid!();
+    if (asRoot) chownSync(writable, writer, writer);
+    chmodSync(notMine, 0o644);
+    if (!asRoot) chmodSync(notMine, 0o444);
+    chmodSync(folder, 0o555);
+    const save = (path: string) => {
+      const script = `require(${JSON.stringify(bundle)}).atomicWrite(process.argv[1], process.argv[2], { keepBackup: true })
+        .then(() => console.log('saved'), (e) => console.log(e.message));`;
+      const result = spawnSync(process.execPath, ['-e', script, path, designText('second')], {
+        encoding: 'utf8',
+        ...(asRoot ? { uid: writer, gid: writer } : {}),
+      });
+      return result.stdout.trim();
+    };
+    expect(save(writable)).toBe('saved');
+    expect(titleOf(writable)).toBe('second');
+    expect(save(notMine)).toBe(
+      asRoot
+        ? `cannot write to ${folder}: permission denied`
+        : 'theirs.bpd is read-only: use Save As to save a copy',
+    );
+    expect(titleOf(notMine)).toBe('first');
+    chmodSync(folder, 0o755);
   });
 });

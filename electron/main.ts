@@ -13,7 +13,7 @@ import {
   type IpcMainInvokeEvent,
 } from 'electron';
 import { readFile, readdir } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
 import type {
   DocumentState,
@@ -106,7 +106,7 @@ async function openPath(path: string): Promise<OpenResult> {
 
 async function writeDesign(path: string, design: unknown): Promise<SaveResult> {
   try {
-    await removeStaleTempFiles(dirname(path));
+    await removeStaleTempFiles(path);
     await atomicWrite(path, `${JSON.stringify(design, null, 2)}\n`, { keepBackup: true });
     grantedPaths.add(path);
     await data.rememberRecent(path);
