@@ -34,6 +34,7 @@ import {
   filePathPayload,
   isAllowedExternalUrl,
   pngPayload,
+  saveOptionsPayload,
   suggestedNamePayload,
   templateNamePayload,
 } from '../shared/platform/payloads';
@@ -41,6 +42,7 @@ import { parseDesign } from '../shared/document/validate';
 import { AppData, type WindowBounds } from './appData';
 import { CloseGuard } from './closeGuard';
 import { atomicWrite, readDesignFile, removeStaleTempFiles } from './files';
+import { changedOnDisk, identityOf, OpenFileWatch, type FileIdentity } from './fileIdentity';
 import { IPC } from './ipcChannels';
 import { parseIpcArguments } from './ipcGuard';
 import { menuTemplate } from './menu';
@@ -67,6 +69,20 @@ const closeGuard = new CloseGuard({
 const recentCrashes: number[] = [];
 /** Files the user chose (dialogs, OS, recent list): the only paths the renderer may save to. */
 const grantedPaths = new Set<string>();
+/** The version of each file this window opened or saved: a save first checks it is still that. */
+const knownVersions = new Map<string, FileIdentity>();
+/** Tells the renderer when the open document's file is changed by another program. */
+const openFileWatch = new OpenFileWatch((path) =>
+  sendToRenderer({ type: 'fileChangedOnDisk', file: { path, name: basename(path) } }),
+);
+
+async function rememberVersion(path: string): Promise<void> {
+  const identity = await identityOf(path);
+  if (!identity) return;
+  knownVersions.set(path, identity);
+  openFileWatch.follow(path, identity);
+}
+
 /** Shell requests waiting for the renderer to finish loading (a file opened from the OS at launch). */
 const pending: ShellRequest[] = [];
 
@@ -96,6 +112,7 @@ async function openPath(path: string): Promise<OpenResult> {
   if (!read.ok)
     return read.missing ? { status: 'missing', file } : { status: 'failed', message: read.message };
   grantedPaths.add(path);
+  await rememberVersion(path);
   if (parseDesign(read.text).ok) {
     await data.rememberRecent(path);
     app.addRecentDocument(path);
@@ -104,10 +121,16 @@ async function openPath(path: string): Promise<OpenResult> {
   return { status: 'opened', file, text: read.text };
 }
 
-async function writeDesign(path: string, design: unknown): Promise<SaveResult> {
+async function writeDesign(path: string, design: unknown, overwriteChanges = true): Promise<SaveResult> {
   try {
-    await removeStaleTempFiles(path);
-    await atomicWrite(path, `${JSON.stringify(design, null, 2)}\n`, { keepBackup: true });
+    const known = knownVersions.get(path);
+    if (known && !overwriteChanges && (await changedOnDisk(path, known)))
+      return { status: 'changedOnDisk', file: { path, name: basename(path) } };
+    await openFileWatch.whileWriting(async () => {
+      await removeStaleTempFiles(path);
+      await atomicWrite(path, `${JSON.stringify(design, null, 2)}\n`, { keepBackup: true });
+      await rememberVersion(path);
+    });
     grantedPaths.add(path);
     await data.rememberRecent(path);
     app.addRecentDocument(path);
@@ -163,7 +186,7 @@ function listen<Schema extends z.ZodType>(
 }
 
 function registerIpc() {
-  handle(IPC.newDesign, [], () => undefined);
+  handle(IPC.newDesign, [], () => openFileWatch.stop());
   handle(IPC.open, [], async (): Promise<OpenResult> => {
     const choice = await dialog.showOpenDialog(window!, {
       properties: ['openFile'],
@@ -174,16 +197,21 @@ function registerIpc() {
   });
   handle(IPC.openRecent, [filePathPayload], async (path) => {
     const recent = await data.recentFiles();
-    if (!recent.some((entry) => entry.path === path))
+    // A recent file, or the open one (reloaded after it changed on disk).
+    if (!recent.some((entry) => entry.path === path) && !grantedPaths.has(path))
       return { status: 'failed', message: 'not a recent file' };
     return openPath(path);
   });
-  handle(IPC.save, [designPayload, fileRefPayload.nullable()], async (design, file) => {
-    // The renderer may only write where the user chose to; anything else becomes a Save as.
-    if (!file || !grantedPaths.has(file.path))
-      return saveAs(design, file?.name ?? fileNameForTitle(design.meta.title));
-    return writeDesign(file.path, design);
-  });
+  handle(
+    IPC.save,
+    [designPayload, fileRefPayload.nullable(), saveOptionsPayload],
+    async (design, file, options) => {
+      // The renderer may only write where the user chose to; anything else becomes a Save as.
+      if (!file || !grantedPaths.has(file.path))
+        return saveAs(design, file?.name ?? fileNameForTitle(design.meta.title));
+      return writeDesign(file.path, design, options?.overwriteChanges === true);
+    },
+  );
   handle(IPC.saveAs, [designPayload, suggestedNamePayload], (design, name) => saveAs(design, name));
   handle(IPC.recentFiles, [], () => data.recentFiles());
   handle(IPC.removeRecentFile, [filePathPayload], async (path) => {

@@ -12,6 +12,7 @@ import type { DraftInfo } from '../../shared/platform/desktopApi';
 import {
   autosaveDraft,
   closeRequested,
+  fileChangedOnDisk,
   discardDraft,
   documentName,
   handleOpenResult,
@@ -80,6 +81,7 @@ function useShellRequests() {
       getDesktopApi().onShellRequest((request) => {
         if (request.type === 'command') void runCommand(request.id);
         else if (request.type === 'closeRequested') void closeRequested();
+        else if (request.type === 'fileChangedOnDisk') void fileChangedOnDisk(request.file);
         else if (request.type === 'openFile')
           void settleUnsavedChanges('opening another design').then(
             (settled) => settled !== null && handleOpenResult(request.result),

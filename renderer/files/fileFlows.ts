@@ -3,7 +3,13 @@
 // changes (Save / Don't save / Cancel), and a bad file never touches the open document.
 import { parseDesign } from '../../shared/document/validate';
 import { emptyDesign, type Design } from '../../shared/document/types';
-import { fileNameForTitle, type FileRef, type OpenResult } from '../../shared/platform/desktopApi';
+import {
+  fileNameForTitle,
+  type FileRef,
+  type OpenResult,
+  type SaveOptions,
+  type SaveResult,
+} from '../../shared/platform/desktopApi';
 import { askDialog } from '../app/Dialog';
 import { getDesktopApi } from '../platform/desktopApi';
 import { isDirty, useDesignStore, type FileIdentity } from '../store/designStore';
@@ -127,10 +133,37 @@ export async function openTemplate(name: string, title: string): Promise<void> {
   }
 }
 
-async function finishSave(save: () => ReturnType<ReturnType<typeof api>['save']>): Promise<boolean> {
-  const revision = useDesignStore.getState().revision;
-  const result = await save();
+type Save = (options?: SaveOptions) => Promise<SaveResult>;
+
+/** Why a design cannot be saved: it would not reopen (the file format's limits or rules), else null. */
+function unsavableReason(design: Design): string | null {
+  const reopened = parseDesign(JSON.parse(JSON.stringify(design)) as unknown);
+  if (reopened.ok) return null;
+  const shown = reopened.problems.slice(0, 3).join('; ');
+  const more = reopened.problems.length > 3 ? ` (and ${reopened.problems.length - 3} more)` : '';
+  return `the design would not reopen: ${shown}${more}`;
+}
+
+async function finishSave(save: Save): Promise<boolean> {
+  const { revision, design } = useDesignStore.getState();
+  // Never write (or call saved) what could not be opened again: it stays open and unsaved.
+  const unsavable = unsavableReason(design);
+  if (unsavable) {
+    useFilesStore.setState({ problems: { source: 'saving', problems: [`Could not save: ${unsavable}`] } });
+    return false;
+  }
+  let result = await save();
+  if (result.status === 'changedOnDisk') {
+    const answer = await askChangedOnDisk(result.file);
+    if (answer === 'overwrite') result = await save({ overwriteChanges: true });
+    else if (answer === 'saveAs') return saveDesignAs();
+    else {
+      if (answer === 'reload') await reloadFromDisk(result.file);
+      return false;
+    }
+  }
   if (result.status === 'cancelled') return false;
+  if (result.status === 'changedOnDisk') return false;
   if (result.status === 'failed') {
     useFilesStore.setState({
       problems: { source: 'saving', problems: [`Could not save: ${result.message}`] },
@@ -154,11 +187,51 @@ async function finishSave(save: () => ReturnType<ReturnType<typeof api>['save']>
   return true;
 }
 
+/** Another program changed the file since we opened or saved it: the user decides, nothing is lost. */
+async function askChangedOnDisk(file: FileRef): Promise<'overwrite' | 'saveAs' | 'reload' | null> {
+  const choice = await askDialog({
+    title: 'File changed on disk',
+    message: `“${file.name}” was changed by another program since you opened it. Overwrite those changes with yours, save yours as a new file, or reload it (your unsaved changes are lost)?`,
+    buttons: [
+      { id: 'cancel', label: 'Cancel' },
+      { id: 'reload', label: 'Reload', tone: 'danger' },
+      { id: 'saveAs', label: 'Save as…' },
+      { id: 'overwrite', label: 'Overwrite', tone: 'primary' },
+    ],
+  });
+  return choice === 'overwrite' || choice === 'saveAs' || choice === 'reload' ? choice : null;
+}
+
+async function reloadFromDisk(file: FileRef): Promise<void> {
+  const result = await api().openRecent(file.path);
+  if (await handleOpenResult(result)) notify(`Reloaded ${file.name} from disk`);
+}
+
+/** The shell saw the open file change on disk: offer to reload a clean document; warn a dirty one. */
+export async function fileChangedOnDisk(file: FileRef): Promise<void> {
+  const state = useDesignStore.getState();
+  if (state.file.path !== file.path) return;
+  if (isDirty(state)) {
+    notify(`${file.name} was changed by another program. Saving will ask before overwriting it.`, 'warning');
+    return;
+  }
+  const choice = await askDialog({
+    title: 'File changed on disk',
+    message: `“${file.name}” was changed by another program. Reload it?`,
+    buttons: [
+      { id: 'keep', label: 'Keep this version' },
+      { id: 'reload', label: 'Reload', tone: 'primary' },
+    ],
+  });
+  // Edits made while the question was open are never thrown away.
+  if (choice === 'reload' && !isDirty(useDesignStore.getState())) await reloadFromDisk(file);
+}
+
 export async function saveDesign(): Promise<boolean> {
   const { design, file } = useDesignStore.getState();
   const target = fileRef(file);
   if (!target) return saveDesignAs();
-  return finishSave(() => api().save(design, target));
+  return finishSave((options) => api().save(design, target, options));
 }
 
 export async function saveDesignAs(): Promise<boolean> {

@@ -49,11 +49,21 @@ const RECENT_LIMIT = 10;
 /** Only files that open become recent files (a broken one is not worth offering again). */
 const opens = (text: string) => parseDesign(text).ok;
 const DESIGN_TYPES = [{ description: 'Backpressure design', accept: { 'application/json': ['.bpd'] } }];
-const pickers = (): FilePickers | null =>
-  'showSaveFilePicker' in window && !navigator.webdriver ? (window as unknown as FilePickers) : null;
+/**
+ * The native pickers, when there are some a person can answer. Automated tests, which cannot answer
+ * native dialogs, may stand in for them with `window.__backpressureFilePickers` (real handles from
+ * the origin-private file system), so the File System Access path is tested end to end.
+ */
+const pickers = (): FilePickers | null => {
+  const standIn = (window as { __backpressureFilePickers?: FilePickers }).__backpressureFilePickers;
+  if (standIn) return standIn;
+  return 'showSaveFilePicker' in window && !navigator.webdriver ? (window as unknown as FilePickers) : null;
+};
 
 /** Handles of files picked in this page, by their opaque path id. */
 const handles = new Map<string, FileSystemFileHandle>();
+/** The last-modified time of each handle's file when this window last read or wrote it. */
+const knownVersions = new Map<string, number>();
 const newId = (prefix: string) =>
   `${prefix}:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const serialize = (design: Design) => `${JSON.stringify(design, null, 2)}\n`;
@@ -129,7 +139,9 @@ export const browserApi: DesktopApi = {
         const [handle] = await available.showOpenFilePicker({ types: DESIGN_TYPES });
         const path = newId('fsa');
         handles.set(path, handle);
-        const text = await (await handle.getFile()).text();
+        const opened = await handle.getFile();
+        knownVersions.set(path, opened.lastModified);
+        const text = await opened.text();
         if (opens(text)) await remember({ path, name: handle.name, openedAt: Date.now(), handle });
         return { status: 'opened', file: { path, name: handle.name }, text };
       }
@@ -154,7 +166,9 @@ export const browserApi: DesktopApi = {
         if ((await permissions(entry.handle).requestPermission?.({ mode: 'readwrite' })) === 'denied')
           return { status: 'failed', message: `permission to read ${entry.name} was refused` };
         handles.set(path, entry.handle);
-        text = await (await entry.handle.getFile()).text();
+        const opened = await entry.handle.getFile();
+        knownVersions.set(path, opened.lastModified);
+        text = await opened.text();
       }
       if (text === undefined) return { status: 'missing', file };
       await remember({ ...entry, openedAt: Date.now() });
@@ -165,13 +179,22 @@ export const browserApi: DesktopApi = {
     }
   },
 
-  async save(design, file) {
+  async save(design, file, options) {
     if (!file) return browserApi.saveAs(design, fileNameForTitle(design.meta.title));
     const text = serialize(design);
     const handle = handles.get(file.path);
     try {
       if (handle) {
+        // Another program changed the file since we read or wrote it: nothing is written.
+        const known = knownVersions.get(file.path);
+        if (
+          known !== undefined &&
+          !options?.overwriteChanges &&
+          (await handle.getFile()).lastModified !== known
+        )
+          return { status: 'changedOnDisk', file };
         await writeHandle(handle, text);
+        knownVersions.set(file.path, (await handle.getFile()).lastModified);
         await remember({ path: file.path, name: file.name, openedAt: Date.now(), handle });
       } else {
         download(text, file.name, 'application/json');
@@ -192,6 +215,7 @@ export const browserApi: DesktopApi = {
         await writeHandle(handle, text);
         const path = newId('fsa');
         handles.set(path, handle);
+        knownVersions.set(path, (await handle.getFile()).lastModified);
         await remember({ path, name: handle.name, openedAt: Date.now(), handle });
         return { status: 'saved', file: { path, name: handle.name } };
       }

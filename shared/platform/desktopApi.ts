@@ -19,7 +19,16 @@ export type OpenResult =
   | { status: 'failed'; message: string };
 
 export type SaveResult =
-  { status: 'saved'; file: FileRef } | { status: 'cancelled' } | { status: 'failed'; message: string };
+  | { status: 'saved'; file: FileRef }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string }
+  /** Another program changed the file since it was opened or last saved: nothing was written. */
+  | { status: 'changedOnDisk'; file: FileRef };
+
+export interface SaveOptions {
+  /** Write even though the file changed on disk (the user chose Overwrite). */
+  overwriteChanges?: boolean;
+}
 
 export interface RecentFile extends FileRef {
   /** Epoch ms of the last open or save. */
@@ -64,7 +73,11 @@ export type CloseRequestAnswer = 'asking' | 'cancelled';
 
 /** Requests from the shell (native menu, OS, window) that the renderer carries out. */
 export type ShellRequest =
-  { type: 'command'; id: string } | { type: 'openFile'; result: OpenResult } | { type: 'closeRequested' };
+  | { type: 'command'; id: string }
+  | { type: 'openFile'; result: OpenResult }
+  | { type: 'closeRequested' }
+  /** The open document's file was changed by another program. */
+  | { type: 'fileChangedOnDisk'; file: FileRef };
 
 export interface DesktopApi {
   readonly platform: 'electron' | 'browser';
@@ -74,7 +87,7 @@ export interface DesktopApi {
   open(): Promise<OpenResult>;
   openRecent(path: string): Promise<OpenResult>;
   /** Writes to `file` (atomically on desktop); with no file it behaves like saveAs. */
-  save(design: Design, file: FileRef | null): Promise<SaveResult>;
+  save(design: Design, file: FileRef | null, options?: SaveOptions): Promise<SaveResult>;
   saveAs(design: Design, suggestedName: string): Promise<SaveResult>;
   recentFiles(): Promise<RecentFile[]>;
   removeRecentFile(path: string): Promise<void>;

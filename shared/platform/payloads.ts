@@ -18,6 +18,7 @@ export const designPayload = z.unknown().transform((value, context): Design => {
 export const filePathPayload = z.string().min(1).max(MAX_PATH_CHARS);
 export const fileRefPayload = z.object({ path: filePathPayload, name: z.string().min(1).max(1024) });
 export const suggestedNamePayload = z.string().max(1024);
+export const saveOptionsPayload = z.object({ overwriteChanges: z.boolean().optional() }).optional();
 export const draftIdPayload = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a draft id is 1–64 letters, digits, - or _');
