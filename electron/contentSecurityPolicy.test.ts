@@ -27,5 +27,7 @@ describe('Content-Security-Policy', () => {
     expect(policy.get('frame-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|\*|https?:/);
+    // Styles too come from the app only: nothing needs 'unsafe-inline' (e2e/security-csp.spec.ts).
+    expect(policy.get('style-src')).toEqual(["'self'"]);
   });
 });

@@ -1,6 +1,7 @@
 // The one schema of a design document (zod 4). It validates files on open, payloads crossing the
 // Electron IPC boundary and single parameter edits from the inspector, so a value the inspector
 // accepts is always a value a file may hold. Per-kind parameter rules come from the catalog.
+import './zodConfig';
 import { z } from 'zod';
 import {
   CATALOG,

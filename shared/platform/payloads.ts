@@ -1,5 +1,6 @@
 // zod schemas for every payload crossing the Electron IPC boundary. Documents are checked with the
 // same parseDesign used for files, so a renderer cannot make the main process write a bad file.
+import '../document/zodConfig';
 import { z } from 'zod';
 import { parseDesign } from '../document/validate';
 import type { Design } from '../document/types';
