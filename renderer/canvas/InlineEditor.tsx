@@ -1,5 +1,6 @@
 // Inline editing over the canvas: a node's label (double-click or F2) or a note's text. Enter
-// commits one undo step, Escape cancels, leaving the field commits. These keys belong to the text
+// commits one undo step, Escape cancels, leaving the field commits; a text too long for a design
+// file is refused (the store's notice says why) and stays in the field. These keys belong to the text
 // field itself (like typing), not to the command registry.
 import { useEffect, useRef } from 'react';
 import { useDesignStore } from '../store/designStore';
@@ -34,8 +35,13 @@ export function InlineEditor({ controller }: { controller: CanvasController }) {
     doneRef.current = true;
     const value = fieldRef.current?.value ?? '';
     if (commit) {
-      if (node) renameNode(node.id, value);
-      if (note) setNoteText(note.id, value);
+      const result = node ? renameNode(node.id, value) : setNoteText(note!.id, value);
+      if (result === 'refused') {
+        // Too long for a design file (the store's notice says so): keep the text to shorten it.
+        doneRef.current = false;
+        fieldRef.current?.focus();
+        return;
+      }
     }
     useCanvasUi.getState().set({ editing: null });
     controller.focus();

@@ -57,7 +57,7 @@ export function registerCanvasCommands(controller: CanvasController): () => void
       lastPasted = { payload, count };
       offset = { x: DUPLICATE_OFFSET * count, y: DUPLICATE_OFFSET * count };
     }
-    pastePayload(payload, offset);
+    pastePayload(payload, offset, 'Paste');
     controller.focus();
   };
 
@@ -101,6 +101,7 @@ export function registerCanvasCommands(controller: CanvasController): () => void
             notes: design.notes.filter((note) => noteIds.has(note.id)),
           },
           { x: DUPLICATE_OFFSET, y: DUPLICATE_OFFSET },
+          'Duplicate',
         );
       },
       enabled: () => selectedItemCount() > 0,
@@ -217,8 +218,8 @@ export function registerCanvasCommands(controller: CanvasController): () => void
     const at = controller.snapPoint(controller.placementPoint());
     const id = addNote(style, at);
     controller.focus();
-    // Straight into typing, like a whiteboard.
-    useCanvasUi.getState().set({ editing: { type: 'note', id } });
+    // Straight into typing, like a whiteboard (unless the design holds no more notes).
+    if (id) useCanvasUi.getState().set({ editing: { type: 'note', id } });
   }
 
   return registerCommands(handlers);

@@ -253,7 +253,7 @@ export class CanvasController {
     return spot;
   }
 
-  placeKind(kind: ComponentKind, at?: Point): string {
+  placeKind(kind: ComponentKind, at?: Point): string | null {
     const id = addNode(kind, this.freeSpot(at ?? this.placementPoint()));
     this.focus();
     return id;
@@ -513,11 +513,13 @@ export class CanvasController {
         if (!gesture.targetId) break;
         const result = connectNodes(gesture.fromId, gesture.targetId);
         if ('refused' in result) {
-          useUiStore.getState().showNotice({
-            text: result.refused,
-            at: { x: event.clientX, y: event.clientY },
-            tone: 'warning',
-          });
+          // An empty reason: the store refused it and already said why.
+          if (result.refused)
+            useUiStore.getState().showNotice({
+              text: result.refused,
+              at: { x: event.clientX, y: event.clientY },
+              tone: 'warning',
+            });
         } else {
           useDesignStore.getState().setSelection({ edges: [result.edgeId] });
         }

@@ -157,7 +157,6 @@ function NodeSection({ nodes }: { nodes: InspectedNode[] }) {
           name="label"
           label="Label"
           value={single.label}
-          maxLength={500}
           onCommit={(label) =>
             change(`Rename ${single.label}`, (design) => {
               const node = design.nodes.find((candidate) => candidate.id === single.id);
@@ -253,7 +252,6 @@ function NoteSection({ note }: { note: InspectedNote }) {
         label={style === 'frame' ? 'Frame label' : 'Text'}
         value={note.text}
         multiline={style !== 'frame'}
-        maxLength={100_000}
         help={style === 'frame' ? undefined : 'Ctrl+Enter or leaving the box applies the text.'}
         onCommit={(text) =>
           change(`Edit ${kindLabel.toLowerCase()}`, (design) => {
@@ -293,7 +291,6 @@ function DocumentSection() {
         name="title"
         label="Title"
         value={meta.title}
-        maxLength={500}
         onCommit={(title) =>
           change('Rename design', (draft) => {
             draft.meta.title = title;
@@ -305,7 +302,6 @@ function DocumentSection() {
         label="Notes"
         value={meta.notes}
         multiline
-        maxLength={100_000}
         help="Requirements, assumptions, numbers to hit. Ctrl+Enter or leaving the box applies them."
         onCommit={(notes) =>
           change('Edit design notes', (draft) => {

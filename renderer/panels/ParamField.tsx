@@ -10,6 +10,7 @@ import { MIXED, type FieldValue } from './inspectorModel';
 import { describeRange, parseNumberText } from './paramInput';
 import { Tooltip } from '../app/Tooltip';
 import { canvasRefs } from '../canvas/canvasRefs';
+import { useDesignStore } from '../store/designStore';
 
 interface FieldProps {
   name: string;
@@ -355,7 +356,6 @@ export function TextField({
   label,
   value,
   multiline = false,
-  maxLength,
   help,
   onCommit,
 }: {
@@ -363,15 +363,22 @@ export function TextField({
   label: string;
   value: string;
   multiline?: boolean;
-  maxLength?: number;
   help?: string;
-  onCommit: (value: string) => void;
+  /** Applies the text; false when the document refused it (too long for a design file). */
+  onCommit: (value: string) => boolean | void;
 }) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft !== null && draft !== value) onCommit(draft);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  /** False when refused: the typed text stays in the field with the reason, nothing is lost. */
+  const commit = (): boolean => {
+    if (draft !== null && draft !== value && onCommit(draft) === false) {
+      setRefusal(useDesignStore.getState().lastRefusal);
+      return false;
+    }
     setDraft(null);
+    setRefusal(null);
+    return true;
   };
   // As in the number box: Enter/Escape already applied or reverted, so the blur they cause is ignored.
   const handledLeave = useRef(false);
@@ -385,8 +392,9 @@ export function TextField({
     'data-testid': `inspector-${name}`,
     'data-clean': draft === null || draft === value ? 'true' : undefined,
     value: draft ?? value,
-    maxLength,
     spellCheck: multiline,
+    'aria-invalid': refusal ? true : undefined,
+    'aria-describedby': refusal ? `${id}-refusal` : undefined,
     onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
     onBlur: () => {
       if (!handledLeave.current) commit();
@@ -394,25 +402,38 @@ export function TextField({
     onKeyDown: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
         event.preventDefault();
-        commit();
-        handBack();
+        // A refused text keeps focus, like a refused number.
+        if (commit()) handBack();
       } else if (event.key === 'Escape') {
         event.preventDefault();
         event.stopPropagation();
         setDraft(null);
+        setRefusal(null);
         handBack();
       }
     },
   };
   return (
     <FieldRow id={id} label={label} help={help} helpInline name={name}>
-      {() =>
-        multiline ? (
-          <textarea className="field-textarea" rows={4} {...common} />
-        ) : (
-          <input className="field-input field-input-wide" autoComplete="off" {...common} />
-        )
-      }
+      {() => (
+        <>
+          {multiline ? (
+            <textarea className="field-textarea" rows={4} {...common} />
+          ) : (
+            <input className="field-input field-input-wide" autoComplete="off" {...common} />
+          )}
+          {refusal && (
+            <div
+              className="field-error"
+              id={`${id}-refusal`}
+              role="alert"
+              data-testid={`inspector-${name}-refusal`}
+            >
+              {refusal}
+            </div>
+          )}
+        </>
+      )}
     </FieldRow>
   );
 }

@@ -244,10 +244,15 @@ class RunClient {
     };
     if (typeof entry.factor === 'number') step.factor = entry.factor;
     if (typeof entry.durationS === 'number') step.durationS = entry.durationS;
-    useDesignStore.getState().change('Save chaos as scenario step', (design) => {
-      design.scenario.events.push(step);
-      design.scenario.events.sort((a, b) => a.atS - b.atS);
-    });
+    const saved = useDesignStore.getState().change(
+      'Save chaos as scenario step',
+      (design) => {
+        design.scenario.events.push(step);
+        design.scenario.events.sort((a, b) => a.atS - b.atS);
+      },
+      { action: 'Saving it as a scenario step' },
+    );
+    if (!saved) return false; // the design holds no more scenario steps (the store said so)
     useUiStore.getState().showNotice({
       text: `Saved “${step.action} ${step.target}” at ${step.atS} s as a scenario step: it replays there after a reset.`,
       tone: 'info',

@@ -118,9 +118,9 @@ describe('history', () => {
     expect(state().design.scenario.events).toHaveLength(1);
   });
   it('rename ignores blank and unchanged names', () => {
-    expect(renameNode('service-1', '   ')).toBe(false);
-    expect(renameNode('service-1', 'API')).toBe(false);
-    expect(renameNode('service-1', ' Checkout API ')).toBe(true);
+    expect(renameNode('service-1', '   ')).toBe('unchanged');
+    expect(renameNode('service-1', 'API')).toBe('unchanged');
+    expect(renameNode('service-1', ' Checkout API ')).toBe('changed');
     expect(state().design.nodes[1].label).toBe('Checkout API');
   });
 });

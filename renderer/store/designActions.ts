@@ -2,6 +2,7 @@
 // commands call these rather than writing to the design directly.
 import { CATALOG, type ComponentKind } from '../../shared/document/catalog';
 import { connectionProblem } from '../../shared/document/connections';
+import { limitRefusal, wouldExceedLimits } from '../../shared/document/limits';
 import type { Design, DesignEdge, DesignNode, DesignNote, NoteStyle } from '../../shared/document/types';
 import { nodeRect, noteRect, unionRects, type Rect } from '../canvas/geometry';
 import type { ClipboardPayload } from '../canvas/clipboardFormat';
@@ -29,13 +30,21 @@ export function nextLabel(design: Design, kind: ComponentKind): string {
   return `${base} ${n}`;
 }
 
-/** Places a new node of a kind centred at a world position and selects it; returns its id. */
-export function addNode(kind: ComponentKind, world: { x: number; y: number }): string {
+/**
+ * Places a new node of a kind centred at a world position and selects it; returns its id, or null
+ * when the design already holds as many nodes as a file may (the store says so).
+ */
+export function addNode(kind: ComponentKind, world: { x: number; y: number }): string | null {
   const store = useDesignStore.getState();
   const id = nextId(store.design, kind);
-  store.change(`Add ${CATALOG[kind].label}`, (design) => {
-    design.nodes.push({ id, kind, label: nextLabel(design, kind), x: world.x, y: world.y, params: {} });
-  });
+  const added = store.change(
+    `Add ${CATALOG[kind].label}`,
+    (design) => {
+      design.nodes.push({ id, kind, label: nextLabel(design, kind), x: world.x, y: world.y, params: {} });
+    },
+    { action: `Adding ${CATALOG[kind].label}` },
+  );
+  if (!added) return null;
   useDesignStore.getState().setSelection({ nodes: [id] });
   return id;
 }
@@ -123,14 +132,22 @@ export function connectNodes(fromId: string, toId: string): { edgeId: string } |
   const { design } = useDesignStore.getState();
   const refused = connectionProblem(design, fromId, toId);
   if (refused) return { refused };
+  const overLimit = wouldExceedLimits(design, { edges: 1 });
+  if (overLimit) return { refused: `${limitRefusal('Connecting', overLimit)}.` };
   const edgeId = nextId(design, 'edge');
   const from = design.nodes.find((node) => node.id === fromId)!;
   const to = design.nodes.find((node) => node.id === toId)!;
   const toQueue = to.kind === 'queue';
-  useDesignStore.getState().change(`Connect ${from.label} → ${to.label}`, (draft) => {
-    // Producers reach a queue fire-and-forget (the spec's model), so that edge starts async.
-    draft.edges.push({ id: edgeId, from: fromId, to: toId, params: toQueue ? { async: true } : {} });
-  });
+  const connected = useDesignStore.getState().change(
+    `Connect ${from.label} → ${to.label}`,
+    (draft) => {
+      // Producers reach a queue fire-and-forget (the spec's model), so that edge starts async.
+      draft.edges.push({ id: edgeId, from: fromId, to: toId, params: toQueue ? { async: true } : {} });
+    },
+    { action: 'Connecting' },
+  );
+  // The store refused it (and said why): over a limit `wouldExceedLimits` does not count.
+  if (!connected) return { refused: '' };
   return { edgeId };
 }
 
@@ -224,37 +241,49 @@ export function connectSelection(): {
   } else {
     result.summary = `Connected ${side(connectedFrom)} → ${side(connectedTo)}`;
   }
-  useDesignStore.getState().change(result.summary, (draft) => {
-    for (const edge of additions) {
-      draft.edges.push({
-        id: edge.id,
-        from: edge.from,
-        to: edge.to,
-        params: edge.async ? { async: true } : {},
-      });
-    }
-  });
+  const connected = useDesignStore.getState().change(
+    result.summary,
+    (draft) => {
+      for (const edge of additions) {
+        draft.edges.push({
+          id: edge.id,
+          from: edge.from,
+          to: edge.to,
+          params: edge.async ? { async: true } : {},
+        });
+      }
+    },
+    { action: 'Connecting' },
+  );
+  if (!connected) return { edgeIds: [], refused: [], shape: plan.shape, summary: null };
   useDesignStore.getState().setSelection({ nodes: selection.nodes, edges: result.edgeIds });
   return result;
 }
 
-export function renameNode(id: string, label: string): boolean {
+/** What a text edit did: `refused` when the text is longer than a design may hold (the store says so). */
+export type TextEditResult = 'changed' | 'unchanged' | 'refused';
+
+export function renameNode(id: string, label: string): TextEditResult {
   const trimmed = label.trim();
   const node = useDesignStore.getState().design.nodes.find((candidate) => candidate.id === id);
-  if (!node || !trimmed || trimmed === node.label) return false;
-  useDesignStore.getState().change(`Rename ${node.label} → ${trimmed}`, (design) => {
-    design.nodes.find((candidate) => candidate.id === id)!.label = trimmed;
-  });
-  return true;
+  if (!node || !trimmed || trimmed === node.label) return 'unchanged';
+  const renamed = useDesignStore.getState().change(
+    `Rename ${node.label} → ${trimmed}`,
+    (design) => {
+      design.nodes.find((candidate) => candidate.id === id)!.label = trimmed;
+    },
+    { action: 'Renaming' },
+  );
+  return renamed ? 'changed' : 'refused';
 }
 
-export function setNoteText(id: string, text: string): boolean {
+export function setNoteText(id: string, text: string): TextEditResult {
   const note = useDesignStore.getState().design.notes.find((candidate) => candidate.id === id);
-  if (!note || text === note.text) return false;
-  useDesignStore.getState().change('Edit note', (design) => {
+  if (!note || text === note.text) return 'unchanged';
+  const edited = useDesignStore.getState().change('Edit note', (design) => {
     design.notes.find((candidate) => candidate.id === id)!.text = text;
   });
-  return true;
+  return edited ? 'changed' : 'refused';
 }
 
 export const NOTE_DEFAULTS: Record<NoteStyle, { text: string; w: number; h: number }> = {
@@ -263,26 +292,35 @@ export const NOTE_DEFAULTS: Record<NoteStyle, { text: string; w: number; h: numb
   text: { text: 'Text', w: 200, h: 36 },
 };
 
-/** Adds a sticky note, frame or text label centred at a world point; selects it; returns its id. */
-export function addNote(style: NoteStyle, centre: Position, text?: string): string {
+/**
+ * Adds a sticky note, frame or text label centred at a world point; selects it; returns its id, or
+ * null when the design holds as many notes as a file may (the store says so).
+ */
+export function addNote(style: NoteStyle, centre: Position, text?: string): string | null {
   const store = useDesignStore.getState();
   const id = nextId(store.design, style === 'sticky' ? 'note' : style);
   const defaults = NOTE_DEFAULTS[style];
   const label = { sticky: 'Add note', frame: 'Add frame', text: 'Add text' }[style];
-  store.change(label, (design) => {
-    const note: DesignNote = {
-      id,
-      text: text ?? defaults.text,
-      x: Math.round(centre.x - defaults.w / 2),
-      y: Math.round(centre.y - defaults.h / 2),
-      w: defaults.w,
-      h: defaults.h,
-      style,
-    };
-    // Frames go underneath everything else so their contents stay clickable.
-    if (style === 'frame') design.notes.unshift(note);
-    else design.notes.push(note);
-  });
+  const action = { sticky: 'Adding a note', frame: 'Adding a frame', text: 'Adding a text label' }[style];
+  const added = store.change(
+    label,
+    (design) => {
+      const note: DesignNote = {
+        id,
+        text: text ?? defaults.text,
+        x: Math.round(centre.x - defaults.w / 2),
+        y: Math.round(centre.y - defaults.h / 2),
+        w: defaults.w,
+        h: defaults.h,
+        style,
+      };
+      // Frames go underneath everything else so their contents stay clickable.
+      if (style === 'frame') design.notes.unshift(note);
+      else design.notes.push(note);
+    },
+    { action },
+  );
+  if (!added) return null;
   useDesignStore.getState().setSelection({ notes: [id] });
   return id;
 }
@@ -301,62 +339,98 @@ export function resizeNote(id: string, size: { w: number; h: number }, gestureId
   );
 }
 
+/** Draws fresh ids and labels for many new items at once (linear, however many are pasted). */
+function idAllocator(design: Design) {
+  const taken = new Set<string>([
+    ...design.nodes.map((node) => node.id),
+    ...design.edges.map((edge) => edge.id),
+    ...design.notes.map((note) => note.id),
+  ]);
+  const labels = new Set(design.nodes.map((node) => node.label));
+  const nextNumber = new Map<string, number>();
+  const fresh = (used: Set<string>, key: string, name: (n: number) => string, first: number) => {
+    let n = nextNumber.get(key) ?? first;
+    while (used.has(name(n))) n++;
+    nextNumber.set(key, n + 1);
+    used.add(name(n));
+    return name(n);
+  };
+  return {
+    id: (prefix: string) => fresh(taken, `id:${prefix}`, (n) => `${prefix}-${n}`, 1),
+    /** The label itself when free, else the kind's next free "Cache 2" (as `nextLabel`). */
+    label: (label: string, kind: ComponentKind) => {
+      if (!labels.has(label)) {
+        labels.add(label);
+        return label;
+      }
+      const base = CATALOG[kind].label;
+      if (!labels.has(base)) {
+        labels.add(base);
+        return base;
+      }
+      return fresh(labels, `label:${kind}`, (n) => `${base} ${n}`, 2);
+    },
+  };
+}
+
 /**
  * Pastes clipboard content with fresh ids (so it also works into another design), moved by
- * `offset`, and selects it. Labels already used in the design get the next free number.
+ * `offset`, and selects it. Labels already used in the design get the next free number. `action`
+ * names it in a refusal ("Duplicate would make 5,120 nodes; …"): a paste the design cannot hold is
+ * refused whole and nothing is selected.
  */
 export function pastePayload(
   payload: ClipboardPayload,
   offset: Position,
+  action: 'Paste' | 'Duplicate' = 'Paste',
 ): { nodes: string[]; notes: string[] } {
   const store = useDesignStore.getState();
+  const none = { nodes: [], notes: [] };
+  if (payload.nodes.length + payload.notes.length === 0) return none;
+  // Counted before anything is built: a refused paste of thousands costs nothing.
+  const overLimit = wouldExceedLimits(store.design, {
+    nodes: payload.nodes.length,
+    notes: payload.notes.length,
+    edges: payload.edges.length,
+  });
+  if (overLimit) return store.refuseOverLimit(action, overLimit) || none;
+  const allocate = idAllocator(store.design);
   const idMap = new Map<string, string>();
-  let working: Design = store.design;
   const nodes: DesignNode[] = [];
   const notes: DesignNote[] = [];
   const edges: DesignEdge[] = [];
-  const claim = (prefix: string, oldId: string) => {
-    const id = nextId(working, prefix);
-    idMap.set(oldId, id);
-    return id;
-  };
   for (const node of payload.nodes) {
-    const id = claim(node.kind, node.id);
-    const taken = working.nodes.some((other) => other.label === node.label);
-    const copy: DesignNode = {
+    const id = allocate.id(node.kind);
+    idMap.set(node.id, id);
+    nodes.push({
       ...node,
       id,
-      label: taken ? nextLabel(working, node.kind) : node.label,
+      label: allocate.label(node.label, node.kind),
       x: node.x + offset.x,
       y: node.y + offset.y,
       params: { ...node.params },
-    };
-    nodes.push(copy);
-    working = { ...working, nodes: [...working.nodes, copy] };
+    });
   }
   for (const note of payload.notes) {
-    const id = claim(note.style === 'frame' ? 'frame' : note.style === 'text' ? 'text' : 'note', note.id);
-    const copy: DesignNote = { ...note, id, x: note.x + offset.x, y: note.y + offset.y };
-    notes.push(copy);
-    working = { ...working, notes: [...working.notes, copy] };
+    const id = allocate.id(note.style === 'frame' ? 'frame' : note.style === 'text' ? 'text' : 'note');
+    idMap.set(note.id, id);
+    notes.push({ ...note, id, x: note.x + offset.x, y: note.y + offset.y });
   }
   for (const edge of payload.edges) {
     const from = idMap.get(edge.from);
     const to = idMap.get(edge.to);
     if (!from || !to) continue;
-    const copy: DesignEdge = { ...edge, id: nextId(working, 'edge'), from, to, params: { ...edge.params } };
-    edges.push(copy);
-    working = { ...working, edges: [...working.edges, copy] };
+    edges.push({ ...edge, id: allocate.id('edge'), from, to, params: { ...edge.params } });
   }
-  if (nodes.length + notes.length === 0) return { nodes: [], notes: [] };
-  store.change('Paste', (design) => {
+  const pasted = store.change(action, (design) => {
     design.nodes.push(...nodes);
     design.edges.push(...edges);
-    for (const note of notes) {
-      if (note.style === 'frame') design.notes.unshift(note);
-      else design.notes.push(note);
-    }
+    const frames = notes.filter((note) => note.style === 'frame');
+    // Frames go underneath everything else (as when they are added), in their pasted order.
+    design.notes.unshift(...frames);
+    design.notes.push(...notes.filter((note) => note.style !== 'frame'));
   });
+  if (!pasted) return none;
   const selection = {
     nodes: nodes.map((node) => node.id),
     notes: notes.map((note) => note.id),

@@ -1,9 +1,18 @@
 // The open design and everything about editing it: history, selection, viewport, file identity.
 // Document changes go through `change()`, which records immer patches so every gesture is one undo
-// step. Selection, viewport and run state never enter history.
+// step. Selection, viewport and run state never enter history. Every change and every replaced
+// document is checked against the document limits (`designLimitExcess`): a change the file format
+// could not hold is refused whole, with a notice, and leaves the document and history as they were.
 import { create } from 'zustand';
 import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
+import {
+  designLimitExcess,
+  limitProblem,
+  limitRefusal,
+  type DesignLimitExcess,
+} from '../../shared/document/limits';
 import { emptyDesign, type Design } from '../../shared/document/types';
+import { useUiStore } from './uiStore';
 
 enablePatches();
 
@@ -46,15 +55,42 @@ export interface DesignState {
   future: HistoryEntry[];
   selection: Selection;
   viewport: Viewport;
+  /** Why the last refused change was refused (a document limit), for fields that show it inline. */
+  lastRefusal: string | null;
 
-  change: (label: string, recipe: (design: Design) => void, options?: { gestureId?: string }) => void;
+  /**
+   * Applies `recipe` as one undo step (merged with the previous one when the gesture id matches).
+   * Returns false when it was refused because the result would break a document limit (the notice
+   * names `options.action`, else the label); nothing is applied then.
+   */
+  change: (label: string, recipe: (design: Design) => void, options?: ChangeOptions) => boolean;
+  /** Shows why a command was refused by a document limit (for a command that checks before it
+   *  builds its change, e.g. a paste counted with `wouldExceedLimits`); returns false. */
+  refuseOverLimit: (action: string, excess: DesignLimitExcess) => false;
   undo: () => void;
   redo: () => void;
-  /** Replaces the whole document (new, open, restore a draft): history starts afresh. */
-  replaceDesign: (design: Design, file?: FileIdentity, options?: { dirty?: boolean }) => void;
+  /**
+   * Replaces the whole document (new, open, restore a draft): history starts afresh. Returns false
+   * (and keeps the open document) for a design beyond the document limits; files reach it through
+   * `parseDesign`, which refuses those first.
+   */
+  replaceDesign: (design: Design, file?: FileIdentity, options?: { dirty?: boolean }) => boolean;
   markSaved: (file?: FileIdentity) => void;
   setSelection: (selection: Partial<Selection>) => void;
   setViewport: (viewport: Viewport) => void;
+}
+
+export interface ChangeOptions {
+  gestureId?: string;
+  /** The command as a refusal names it ("Duplicate", "Rename"), when the label says more. */
+  action?: string;
+}
+
+/** Shows why a change was refused; the one place the limits reach the user. */
+function refuse(message: string): false {
+  useDesignStore.setState({ lastRefusal: message });
+  useUiStore.getState().showNotice({ text: message, tone: 'warning' });
+  return false;
 }
 
 export const useDesignStore = create<DesignState>()((set, get) => ({
@@ -66,11 +102,14 @@ export const useDesignStore = create<DesignState>()((set, get) => ({
   future: [],
   selection: EMPTY_SELECTION,
   viewport: { x: 0, y: 0, scale: 1 },
+  lastRefusal: null,
 
   change(label, recipe, options) {
     const { design, past, revision } = get();
     const [next, patches, inversePatches] = produceWithPatches(design, recipe);
-    if (patches.length === 0) return;
+    if (patches.length === 0) return true;
+    const excess = designLimitExcess(next, design);
+    if (excess) return refuse(`${limitRefusal(options?.action ?? label, excess)}.`);
     const last = past[past.length - 1];
     let nextPast: HistoryEntry[];
     if (options?.gestureId && last?.gestureId === options.gestureId) {
@@ -85,6 +124,11 @@ export const useDesignStore = create<DesignState>()((set, get) => ({
       if (nextPast.length > HISTORY_LIMIT) nextPast = nextPast.slice(nextPast.length - HISTORY_LIMIT);
     }
     set({ design: next, past: nextPast, future: [], revision: revision + 1 });
+    return true;
+  },
+
+  refuseOverLimit(action, excess) {
+    return refuse(`${limitRefusal(action, excess)}.`);
   },
 
   undo() {
@@ -116,6 +160,9 @@ export const useDesignStore = create<DesignState>()((set, get) => ({
   },
 
   replaceDesign(design, file = { path: null, name: null }, options) {
+    const excess = designLimitExcess(design);
+    if (excess)
+      return refuse(`This design is too big to open: ${limitProblem(excess)}. The open design is unchanged.`);
     const revision = get().revision + 1;
     set({
       design,
@@ -126,6 +173,7 @@ export const useDesignStore = create<DesignState>()((set, get) => ({
       future: [],
       selection: EMPTY_SELECTION,
     });
+    return true;
   },
 
   markSaved(file) {
