@@ -195,6 +195,15 @@ describe('SLO verdict', () => {
     expect(outage.checks[0].text).toBe('p99 — (no request completed)');
     expect(outage.summary).not.toContain('0 ms');
   });
+  it('a run so far without a completed request fails its p99 line: no completed requests', () => {
+    const run = { warmedUp: true, throughputRps: 0, p99Ms: Number.NaN, errorRate: 0, pass: false };
+    const verdict = sloVerdict(global({ run, p99Ms: Number.NaN, throughputRps: 0 }), {
+      ...slo,
+      minThroughputRps: 0,
+    });
+    expect(verdict.state).toBe('fail');
+    expect(verdict.summary).toContain('p99 — no completed requests');
+  });
 });
 
 describe('timeline', () => {

@@ -10,7 +10,8 @@ export interface NodeTotalsRow {
   failed: number;
   utilization: number;
   maxQueueDepth: number;
-  latencyMs: { p99: number };
+  /** null when the node completed nothing (no data). */
+  latencyMs: { p99: number | null };
   errors?: Partial<Record<FailureReason, number>>;
   cache?: { hitRate: number };
   db?: { lostWrites: number; failovers: number };
@@ -27,7 +28,7 @@ export function describeNodeTotals(row: NodeTotalsRow): string[] {
     `${formatCount(row.arrivals)} arrived`,
     `${formatCount(row.completed)} done`,
     `${formatCount(row.failed)} failed${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`,
-    `p99 ${formatMs(row.latencyMs.p99)}`,
+    `p99 ${formatMs(row.latencyMs.p99 ?? Number.NaN)}`,
     `util ${formatPercent(row.utilization)}`,
     `max queue ${formatCount(row.maxQueueDepth)}`,
   ];

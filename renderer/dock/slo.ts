@@ -31,15 +31,18 @@ interface Figures {
   errorRate: number;
 }
 
-function checksOf(figures: Figures, slo: Slo, judgeThroughput: boolean): SloCheck[] {
+function checksOf(figures: Figures, slo: Slo, judgeThroughput: boolean, wholeRun: boolean): SloCheck[] {
   const noLatency = !Number.isFinite(figures.p99Ms);
   const checks: SloCheck[] = [
     {
       id: 'p99',
-      // No completed request means no latency to judge; the error rate says what went wrong.
-      pass: noLatency || figures.p99Ms <= slo.p99Ms,
+      // One second without completions is judged by its errors; a whole run without any cannot
+      // pass its p99 line (as the engine's and the CLI's verdict: no completed requests).
+      pass: noLatency ? !wholeRun : figures.p99Ms <= slo.p99Ms,
       text: noLatency
-        ? 'p99 — (no request completed)'
+        ? wholeRun
+          ? 'p99 — no completed requests'
+          : 'p99 — (no request completed)'
         : `p99 ${formatMs(figures.p99Ms)} ${figures.p99Ms <= slo.p99Ms ? '≤' : '>'} ${formatMs(slo.p99Ms)}`,
     },
     {
@@ -60,13 +63,13 @@ function checksOf(figures: Figures, slo: Slo, judgeThroughput: boolean): SloChec
 export function sloVerdict(global: GlobalGauges | null, slo: Slo): SloVerdict {
   if (!global)
     return { state: 'waiting', checks: [], summary: 'SLO: not running', now: null, wholeRun: false };
-  const second = checksOf(global, slo, true);
+  const second = checksOf(global, slo, true, false);
   const secondFailing = second.filter((check) => !check.pass);
   const now = secondFailing.length === 0 ? 'ok' : secondFailing[0].text;
   const run = global.run;
   if (run && !run.warmedUp)
     return { state: 'waiting', checks: [], summary: `SLO: warming up (now: ${now})`, now, wholeRun: true };
-  const checks = run ? checksOf(run, slo, true) : second;
+  const checks = run ? checksOf(run, slo, true, true) : second;
   const failing = checks.filter((check) => !check.pass);
   // The engine's own verdict decides (it is the CLI's); the checks say why.
   const pass = run ? run.pass && failing.length === 0 : failing.length === 0;

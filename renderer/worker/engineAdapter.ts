@@ -74,7 +74,7 @@ export class EngineRun {
     return {
       warmedUp: this.sim.simTimeMs >= this.sim.warmupMs,
       throughputRps: global.throughputRps,
-      p99Ms: global.completed > 0 ? global.latencyMs.p99 : Number.NaN,
+      p99Ms: global.latencyMs.p99 ?? Number.NaN, // null: nothing completed (no data)
       errorRate: ended > 0 ? global.errorRate : 0,
       pass: global.slo?.pass ?? true,
     };

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main';
+import { mmcDesign } from '../testing/designs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const template = (name: string) => `${root}assets/templates/${name}.bpd`;
@@ -166,6 +167,39 @@ describe('bad input: exit code 2, a message naming the problem, no stack trace',
     const { code, stdout } = run(['validate', template('six-tier-reference')]);
     expect(code).toBe(0);
     expect(stdout).toContain('valid design');
+  });
+});
+
+describe('a run in which no request completes', () => {
+  // No completed request, no latency: an empty sample has no percentiles, so the table prints
+  // "—" (never 0 ms) and an SLO's p99 line fails as "no completed requests".
+  const stuck = mmcDesign({
+    lambdaRps: 10,
+    serviceTimeMs: 600_000,
+    servers: 1,
+    serviceDist: 'const',
+    durationS: 60,
+  });
+  stuck.slo = { p99Ms: 200, minThroughputRps: 0, maxErrorRate: 1 };
+  const files = { 'stuck.bpd': JSON.stringify(stuck) };
+
+  it('prints "—" for every latency figure and SLO FAIL: no completed requests', () => {
+    const { code, stdout } = run(['run', 'stuck.bpd'], files);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Latency    mean —   p50 —   p95 —   p99 —   max —   (no completed requests)');
+    expect(stdout).toMatch(/SLO {8}FAIL: p99: no completed requests/);
+    expect(stdout).not.toContain('SLO        PASS');
+    // The per-node p99 column reads "—" too.
+    expect(stdout.split('\n').find((line) => line.startsWith('server'))).toMatch(/—$/);
+  });
+
+  it('writes null percentiles in the JSON, and the verdict fails', () => {
+    const { code, stdout } = run(['run', 'stuck.bpd', '--json'], files);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.global.latencyMs).toEqual({ mean: null, p50: null, p95: null, p99: null, max: null });
+    expect(result.nodes.server.latencyMs.p99).toBeNull();
+    expect(result.global.slo).toMatchObject({ pass: false, failing: ['p99: no completed requests'] });
   });
 });
 

@@ -158,7 +158,9 @@ export function main(args: string[], io: CliIo): number {
 
 // ————————————————————————————— human-readable output —————————————————————————————
 
-function format(value: number, digits = 1): string {
+/** "—" for no data (a latency of nothing is null, not 0). */
+function format(value: number | null, digits = 1): string {
+  if (value === null) return '—';
   if (!Number.isFinite(value)) return String(value);
   if (Math.abs(value) >= 1e6) return `${(value / 1e6).toFixed(2)}M`;
   return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(digits);
@@ -184,7 +186,9 @@ export function formatTables(title: string, result: CliJson): string {
   );
   out.push(`Throughput ${format(g.throughputRps)} req/s   error rate ${(g.errorRate * 100).toFixed(2)}%`);
   out.push(
-    `Latency    mean ${format(g.latencyMs.mean, 2)} ms   p50 ${format(g.latencyMs.p50, 2)}   p95 ${format(g.latencyMs.p95, 2)}   p99 ${format(g.latencyMs.p99, 2)}   max ${format(g.latencyMs.max, 2)}`,
+    g.latencyMs.mean === null
+      ? 'Latency    mean —   p50 —   p95 —   p99 —   max —   (no completed requests)'
+      : `Latency    mean ${format(g.latencyMs.mean, 2)} ms   p50 ${format(g.latencyMs.p50, 2)}   p95 ${format(g.latencyMs.p95, 2)}   p99 ${format(g.latencyMs.p99, 2)}   max ${format(g.latencyMs.max, 2)}`,
   );
   const errors = FAILURE_REASONS.filter((r) => g.errors[r] > 0).map((r) => `${r} ${format(g.errors[r])}`);
   if (errors.length) out.push(`Errors     ${errors.join(', ')}`);
@@ -192,7 +196,7 @@ export function formatTables(title: string, result: CliJson): string {
     out.push(`Data       ${format(g.lostWrites)} lost writes, ${format(g.staleReads)} stale reads`);
   if (g.slo)
     out.push(
-      `SLO        ${g.slo.pass ? 'PASS' : 'FAIL'} (p99 ≤ ${g.slo.p99Ms} ms, ≥ ${g.slo.minThroughputRps} req/s, errors ≤ ${(g.slo.maxErrorRate * 100).toFixed(2)}%)`,
+      `SLO        ${g.slo.pass ? 'PASS' : `FAIL: ${g.slo.failing.join(', ')}`} (p99 ≤ ${g.slo.p99Ms} ms, ≥ ${g.slo.minThroughputRps} req/s, errors ≤ ${(g.slo.maxErrorRate * 100).toFixed(2)}%)`,
     );
   out.push('');
   const rows = Object.entries(result.nodes).map(([id, n]) => [

@@ -25,13 +25,14 @@ export type {
   CliJson,
   NodeResult,
   LatencySummary,
+  SloVerdict,
   NodeExplanation,
   ErrorCounts,
   SlowestRequestsExplanation,
 } from './results';
 export type { GaugeLayout, Gauges, GlobalGauges } from './gauges';
 export { gaugeLayout, gauges, globalGauges } from './gauges';
-export { results, globalResult, explain, explainSlowest } from './results';
+export { results, globalResult, explain, explainSlowest, sloVerdict, NO_LATENCY } from './results';
 export { NODE_GAUGE_FIELDS, INSTANCE_GAUGE_FIELDS, EDGE_GAUGE_FIELDS } from './gauges';
 export type { NodeSeries } from './metrics';
 export type { ChaosCommand, LogEntry, SimulationOptions } from './simulation';

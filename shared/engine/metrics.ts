@@ -80,7 +80,7 @@ export interface NodeSeries {
   errorsRps: Record<string, Float64Array>;
   /** Responses (completed or failed) at the node in each bucket. */
   responses: Float64Array;
-  /** NaN for a bucket with no responses (no data, not 0 ms). */
+  /** NaN for a bucket in which the node completed nothing (no data, not 0 ms). */
   p50Ms: Float64Array;
   p95Ms: Float64Array;
   p99Ms: Float64Array;
@@ -195,7 +195,8 @@ export class SeriesRing {
       FAILURE_REASONS.forEach((r, i) => (out.errorsRps[r][k] = f[base + 2 + i] / seconds));
       const total = f[base + 9];
       out.responses[k] = total;
-      const none = total > 0 ? 0 : Number.NaN;
+      // No data (NaN) for a bucket in which the node completed nothing, as in the gauges.
+      const none = total > 0 && f[base + 1] > 0 ? 0 : Number.NaN;
       out.p50Ms[k] = none + quantileOf(this.histograms, k * COARSE_BUCKETS, total, 0.5, 0, Infinity, true);
       out.p95Ms[k] = none + quantileOf(this.histograms, k * COARSE_BUCKETS, total, 0.95, 0, Infinity, true);
       out.p99Ms[k] = none + quantileOf(this.histograms, k * COARSE_BUCKETS, total, 0.99, 0, Infinity, true);

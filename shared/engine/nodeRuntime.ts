@@ -3,7 +3,7 @@
 import type { ParamValue } from '../document/types';
 import { IntFifo, IntMap, KeyNumbers } from './collections';
 import { LatencyHistogram } from './histogram';
-import { INSTANCE_COUNTERS, NODE_COUNTERS, SeriesRing } from './metrics';
+import { C_COMPLETED, INSTANCE_COUNTERS, NODE_COUNTERS, SeriesRing } from './metrics';
 import { Rng } from './rng';
 import type { ZipfSampler } from './zipf';
 import type { HashRing } from './hashRing';
@@ -145,12 +145,18 @@ export class NodeRuntime {
 
   /** Counter deltas of the last complete 1 s bucket (gauges). */
   readonly lastWindow = new Float64Array(NODE_COUNTERS);
-  /** NaN when nothing responded in the last window: no data, not a latency of 0 ms. */
+  /** NaN when the node completed nothing in the last window: no data, not a latency of 0 ms (as
+   *  in the run totals, failures alone — refusals in 0 ms, timeouts — do not make a latency). */
   get lastWindowLatencyP99Ms(): number {
-    return this.lastWindowLatency.count > 0 ? this.lastWindowLatency.quantile(0.99) : Number.NaN;
+    return this.lastWindowQuantile(0.99);
   }
   get lastWindowLatencyP50Ms(): number {
-    return this.lastWindowLatency.count > 0 ? this.lastWindowLatency.quantile(0.5) : Number.NaN;
+    return this.lastWindowQuantile(0.5);
+  }
+  private lastWindowQuantile(q: number): number {
+    return this.lastWindowLatency.count > 0 && this.lastWindow[C_COMPLETED] > 0
+      ? this.lastWindowLatency.quantile(q)
+      : Number.NaN;
   }
 
   // Client (cached from params on every configure: read per request).

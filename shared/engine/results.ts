@@ -37,12 +37,36 @@ import {
   type Simulation,
 } from './simulation';
 
+/**
+ * Latency statistics of a population of responses. All null when the population is empty (no
+ * request completed): an empty sample has no mean, no order statistics and no maximum, and 0 ms
+ * would read as "instant". JSON writes them as null.
+ */
 export interface LatencySummary {
-  mean: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
+  mean: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+}
+
+/** What a latency summary reads when nothing completed. */
+export const NO_LATENCY: Readonly<LatencySummary> = Object.freeze({
+  mean: null,
+  p50: null,
+  p95: null,
+  p99: null,
+  max: null,
+});
+
+/** The run against design.slo: `failing` names each line that fails (empty when it passes). */
+export interface SloVerdict {
+  p99Ms: number;
+  minThroughputRps: number;
+  maxErrorRate: number;
+  pass: boolean;
+  /** "p99: no completed requests", "p99 312.4 ms > 200 ms", "throughput 3 req/s < 10 req/s", "errors 5.3% > 1%". */
+  failing: string[];
 }
 
 export type ErrorCounts = Record<(typeof FAILURE_REASONS)[number], number>;
@@ -63,6 +87,8 @@ export interface NodeResult {
   meanResponseMs: number;
   /** Time-averaged requests at the node (waiting, in service or waiting downstream): Little's L. */
   meanInSystem: number;
+  /** Every departure (completed or failed); null when the node completed no request (a refusal
+   *  in 0 ms or a timeout at exactly the timeout says nothing about how fast the node answers). */
   latencyMs: LatencySummary;
   cache?: { hits: number; misses: number; hitRate: number; staleReads: number };
   queue?: {
@@ -88,18 +114,20 @@ export interface CliJson {
     inFlight: number;
     throughputRps: number;
     errorRate: number;
+    /** End-to-end latency of completed client requests; null when none completed. */
     latencyMs: LatencySummary;
     errors: ErrorCounts;
     lostWrites: number;
     staleReads: number;
-    slo: { p99Ms: number; minThroughputRps: number; maxErrorRate: number; pass: boolean } | null;
+    slo: SloVerdict | null;
   };
   nodes: Record<string, NodeResult>;
   log: LogEntry[];
 }
 
-/** Run totals plus the bucket in progress. */
-function summary(total: LatencyHistogram, current: LatencyHistogram): LatencySummary {
+/** Run totals plus the bucket in progress; NO_LATENCY when nothing completed. */
+function summary(total: LatencyHistogram, current: LatencyHistogram, completed: number): LatencySummary {
+  if (!(completed > 0) || total.count + current.count === 0) return { ...NO_LATENCY };
   const histogram = new LatencyHistogram();
   histogram.merge(total);
   histogram.merge(current);
@@ -145,7 +173,7 @@ export function nodeResult(sim: Simulation, node: NodeRuntime): NodeResult {
     meanWaitMs: round(c[C_WAIT_COUNT] > 0 ? c[C_WAIT_SUM] / c[C_WAIT_COUNT] : 0, 6),
     meanResponseMs: round(c[C_RESPONSE_COUNT] > 0 ? c[C_RESPONSE_SUM] / c[C_RESPONSE_COUNT] : 0, 6),
     meanInSystem: round(c[C_IN_NODE_INTEGRAL] / spanMs, 6),
-    latencyMs: summary(node.latency, node.windowLatency),
+    latencyMs: summary(node.latency, node.windowLatency, c[C_COMPLETED]),
   };
   kinds.addResults(node, c, spanMs, result);
   return result;
@@ -167,18 +195,8 @@ export function globalResult(sim: Simulation): CliJson['global'] {
   const ended = g[G_COMPLETED] + failed;
   const throughputRps = round(g[G_COMPLETED] / (spanMs / 1000), 4);
   const errorRate = round(ended > 0 ? failed / ended : 0, 6);
-  const latencyMs = summary(sim.endToEnd, sim.endToEndWindow);
-  const slo = sim.design.slo
-    ? {
-        p99Ms: sim.design.slo.p99Ms,
-        minThroughputRps: sim.design.slo.minThroughputRps,
-        maxErrorRate: sim.design.slo.maxErrorRate,
-        pass:
-          latencyMs.p99 <= sim.design.slo.p99Ms &&
-          throughputRps >= sim.design.slo.minThroughputRps &&
-          errorRate <= sim.design.slo.maxErrorRate,
-      }
-    : null;
+  const latencyMs = summary(sim.endToEnd, sim.endToEndWindow, g[G_COMPLETED]);
+  const slo = sim.design.slo ? sloVerdict(sim.design.slo, latencyMs.p99, throughputRps, errorRate) : null;
   return {
     requests: g[G_REQUESTS],
     completed: g[G_COMPLETED],
@@ -191,6 +209,32 @@ export function globalResult(sim: Simulation): CliJson['global'] {
     lostWrites,
     staleReads,
     slo,
+  };
+}
+
+/**
+ * The run against its SLO. A p99 line cannot pass without completed requests: with none there is
+ * no p99 to compare (an empty sample has no order statistics), so it fails as "no completed requests".
+ */
+export function sloVerdict(
+  slo: { p99Ms: number; minThroughputRps: number; maxErrorRate: number },
+  p99Ms: number | null,
+  throughputRps: number,
+  errorRate: number,
+): SloVerdict {
+  const failing: string[] = [];
+  if (p99Ms === null) failing.push('p99: no completed requests');
+  else if (p99Ms > slo.p99Ms) failing.push(`p99 ${p99Ms} ms > ${slo.p99Ms} ms`);
+  if (throughputRps < slo.minThroughputRps)
+    failing.push(`throughput ${throughputRps} req/s < ${slo.minThroughputRps} req/s`);
+  if (errorRate > slo.maxErrorRate)
+    failing.push(`errors ${round(errorRate * 100, 2)}% > ${round(slo.maxErrorRate * 100, 2)}%`);
+  return {
+    p99Ms: slo.p99Ms,
+    minThroughputRps: slo.minThroughputRps,
+    maxErrorRate: slo.maxErrorRate,
+    pass: failing.length === 0,
+    failing,
   };
 }
 
