@@ -3,8 +3,7 @@
 // The desktop side (identity, watch) is electron/fileIdentity.ts; this is the renderer's half.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DesktopApi, SaveOptions, SaveResult } from '../../shared/platform/desktopApi';
-import { DESIGN_LIMITS } from '../../shared/document/schema';
-import { design as buildDesign, node } from '../../shared/testing/designs';
+import { design as buildDesign, edge, node } from '../../shared/testing/designs';
 
 const file = { path: '/designs/checkout.bpd', name: 'checkout.bpd' };
 const calls: string[] = [];
@@ -144,16 +143,17 @@ describe('a file changed by another program since it was opened', () => {
 describe('a design that would not reopen', () => {
   it('is never written nor called saved: it stays open and unsaved, with the reason', async () => {
     openEdited();
-    useDesignStore.getState().change('Grow past the limit', (design) => {
-      for (let index = 0; index <= DESIGN_LIMITS.nodes; index += 1)
-        design.nodes.push({ ...node(`n${index}`, 'service') });
+    // The store refuses what breaks the limits, so break what only parsing checks: an edge to
+    // a node that does not exist (a bug elsewhere could leave one).
+    useDesignStore.getState().change('Wire to nowhere', (design) => {
+      design.edges.push(edge('api', 'ghost'));
     });
     expect(await saveDesign()).toBe(false);
     expect(calls).toEqual([]);
     expect(isDirty(useDesignStore.getState())).toBe(true);
     const problems = useFilesStore.getState().problems;
     expect(problems?.source).toBe('saving');
-    expect(problems?.problems[0]).toMatch(/Could not save: the design would not reopen: .*nodes/);
+    expect(problems?.problems[0]).toMatch(/Could not save: the design would not reopen: .*ghost/);
     expect(useUiStore.getState().notice).toBeNull();
   });
 
