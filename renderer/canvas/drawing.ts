@@ -2,7 +2,13 @@
 // scene function drawing straight onto the 2D context: a 1,000-node design is 1,000 shapes, not
 // 6,000, and nothing listens for events (hit testing is geometric, see ./geometry.ts).
 import type { Context } from 'konva/lib/Context';
-import { CATALOG, EDGE_PARAMS, resolveParams, type ComponentKind } from '../../shared/document/catalog';
+import {
+  CATALOG,
+  EDGE_PARAMS,
+  nodeParams,
+  resolveParams,
+  type ComponentKind,
+} from '../../shared/document/catalog';
 import type { DesignNode, Params } from '../../shared/document/types';
 import type { CanvasTheme } from '../app/themeColors';
 import { KIND_ACCENT, kindIconDataUrl } from '../app/icons';
@@ -110,41 +116,20 @@ export function textWidth(text: string, font: string): number {
 
 // ---- nodes ----
 
-/** Instances drawn as a stack: a database counts every copy (shards × (replicas + leader)). */
+/** Instances drawn as a stack (a database counts every copy: shards × (replicas + leader)). */
 export function instanceCount(node: Pick<DesignNode, 'kind' | 'params'>): number {
-  const params = resolveParams(CATALOG[node.kind].params, node.params);
-  if (node.kind === 'database') return Number(params.shards) * (Number(params.replicas) + 1);
-  return typeof params.instances === 'number' ? params.instances : 1;
+  return CATALOG[node.kind].capabilities.instanceCount(nodeParams(node));
 }
 
 /** The second line of a card: kind and scale, e.g. "Service ×3", "Database · 2 replicas". */
 export function nodeSubtitle(node: Pick<DesignNode, 'kind' | 'params'>): string {
   const spec = CATALOG[node.kind];
-  const params = resolveParams(spec.params, node.params);
-  if (node.kind === 'database') {
-    const shards = Number(params.shards);
-    const replicas = Number(params.replicas);
-    const parts = [spec.label];
-    if (shards > 1) parts.push(`${shards} shards`);
-    if (replicas > 0) parts.push(`${replicas} replica${replicas === 1 ? '' : 's'}`);
-    return parts.join(' · ');
-  }
-  const count = instanceCount(node);
-  return count > 1 ? `${spec.label} ×${count}` : spec.label;
+  return spec.view.subtitle(spec.label, nodeParams(node));
 }
 
 /** The badge in the corner: ×N, or shards×copies for a sharded database. */
 export function instanceBadge(node: Pick<DesignNode, 'kind' | 'params'>): string | null {
-  if (node.kind === 'database') {
-    const params = resolveParams(CATALOG.database.params, node.params);
-    const shards = Number(params.shards);
-    const copies = Number(params.replicas) + 1;
-    if (shards * copies <= 1) return null;
-    // One shard reads as a plain count of copies; several as shards × copies per shard.
-    return shards === 1 ? `×${copies}` : `${shards}×${copies}`;
-  }
-  const count = instanceCount(node);
-  return count > 1 ? `×${count}` : null;
+  return CATALOG[node.kind].view.badge(nodeParams(node));
 }
 
 export interface NodeLook {

@@ -10,7 +10,7 @@ import { CHART_IDS, chartModel, type ChartModel, type SeriesContext } from './se
 import { setCursorS, useDockRun } from './runSource';
 import { onDockTick } from './useThrottledRun';
 import { cursorAtFraction } from './timeline';
-import { isReplicated } from '../canvas/live/liveModel';
+import { isReplicated } from '../../shared/document/catalog';
 
 const modelKey = (model: ChartModel) =>
   `${model.title}|${model.emptyReason ?? ''}|${model.series.map((s) => `${s.key}:${s.label}:${s.style}`).join(',')}`;

@@ -8,7 +8,7 @@ import { useThrottledRun } from './useThrottledRun';
 import { sampleAt } from './series';
 import { describeNodeTotals, type NodeTotalsRow } from './nodeTotals';
 import { formatCount, formatMs, formatPercent, formatRps } from './format';
-import { CATALOG } from '../../shared/document/catalog';
+import { CATALOG, isReplicated } from '../../shared/document/catalog';
 
 /** Run totals refresh this often while the run goes on. */
 const TOTALS_REFRESH_MS = 1000;
@@ -62,17 +62,13 @@ export function NodeStrip() {
             <span data-testid="node-queue">queue {Number(gauges.queueDepth.toFixed(1))}</span>
             <span>util {formatPercent(gauges.utilization)}</span>
             <span>errors {formatPercent(gauges.errorRate)}</span>
-            {gauges.hitRate !== undefined && node.kind.match(/cache|cdn/) && (
-              <span>hit {formatPercent(gauges.hitRate)}</span>
-            )}
-            {gauges.replicationLagMs !== undefined && node.kind === 'database' && (
+            {gauges.hitRate !== undefined && <span>hit {formatPercent(gauges.hitRate)}</span>}
+            {gauges.replicationLagMs !== undefined && isReplicated(node) && (
               <span>lag {formatMs(gauges.replicationLagMs)}</span>
             )}
-            {gauges.oldestAgeMs !== undefined && node.kind === 'queue' && (
-              <span>oldest {formatMs(gauges.oldestAgeMs)}</span>
-            )}
-            {gauges.throttled !== undefined && gauges.throttled > 0 && (
-              <span>throttled {formatCount(gauges.throttled)}</span>
+            {gauges.queueOldestAgeMs !== undefined && <span>oldest {formatMs(gauges.queueOldestAgeMs)}</span>}
+            {gauges.throttledRps !== undefined && gauges.throttledRps > 0 && (
+              <span>throttled {formatCount(gauges.throttledRps)}</span>
             )}
           </>
         )}

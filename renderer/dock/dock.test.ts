@@ -11,6 +11,7 @@ import { describeLogEntry, formatPercent, formatSimTime, logEntryNodeId } from '
 import { whyView } from './why';
 import type { SlowestRequests } from '../run/types';
 import { describeNodeTotals } from './nodeTotals';
+import { nodeGauges } from '../../shared/testing/gauges';
 
 const noErrors = { timeout: 0, rejected: 0, throttled: 0, unavailable: 0, loop: 0, error: 0 };
 
@@ -28,7 +29,7 @@ function global(overrides: Partial<GlobalGauges> = {}): GlobalGauges {
 }
 
 function gauges(overrides: Partial<NodeGauges> = {}): NodeGauges {
-  return { throughputRps: 50, p99Ms: 30, queueDepth: 0, utilization: 0.5, errorRate: 0, ...overrides };
+  return nodeGauges({ throughputRps: 50, p99Ms: 30, utilization: 0.5, ...overrides });
 }
 
 function sample(

@@ -5,6 +5,7 @@ import { FAILURE_REASONS, type FailureReason, type NodeGauges, type RunSample } 
 import { RunHistory, type FoldMode, type GlobalField } from '../run/runHistory';
 import type { Slo } from '../../shared/document/types';
 import { isCacheKind } from '../../shared/document/catalog';
+import { kindCan } from '../../shared/kinds/index';
 
 export type { FoldMode };
 
@@ -16,7 +17,7 @@ export interface DockNode {
   id: string;
   kind: string;
   label: string;
-  /** Databases: has followers or is leaderless (a lone leader has no replication lag to show). */
+  /** Keeps copies in step (a database with followers or leaderless; a lone leader has no lag). */
   replicated?: boolean;
 }
 
@@ -81,16 +82,6 @@ export interface ChartModel {
 
 /** Most series one chart shows, so lines stay tellable apart at 1280×720. */
 export const MAX_NODE_SERIES = 4;
-
-const QUEUEING_KINDS = new Set([
-  'service',
-  'worker',
-  'database',
-  'queue',
-  'loadBalancer',
-  'gateway',
-  'rateLimiter',
-]);
 
 const nodeGauge = (nodeId: string, field: keyof NodeGauges) => ({ fields: [field], nodeId });
 const globalGauge = (field: GlobalField) => ({ fields: [field] });
@@ -194,7 +185,7 @@ export function chartModel(id: ChartId, history: RunHistory, context: SeriesCont
       };
     }
     case 'queue': {
-      const queueing = (node: DockNode) => QUEUEING_KINDS.has(node.kind);
+      const queueing = (node: DockNode) => kindCan(node.kind, 'queues');
       let nodes: DockNode[];
       if (selected.length > 0) nodes = selected.slice(0, MAX_NODE_SERIES);
       else {
@@ -236,7 +227,7 @@ export function chartModel(id: ChartId, history: RunHistory, context: SeriesCont
     }
     case 'lag': {
       // Only databases with replication: a lone leader's lag is a flat 0 ms line that says nothing.
-      const databases = focusNodes(context, (node) => node.kind === 'database' && node.replicated === true);
+      const databases = focusNodes(context, (node) => node.replicated === true);
       return {
         id,
         title: 'Replication lag',

@@ -3,6 +3,7 @@ import { MAX_CAPACITY, MIN_CAPACITY, RunHistory, capacityFor } from './runHistor
 import { classifyChange } from './liveEdits';
 import { webTierDesign } from '../../shared/testing/designs';
 import type { RunSample } from './types';
+import { nodeGauges } from '../../shared/testing/gauges';
 
 const sample = (tS: number, throughputRps: number, sloPass = true): RunSample => ({
   tS,
@@ -15,7 +16,7 @@ const sample = (tS: number, throughputRps: number, sloPass = true): RunSample =>
     errorsByReason: { timeout: 0, rejected: 0, throttled: 0, unavailable: 0, loop: 0, error: 0 },
     sloPass,
   },
-  nodes: { api: { throughputRps, p99Ms: 3, queueDepth: tS, utilization: 0.5, errorRate: 0 } },
+  nodes: { api: nodeGauges({ throughputRps, p99Ms: 3, queueDepth: tS, utilization: 0.5 }) },
   instances: { api: [{ state: 'alive', utilization: 0.5, queueDepth: 0 }] },
   spanS: 1,
 });
@@ -25,19 +26,18 @@ function bigSample(tS: number, nodeCount = 50, edgeCount = 74): RunSample {
   const nodes: RunSample['nodes'] = {};
   const instances: RunSample['instances'] = {};
   for (let n = 0; n < nodeCount; n++) {
-    nodes[`n${n}`] = {
+    nodes[`n${n}`] = nodeGauges({
       throughputRps: 100 + n,
       p99Ms: 10,
       queueDepth: tS % 7,
       utilization: 0.5,
-      errorRate: 0,
       arrivalsRps: 100,
       p50Ms: 5,
+      meanResponseMs: 6,
       inFlight: 3,
       instancesUp: 2,
-      timeoutRps: 0,
-      rejectedRps: 0,
-    };
+      responses: 100 + n,
+    });
     instances[`n${n}`] = [
       { state: 'alive', utilization: 0.5, queueDepth: 1, throughputRps: 50, leader: true },
       { state: tS % 100 === 0 ? 'dead' : 'alive', utilization: 0.5, queueDepth: 1, throughputRps: 50 },

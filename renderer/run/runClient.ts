@@ -1,5 +1,6 @@
 // The main thread's handle on the simulation worker: every run action goes through here (run
 // commands, toolbar, chaos menus and keys, live edits, automation, the dock). See ./README.md.
+import { kindCan } from '../../shared/kinds/index';
 import type { ChaosAction, Params, ScenarioEvent } from '../../shared/document/types';
 import type { ChaosCommand } from '../../shared/engine/index';
 import { useDesignStore } from '../store/designStore';
@@ -76,7 +77,7 @@ class RunClient {
   /** A fresh simulation of the current design at t = 0 (idle). */
   private load(): boolean {
     const design = useDesignStore.getState().design;
-    if (!design.nodes.some((node) => node.kind === 'client')) {
+    if (!design.nodes.some((node) => kindCan(node.kind, 'originatesRequests'))) {
       const text = 'Add a Client to send traffic before running the design.';
       useRunStore.setState({ problem: text });
       useUiStore.getState().showNotice({ text, tone: 'warning' });

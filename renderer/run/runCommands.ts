@@ -2,11 +2,12 @@
 // keys: K kill, R restart …) are bound here, and the chaos ones put on the canvas context menu for
 // nodes, instances and edges. Chaos targets the clicked instance dot if one is selected,
 // else the selected nodes (or edges for cut/heal).
+import { kindCan } from '../../shared/kinds/index';
 import { SLOW_FACTOR } from '../../shared/commands/runCommands';
 import type { ChaosAction } from '../../shared/document/types';
 import { registerCommands } from '../commands/registry';
 import { addContextMenuCommands, CONTEXT_MENU_COMMANDS, setContextMenuLabel } from '../canvas/ContextMenu';
-import { isReplicated } from '../canvas/live/liveModel';
+import { isReplicated } from '../../shared/document/catalog';
 import { refreshCommandState } from '../panels/useCommandState';
 import { useDesignStore } from '../store/designStore';
 import { runClient } from './runClient';
@@ -118,7 +119,9 @@ export function registerRunCommands(): () => void {
     'chaos.spike': {
       // Asks for N and S (SpikeDialog), then spikes the selected clients, else every client.
       run: () => {
-        const clients = useDesignStore.getState().design.nodes.filter((node) => node.kind === 'client');
+        const clients = useDesignStore
+          .getState()
+          .design.nodes.filter((node) => kindCan(node.kind, 'originatesRequests'));
         const chosen = clients.filter((client) => chaosNodeTargets().includes(client.id));
         const targets = chosen.length > 0 ? chosen : clients;
         openSpikeDialog({
@@ -126,7 +129,8 @@ export function registerRunCommands(): () => void {
           names: targets.map((node) => node.label),
         });
       },
-      enabled: () => useDesignStore.getState().design.nodes.some((node) => node.kind === 'client'),
+      enabled: () =>
+        useDesignStore.getState().design.nodes.some((node) => kindCan(node.kind, 'originatesRequests')),
     },
     'chaos.cutToggle': {
       run: () => {

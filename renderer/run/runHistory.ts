@@ -16,9 +16,10 @@ import {
   type RunSample,
   type RunSoFar,
 } from './types';
+import { NODE_GAUGES, type GaugeFold } from '../../shared/kinds/gauges';
 
 /** How a run of samples folds into one: peaks for latency, queues, errors and lag; means for rates. */
-export type FoldMode = 'mean' | 'max' | 'min' | 'last';
+export type FoldMode = GaugeFold;
 
 /** Global gauge columns; failures by reason are `errors:<reason>`. */
 export type GlobalField =
@@ -54,26 +55,12 @@ export const FOLD = {
     'run:errorRate': 'last',
     'run:pass': 'last',
   } as Record<GlobalField, FoldMode>,
-  node: {
-    throughputRps: 'mean',
-    arrivalsRps: 'mean',
-    utilization: 'mean',
-    hitRate: 'mean',
-    p99Ms: 'max',
-    p50Ms: 'max',
-    queueDepth: 'max',
-    inFlight: 'max',
-    errorRate: 'max',
-    timeoutRps: 'max',
-    rejectedRps: 'max',
-    throttled: 'max',
-    replicationLagMs: 'max',
-    oldestAgeMs: 'max',
-    // Worst moment: a dead instance in the stretch stays visible.
-    instancesUp: 'min',
-    // Cumulative: the latest count.
-    lostWrites: 'last',
-  } as Record<keyof NodeGauges, FoldMode>,
+  // Declared with each gauge (shared/kinds/gauges.ts): peaks for latency, queues and lag, means
+  // for rates, the worst moment for instances up, the latest for cumulative counts.
+  node: Object.fromEntries(NODE_GAUGES.map((spec) => [spec.field, spec.fold])) as Record<
+    keyof NodeGauges,
+    FoldMode
+  >,
   instance: {
     state: 'last',
     leader: 'last',

@@ -2,6 +2,7 @@
 // and what shows it (canvas live layer, metrics dock, timeline, automation). Plain data only.
 import type { FailureReason } from '../../shared/engine/constants';
 import type { SlowestRequestsExplanation } from '../../shared/engine/index';
+import type { NodeGauges } from '../../shared/kinds/gauges';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done';
 
@@ -9,31 +10,8 @@ export type RunStatus = 'idle' | 'running' | 'paused' | 'done';
 export { FAILURE_REASONS, type FailureReason } from '../../shared/engine/constants';
 
 /** Latest gauges of one node (what `window.__backpressure.metrics(nodeId)` returns). */
-export interface NodeGauges {
-  throughputRps: number;
-  p99Ms: number;
-  queueDepth: number;
-  utilization: number;
-  errorRate: number;
-  /** Caches and CDNs. */
-  hitRate?: number;
-  /** Databases. */
-  replicationLagMs?: number;
-  /** Message queues. */
-  oldestAgeMs?: number;
-  /** Rate limiters and gateways: requests throttled in the last interval. */
-  throttled?: number;
-  // Added by the worker host (renderer/worker): every node has these.
-  arrivalsRps?: number;
-  p50Ms?: number;
-  /** Requests held at the node (waiting, in service or waiting downstream). */
-  inFlight?: number;
-  instancesUp?: number;
-  /** Databases: writes lost on failover so far (cumulative). */
-  lostWrites?: number;
-  timeoutRps?: number;
-  rejectedRps?: number;
-}
+/** Latest gauges of one node: declared once in shared/kinds/gauges.ts (common ones plus its kind's). */
+export type { NodeGauges };
 
 /** Latest gauges of one edge (connection). */
 export interface EdgeGauges {

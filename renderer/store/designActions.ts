@@ -1,5 +1,6 @@
 // Document edits in the product's words, each one undo step. Canvas, palette, inspector and
 // commands call these rather than writing to the design directly.
+import { kindCan } from '../../shared/kinds/index';
 import { CATALOG, type ComponentKind } from '../../shared/document/catalog';
 import { connectionProblem } from '../../shared/document/connections';
 import { limitRefusal, wouldExceedLimits } from '../../shared/document/limits';
@@ -137,7 +138,7 @@ export function connectNodes(fromId: string, toId: string): { edgeId: string } |
   const edgeId = nextId(design, 'edge');
   const from = design.nodes.find((node) => node.id === fromId)!;
   const to = design.nodes.find((node) => node.id === toId)!;
-  const toQueue = to.kind === 'queue';
+  const toQueue = kindCan(to.kind, 'buffersMessages');
   const connected = useDesignStore.getState().change(
     `Connect ${from.label} → ${to.label}`,
     (draft) => {
@@ -219,7 +220,7 @@ export function connectSelection(): {
     }
     const id = nextId(working, 'edge');
     // Producers reach a queue fire-and-forget (the spec's model), so that edge starts async.
-    const async = working.nodes.find((node) => node.id === to)?.kind === 'queue';
+    const async = kindCan(working.nodes.find((node) => node.id === to)?.kind ?? '', 'buffersMessages');
     additions.push({ id, from, to, async });
     working = { ...working, edges: [...working.edges, { id, from, to, params: {} }] };
     result.edgeIds.push(id);

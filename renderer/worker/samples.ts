@@ -2,7 +2,8 @@
 // Used for the per-second RunSamples in the worker and for the live frame on the main thread.
 import type { EdgeGauges, InstanceGauges, InstanceState, NodeGauges } from '../run/types';
 import type { GaugeLayoutMessage } from './protocol';
-import { isCacheKind, type ComponentKind } from '../../shared/document/catalog';
+import { CATALOG, type ComponentKind } from '../../shared/document/catalog';
+import { COMMON_NODE_GAUGES } from '../../shared/kinds/gauges';
 
 export interface GaugeArrays {
   nodes: Float64Array;
@@ -34,39 +35,23 @@ export class GaugeReader {
       return f === undefined ? 0 : arrays.nodes[base + f];
     };
     const kind = this.kinds.get(this.layout.nodeIds[n]);
-    const gauges: NodeGauges = {
-      throughputRps: value('throughputRps'),
-      p99Ms: value('p99Ms'),
-      queueDepth: value('queueDepth'),
-      utilization: value('utilization'),
-      errorRate: value('errorRate'),
-      arrivalsRps: value('arrivalsRps'),
-      p50Ms: value('p50Ms'),
-      inFlight: value('inFlight'),
-      instancesUp: value('instancesUp'),
-      timeoutRps: value('timeoutRps'),
-      rejectedRps: value('rejectedRps'),
-    };
+    const gauges = {} as NodeGauges;
+    for (const spec of COMMON_NODE_GAUGES) gauges[spec.field] = value(spec.field);
+    if (kind) for (const spec of CATALOG[kind].gauges) gauges[spec.field] = value(spec.field);
     // Nothing completed at this node in the last second: no latency to show (a gap, not 0 ms).
     if (!(gauges.throughputRps > 0)) {
       gauges.p99Ms = Number.NaN;
       gauges.p50Ms = Number.NaN;
+      gauges.meanResponseMs = Number.NaN;
     }
-    if (kind && isCacheKind(kind)) gauges.hitRate = value('hitRate');
-    if (kind === 'database') {
-      gauges.replicationLagMs = value('replicationLagMs');
-      gauges.lostWrites = value('lostWrites');
-    }
-    if (kind === 'queue') {
-      gauges.oldestAgeMs = value('queueOldestAgeMs');
-      // A queue's waiting messages are its depth.
+    if (kind && CATALOG[kind].capabilities.buffersMessages) {
+      // A message queue's waiting messages are its depth (held by its one instance).
       const first = this.layout.instanceOffset[n];
       const IF = this.layout.instanceFields.length;
       const depthField = this.instance.queueDepth;
       if (depthField !== undefined && this.layout.instanceCount[n] > 0)
         gauges.queueDepth = Math.max(gauges.queueDepth, arrays.instances[first * IF + depthField]);
     }
-    if (kind === 'rateLimiter' || kind === 'gateway') gauges.throttled = value('throttledRps');
     return gauges;
   }
 

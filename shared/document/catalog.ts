@@ -71,6 +71,17 @@ export function resolveParams(specs: ParamSpecs, params: Params): Record<string,
   return resolved;
 }
 
+/** A node's parameters resolved against its kind's spec (what the engine and the cards read). */
+export const nodeParams = (node: { kind: ComponentKind; params: Params }): Record<string, ParamValue> =>
+  resolveParams(CATALOG[node.kind].params, node.params);
+
+/**
+ * Keeps copies in step (a database with followers, or leaderless): only these show replication
+ * lag, on the canvas and in the dock's lag chart — a lone leader's "lag 0 ms" is noise.
+ */
+export const isReplicated = (node: { kind: ComponentKind; params: Params }): boolean =>
+  CATALOG[node.kind].capabilities.replicated(nodeParams(node));
+
 /** Why a connection from one kind to another makes no sense, or null when it is allowed. */
 export function connectionRefusal(fromKind: ComponentKind, toKind: ComponentKind): string | null {
   const from = CATALOG[fromKind];

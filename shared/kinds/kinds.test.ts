@@ -1,7 +1,7 @@
 // The kinds contract: one ordered list, codes that match it, a folder per kind, capabilities that
 // say what the rest of the product asks, and a dispatch switch that covers every kind.
 // eslint-disable-next-line no-restricted-imports -- the test (not the core) reads the sources
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOG as DOCUMENT_CATALOG, COMPONENT_KINDS as DOCUMENT_KINDS } from '../document/catalog';
 import { runDesign } from '../engine/index';
@@ -144,5 +144,54 @@ describe('dispatch', () => {
     expect(() => cache.stringParam('capacity')).toThrow('no string parameter');
     expect(cache.declares('capacity')).toBe(true);
     expect(cache.declares('toString')).toBe(false);
+  });
+});
+
+describe('outside shared/kinds/, code asks capabilities and never names a kind', () => {
+  // What naming a kind looks like: comparing a kind to a literal, a switch case on one, the
+  // catalog entry of one, or an engine kind code. (Words such as the chart id 'queue' or the Why
+  // part 'service' are not kinds; only these forms are.)
+  const KIND = COMPONENT_KINDS.join('|');
+  const NAMING = [
+    new RegExp(`kind\\s*[!=]==?\\s*['"](${KIND})['"]`),
+    new RegExp(`['"](${KIND})['"]\\s*[!=]==?\\s*[\\w.]*kind\\b`),
+    new RegExp(`CATALOG(\\.(${KIND})\\b|\\[['"](${KIND})['"]\\])`),
+    /\bK_[A-Z_]+\b/,
+    new RegExp(`(QUEUEING|CACHE|PROXY)_KINDS\\s*=\\s*new Set`),
+  ];
+  const root = new URL('../../', import.meta.url);
+  const sources = (folder: string): string[] =>
+    readdirSync(new URL(folder, root), { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+      .map((file) => `${folder}/${file}`);
+
+  it('finds a kind named the forbidden way (the check itself works)', () => {
+    const naming = (line: string) => NAMING.some((pattern) => pattern.test(line));
+    expect(naming(`if (node.kind === 'database') return 3;`)).toBe(true);
+    expect(naming(`const q = CATALOG.queue.params;`)).toBe(true);
+    expect(naming(`case K_CACHE:`)).toBe(true);
+    expect(naming(`if (kindCan(node.kind, 'queues')) return 3;`)).toBe(false);
+  });
+
+  it('in the engine core, document, CLI, renderer and electron', () => {
+    const files = [
+      'shared/engine',
+      'shared/document',
+      'shared/cli',
+      'shared/commands',
+      'renderer',
+      'electron',
+    ]
+      .filter((folder) => existsSync(new URL(folder, root)))
+      .flatMap(sources);
+    expect(files.length).toBeGreaterThan(50);
+    const offences = files.flatMap((file) =>
+      readFileSync(new URL(file, root), 'utf8')
+        .split('\n')
+        .map((line, index) => ({ line, where: `${file}:${index + 1}` }))
+        .filter(({ line }) => NAMING.some((pattern) => pattern.test(line)))
+        .map(({ line, where }) => `${where}: ${line.trim()}`),
+    );
+    expect(offences).toEqual([]);
   });
 });

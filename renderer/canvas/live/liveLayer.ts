@@ -5,7 +5,8 @@
 // not listen) from capture-phase pointer listeners on the stage container, so a click on a dot
 // selects the node and that instance and a right-click opens the chaos menu for it.
 import Konva from 'konva';
-import { CATALOG } from '../../../shared/document/catalog';
+import { isReplicated, nodeParams } from '../../../shared/document/catalog';
+import { kindCan } from '../../../shared/kinds/index';
 import type { Design } from '../../../shared/document/types';
 import { currentCanvasTheme, type CanvasTheme } from '../../app/themeColors';
 import { automationEnabled, extendAutomation } from '../../automation';
@@ -40,7 +41,6 @@ import {
   formatMs,
   formatRps,
   healthOf,
-  isReplicated,
   particleCounts,
   type Health,
 } from './liveModel';
@@ -260,10 +260,8 @@ class LiveLayer {
   private prepareDesign(design: Design): void {
     this.design = design;
     this.bends = edgeBends(design.edges);
-    const clients = design.nodes.filter((node) => node.kind === 'client');
-    const readRatios = clients.map((node) =>
-      Number(node.params.readRatio ?? CATALOG.client.params.readRatio?.default ?? 0.9),
-    );
+    const clients = design.nodes.filter((node) => kindCan(node.kind, 'originatesRequests'));
+    const readRatios = clients.map((node) => Number(nodeParams(node).readRatio));
     this.writeShare =
       readRatios.length > 0 ? 1 - readRatios.reduce((a, b) => a + b, 0) / readRatios.length : 0.1;
   }
@@ -439,8 +437,8 @@ class LiveLayer {
       const replicated = isReplicated(node);
       if (gauges.replicationLagMs !== undefined && replicated)
         parts.push(`lag ${formatMs(gauges.replicationLagMs)}`);
-      if (node.kind === 'queue') parts.push(`oldest ${formatMs(gauges.oldestAgeMs ?? 0)}`);
-      if (gauges.throttled !== undefined) parts.push(`throttled ${formatRps(gauges.throttled)}/s`);
+      if (gauges.queueOldestAgeMs !== undefined) parts.push(`oldest ${formatMs(gauges.queueOldestAgeMs)}`);
+      if (gauges.throttledRps !== undefined) parts.push(`throttled ${formatRps(gauges.throttledRps)}/s`);
       const text = parts.join(' · ');
       if (record) pills[node.id] = text;
       const ringSpace = gauges.hitRate !== undefined ? 24 * textScale : 0;
@@ -492,7 +490,8 @@ class LiveLayer {
     for (const node of design.nodes) {
       const instances = view.instances.get(node.id);
       const centre = canvasRefs.nodePosition(node.id);
-      if (!instances || !centre || instances.length === 0 || node.kind === 'client') continue;
+      if (!instances || !centre || instances.length === 0 || kindCan(node.kind, 'originatesRequests'))
+        continue;
       if (record)
         dots[node.id] = instances
           .slice(0, most)

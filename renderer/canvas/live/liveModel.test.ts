@@ -14,15 +14,10 @@ import {
 } from './liveModel';
 import type { NodeGauges } from '../../run/types';
 import { NODE_WIDTH } from '../geometry';
+import { nodeGauges } from '../../../shared/testing/gauges';
 
-const gauges = (partial: Partial<NodeGauges>): NodeGauges => ({
-  throughputRps: 100,
-  p99Ms: 10,
-  queueDepth: 0,
-  utilization: 0.3,
-  errorRate: 0,
-  ...partial,
-});
+const gauges = (partial: Partial<NodeGauges>): NodeGauges =>
+  nodeGauges({ throughputRps: 100, p99Ms: 10, utilization: 0.3, ...partial });
 const alive = { state: 'alive' as const, utilization: 0.3, queueDepth: 0 };
 const dead = { state: 'dead' as const, utilization: 0, queueDepth: 0 };
 

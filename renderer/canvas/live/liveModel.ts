@@ -128,14 +128,3 @@ export function formatMs(ms: number): string {
   if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
   return ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
 }
-
-/**
- * A database with replication (followers, or leaderless): only these show replication lag, on the
- * canvas and in the dock's lag chart — a lone leader's "lag 0 ms" is noise.
- */
-export function isReplicated(node: { kind: string; params: Record<string, unknown> }): boolean {
-  return (
-    node.kind === 'database' &&
-    (Number(node.params.replicas ?? 0) > 0 || node.params.replication === 'leaderless')
-  );
-}
