@@ -12,7 +12,7 @@ import {
   waitForSimTime,
   webDesign,
 } from './dock-helpers';
-import { formatRps } from '../renderer/dock/format';
+import { formatRps } from '../shared/format';
 
 test('scenario events show as markers at their time on the timeline', async ({ page }) => {
   await openDock(

@@ -154,7 +154,7 @@ test('each kind shows its own live gauge: hit-rate ring, lag and leader, queue d
   await waitForSimTime(page, 6000);
   await expect
     .poll(async () => (await liveLayer(page)).pills.limiter ?? '')
-    .toMatch(/^\d+ rps · p99 .* · throttled \d+\/s$/);
+    .toMatch(/^[\d.]+k? rps · p99 .* · throttled [\d.]+k? rps$/);
   const layer = await liveLayer(page);
   // Cache: a hit-rate ring with the same hit rate as metrics().
   expect(layer.rings.cache).toBeGreaterThan(0);
@@ -167,11 +167,11 @@ test('each kind shows its own live gauge: hit-rate ring, lag and leader, queue d
   expect(layer.pills.jobs).toMatch(/ · oldest [\d.]+ (ms|s)$/);
   await expect.poll(async () => (await liveLayer(page)).queues.jobs).toBeGreaterThan(20);
   // Rate limiter: throttling about a third of 300 rps offered at 200/s.
-  const throttled = Number(/throttled (\d+)/.exec((await liveLayer(page)).pills.limiter)![1]);
+  const throttled = Number(/throttled ([\d.]+) rps/.exec((await liveLayer(page)).pills.limiter)![1]);
   expect(throttled).toBeGreaterThan(50);
   expect(throttled).toBeLessThan(150);
   // A lone service shows neither lag nor a ring.
-  expect(layer.pills.api).toMatch(/^\d+ rps · p99 [\d.]+ ms$/);
+  expect(layer.pills.api).toMatch(/^[\d.]+k? rps · p99 [\d.]+ (ms|s)$/);
   // Killing the leader: its dot turns dead and another takes the leader mark.
   await chaos(page, { action: 'kill', target: 'db:0' });
   await expect

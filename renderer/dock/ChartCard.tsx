@@ -8,7 +8,8 @@ import 'uplot/dist/uPlot.min.css';
 import type { RunHistory } from '../run/runHistory';
 import { chartColumns, seriesValueAt, type ChartModel } from './series';
 import { seriesColour, seriesDash, type ChartTheme } from './chartTheme';
-import { formatAxisSeconds, formatMs, formatRps } from './format';
+import { formatAxisSeconds } from './format';
+import { formatMs, formatNumber, formatPercent, formatPerSecond, formatRps } from '../../shared/format';
 
 export interface ChartHandle {
   update(model: ChartModel, history: RunHistory, cursorS: number | null, force: boolean): void;
@@ -17,19 +18,20 @@ export interface ChartHandle {
 /** Points per chart: about one per 2 CSS pixels of a wide chart is all the eye can use. */
 const MAX_POINTS = 400;
 
+/** A legend value, written as everywhere else (shared/format.ts); no data is the em dash. */
 export function formatChartValue(unit: ChartModel['unit'], value: number | null): string {
-  if (value === null || !Number.isFinite(value)) return '–';
   switch (unit) {
     case 'rps':
       return formatRps(value);
     case 'ms':
       return formatMs(value);
     case '%':
-      return `${value.toFixed(value >= 99.5 || value < 10 ? 1 : 0)}%`;
+      // The chart plots percentages (0–100); the formatter takes a fraction.
+      return formatPercent(value === null ? null : value / 100);
     case 'errors/s':
-      return `${Number(value.toFixed(1))}/s`;
+      return formatPerSecond(value);
     case 'requests':
-      return Number(value.toFixed(1)).toString();
+      return formatNumber(value);
   }
 }
 

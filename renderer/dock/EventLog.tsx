@@ -8,7 +8,7 @@ import { isChaosEntry, saveAsScenarioStep, setCursorS, useDockRun } from './runS
 import { useThrottledRun } from './useThrottledRun';
 import { describeLogEntry, formatSimTime, logEntryNodeId } from './format';
 import { targetLabeller } from './labels';
-import type { RunLogEntry } from '../run/types';
+import type { LogEntry } from '../run/types';
 
 /** Rows kept on screen; older ones stay on the timeline and in `log()`. */
 const MAX_ROWS = 500;
@@ -29,7 +29,7 @@ export function EventLog() {
     if (list && pinnedToEnd.current) list.scrollTop = list.scrollHeight;
   }, [log.length]);
 
-  const open = (entry: RunLogEntry) => {
+  const open = (entry: LogEntry) => {
     const nodeId = logEntryNodeId(entry, nodeIds);
     if (nodeId) useDesignStore.getState().setSelection({ nodes: [nodeId] });
     const { history } = useDockRun.getState();

@@ -7,8 +7,8 @@ import { nodeTotals, useDockRun } from './runSource';
 import { useThrottledRun } from './useThrottledRun';
 import { sampleAt } from './series';
 import { describeNodeTotals, type NodeTotalsRow } from './nodeTotals';
-import { formatCount, formatMs, formatPercent, formatRps } from './format';
-import { CATALOG, isReplicated } from '../../shared/document/catalog';
+import { CATALOG } from '../../shared/document/catalog';
+import { nodeFigures } from '../run/nodeFigures';
 
 /** Run totals refresh this often while the run goes on. */
 const TOTALS_REFRESH_MS = 1000;
@@ -57,19 +57,11 @@ export function NodeStrip() {
           <span className="run-node-muted">no samples yet — run the design</span>
         ) : (
           <>
-            <span data-testid="node-throughput">{formatRps(gauges.throughputRps)}</span>
-            <span data-testid="node-p99">p99 {formatMs(gauges.p99Ms)}</span>
-            <span data-testid="node-queue">queue {Number(gauges.queueDepth.toFixed(1))}</span>
-            <span>util {formatPercent(gauges.utilization)}</span>
-            <span>errors {formatPercent(gauges.errorRate)}</span>
-            {gauges.hitRate !== undefined && <span>hit {formatPercent(gauges.hitRate)}</span>}
-            {gauges.replicationLagMs !== undefined && isReplicated(node) && (
-              <span>lag {formatMs(gauges.replicationLagMs)}</span>
-            )}
-            {gauges.queueOldestAgeMs !== undefined && <span>oldest {formatMs(gauges.queueOldestAgeMs)}</span>}
-            {gauges.throttledRps !== undefined && gauges.throttledRps > 0 && (
-              <span>throttled {formatCount(gauges.throttledRps)}</span>
-            )}
+            {nodeFigures(node, gauges).map((figure) => (
+              <span key={figure.key} data-testid={`node-${figure.key}`}>
+                {figure.text}
+              </span>
+            ))}
           </>
         )}
         {row && (

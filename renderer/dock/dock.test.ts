@@ -180,7 +180,7 @@ describe('SLO verdict', () => {
     const run = { warmedUp: true, throughputRps: 95, p99Ms: 48, errorRate: 0.053, pass: false };
     const verdict = sloVerdict(global({ run }), slo);
     expect(verdict.state).toBe('fail');
-    expect(verdict.summary).toBe('SLO fail: errors 5% > 1% (now: ok)');
+    expect(verdict.summary).toBe('SLO fail: errors 5.3% > 1% (now: ok)');
     expect(verdict.now).toBe('ok');
   });
   it('passes a healthy run while naming the failing second as a hint', () => {
@@ -236,7 +236,7 @@ describe('timeline', () => {
   it('thins log markers to the newest ones on a very busy run', () => {
     const log = Array.from({ length: MAX_LOG_MARKERS + 50 }, (_, i) => ({
       t: i,
-      type: 'detected',
+      type: 'detected' as const,
       target: 'a',
     }));
     const markers = timelineMarkers(log, [], 60, (id) => id);

@@ -1,52 +1,16 @@
-// How the dock writes numbers, times and log entries: one place, so the charts' legends, the SLO
-// badge, the event log and the Why panel all say the same thing the same way.
-import type { RunLogEntry } from '../run/types';
+// How the dock writes log entries (and, from shared/format.ts, numbers and times), so the charts'
+// legends, the SLO badge, the event log and the Why panel all say the same thing the same way.
+import type { LogEntry } from '../run/types';
+import { formatCount, formatMs, formatPercent, formatSimTime } from '../../shared/format';
 
-/** Sim time as the timeline and the log show it: "42.3 s" under a minute, "2:05.0" above. */
-export function formatSimTime(ms: number): string {
-  const seconds = Math.max(0, ms) / 1000;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds - minutes * 60;
-  return `${minutes}:${rest.toFixed(1).padStart(4, '0')}`;
-}
+// Numbers and times are written by the one formatter (shared/format.ts), as on the cards and in the CLI.
+export { formatCount, formatMs, formatPercent, formatRps, formatSimTime } from '../../shared/format';
 
 /** Axis ticks on the charts' time axis, in whole seconds: "45s", "2:00". */
-export function formatAxisSeconds(seconds: number): string {
-  if (seconds < 60) return `${Math.round(seconds)}s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes}:${String(Math.round(seconds - minutes * 60)).padStart(2, '0')}`;
-}
-
-export function formatRps(rps: number): string {
-  if (!Number.isFinite(rps)) return '–';
-  if (rps >= 10_000) return `${(rps / 1000).toFixed(1)}k rps`;
-  return `${rps >= 100 ? Math.round(rps) : Number(rps.toFixed(1))} rps`;
-}
-
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return '–';
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 100) return `${Math.round(ms)} ms`;
-  return `${Number(ms.toFixed(ms >= 10 ? 1 : 2))} ms`;
-}
-
-/** A fraction (0..1) as a percentage: "82%", "0.4%", "0%". */
-export function formatPercent(fraction: number): string {
-  if (!Number.isFinite(fraction)) return '–';
-  const percent = fraction * 100;
-  if (percent === 0) return '0%';
-  if (Math.abs(percent) < 1) return `${percent.toFixed(1)}%`;
-  return `${Math.round(percent)}%`;
-}
-
-export function formatCount(count: number): string {
-  if (!Number.isFinite(count)) return '–';
-  return Math.round(count).toLocaleString('en-US');
-}
+export const formatAxisSeconds = (seconds: number): string => formatSimTime(seconds * 1000, 'compact');
 
 /** The node a log entry is about: its target's node id (`db-1:2` → `db-1`), or null for `slo`. */
-export function logEntryNodeId(entry: RunLogEntry, nodeIds: ReadonlySet<string>): string | null {
+export function logEntryNodeId(entry: LogEntry, nodeIds: ReadonlySet<string>): string | null {
   const candidates = [entry.target, typeof entry.by === 'string' ? entry.by : ''];
   for (const candidate of candidates) {
     if (!candidate) continue;
@@ -67,13 +31,11 @@ export interface LogEntryView {
   tone: LogTone;
 }
 
-const CHAOS_TYPES = new Set(['kill', 'hang', 'restart', 'slow', 'cut', 'heal', 'spike', 'flush']);
-
 /**
  * Describes one event-log entry (CLI shape: { t, type, target, ...fields }) for people.
  * `labelOf` turns a node id or instance address into what the canvas shows ("API 1", "Orders DB:1").
  */
-export function describeLogEntry(entry: RunLogEntry, labelOf: (target: string) => string): LogEntryView {
+export function describeLogEntry(entry: LogEntry, labelOf: (target: string) => string): LogEntryView {
   const target = labelOf(entry.target);
   const num = (field: string): number | undefined =>
     typeof entry[field] === 'number' ? (entry[field] as number) : undefined;
@@ -171,11 +133,16 @@ export function describeLogEntry(entry: RunLogEntry, labelOf: (target: string) =
         .join(', ');
       return { title: 'SLO breach', detail: `SLO breached${parts ? ` (${parts})` : ''}`, tone: 'failure' };
     }
-    default:
+    case 'overload':
       return {
-        title: entry.type,
-        detail: `${entry.type} at ${target}`,
-        tone: CHAOS_TYPES.has(entry.type) ? 'chaos' : 'info',
+        title: 'Overload',
+        detail: `Too many calls in flight at ${target}: new downstream calls are refused`,
+        tone: 'failure',
       };
+    default: {
+      // Every log type has its wording: a new one without a case here does not compile.
+      const unworded: never = entry.type;
+      return { title: String(unworded), detail: `${String(unworded)} at ${target}`, tone: 'info' };
+    }
   }
 }

@@ -4,7 +4,7 @@
 // (renderer/run/types.ts), not on how the run store is built.
 import { useRunStore, type RunState } from '../run/runStore';
 import { runClient } from '../run/runClient';
-import type { RunLogEntry, SlowestRequests } from '../run/types';
+import type { LogEntry, SlowestRequests } from '../run/types';
 import type { NodeTotalsRow } from './nodeTotals';
 
 export type DockRunState = RunState;
@@ -17,12 +17,12 @@ export function setCursorS(cursorS: number | null): void {
 }
 
 /** Is this log entry a chaos action (kill, cut, spike …) that can become a scenario step? */
-export function isChaosEntry(entry: RunLogEntry): boolean {
+export function isChaosEntry(entry: LogEntry): boolean {
   return runClient.isChaosEntry(entry);
 }
 
 /** Appends a chaos log entry to the design's scenario (one undo step, with a notice). */
-export function saveAsScenarioStep(entry: RunLogEntry): boolean {
+export function saveAsScenarioStep(entry: LogEntry): boolean {
   return runClient.saveAsScenarioStep(entry);
 }
 

@@ -1,6 +1,6 @@
 // The timeline strip's geometry: where markers sit along the run, and which sim second a pointer
 // position scrubs to. Pure, so the drag behaviour is unit-tested without a browser.
-import type { RunLogEntry } from '../run/types';
+import type { LogEntry } from '../run/types';
 import type { ScenarioEvent } from '../../shared/document/types';
 import { describeLogEntry, type LogTone } from './format';
 
@@ -45,7 +45,7 @@ export interface TimelineMarker {
 export const MAX_LOG_MARKERS = 300;
 
 export function timelineMarkers(
-  log: readonly RunLogEntry[],
+  log: readonly LogEntry[],
   scenarioEvents: readonly ScenarioEvent[],
   spanS: number,
   labelOf: (target: string) => string,

@@ -8,13 +8,12 @@ import { useUiStore } from '../store/uiStore';
 import type { FromWorker, RunOptions, RunRecording, RunSpeed, ToWorker } from '../worker/protocol';
 import { appendSamples, liveFrame, useRunStore } from './runStore';
 import { RunHistory } from './runHistory';
-import type { RunLogEntry, RunStatus, SlowestRequests } from './types';
+import type { LogEntry, RunStatus, SlowestRequests } from './types';
+// The main thread keeps the last LOG_LIMIT entries (the engine keeps the first as many).
+import { isChaosLogType, LOG_LIMIT } from '../../shared/engine/log';
 
 /** The speeds offered in the toolbar. */
 export const RUN_SPEEDS: RunSpeed[] = [0.25, 0.5, 1, 2, 5, 10, 25, 100, 1000, 'max'];
-/** Log entries kept on the main thread (the engine keeps the first 20,000 too). */
-const LOG_LIMIT = 20_000;
-const CHAOS_LOG_TYPES = new Set<string>(['kill', 'hang', 'restart', 'slow', 'cut', 'heal', 'spike', 'flush']);
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -231,12 +230,12 @@ class RunClient {
   }
 
   /** Is this log entry a chaos action that can become a scenario step? */
-  isChaosEntry(entry: RunLogEntry): boolean {
-    return CHAOS_LOG_TYPES.has(entry.type) && entry.ignored === undefined;
+  isChaosEntry(entry: LogEntry): boolean {
+    return isChaosLogType(entry.type) && entry.ignored === undefined;
   }
 
   /** Appends a chaos log entry to the design's scenario (one undo step); it fires there next run. */
-  saveAsScenarioStep(entry: RunLogEntry): boolean {
+  saveAsScenarioStep(entry: LogEntry): boolean {
     if (!this.isChaosEntry(entry)) return false;
     const step: ScenarioEvent = {
       atS: Math.round(entry.t) / 1000,

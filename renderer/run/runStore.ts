@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { GaugeLayoutMessage, RunSpeed } from '../worker/protocol';
 import { RunHistory } from './runHistory';
-import type { RunLogEntry, RunSample, RunStatus } from './types';
+import type { LogEntry, RunSample, RunStatus } from './types';
 
 export interface RunState {
   status: RunStatus;
@@ -28,7 +28,7 @@ export interface RunState {
    *  `historyVersion` changes whenever it does. */
   history: RunHistory;
   historyVersion: number;
-  log: RunLogEntry[];
+  log: LogEntry[];
   /** Null follows the live run; a time (s) shows the sample there (set by scrubbing). */
   cursorS: number | null;
   /** The instance clicked on the canvas (`nodeId:i`), if any: chaos keys and menus target it. */

@@ -66,8 +66,8 @@ export interface RunSample {
   spanS?: number;
 }
 
-/** An event log entry, as in the CLI JSON: { t (ms), type, target, ...fields }. */
-export type RunLogEntry = { t: number; type: string; target: string } & Record<string, number | string>;
+/** An event log entry, as in the CLI JSON: { t (ms), type, target, ...fields } (shared/engine/log.ts). */
+export type { LogEntry, LogType } from '../../shared/engine/log';
 
 /** The engine's `explainSlowest(nodeId?)`: the slowest 1% of end-to-end requests (all, or those
  *  through nodeId), their mean time per hop, and where failures started. */

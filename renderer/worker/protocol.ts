@@ -2,7 +2,7 @@
 // structured-cloneable data; gauges travel as transferable Float64Arrays.
 import type { Design, Params } from '../../shared/document/types';
 import type { ChaosCommand, GaugeLayout } from '../../shared/engine/index';
-import type { GlobalGauges, RunLogEntry, RunSample, RunStatus } from '../run/types';
+import type { GlobalGauges, LogEntry, RunSample, RunStatus } from '../run/types';
 
 export type RunSpeed = number | 'max';
 
@@ -64,7 +64,7 @@ export interface FrameMessage {
   /** Per-second samples completed since the previous frame. */
   samples: RunSample[];
   /** Log entries added since the previous frame. */
-  log: RunLogEntry[];
+  log: LogEntry[];
 }
 
 export type FromWorker =

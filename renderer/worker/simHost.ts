@@ -3,7 +3,7 @@
 // with a fake clock; ./simWorker.ts wires it to the real worker.
 import type { ComponentKind } from '../../shared/document/catalog';
 import type { Design } from '../../shared/document/types';
-import type { GlobalGauges, RunLogEntry, RunSample, RunStatus } from '../run/types';
+import type { GlobalGauges, LogEntry, RunSample, RunStatus } from '../run/types';
 import { EngineRun } from './engineAdapter';
 import type {
   FrameMessage,
@@ -267,7 +267,7 @@ export class SimHost {
     const arrays = run.gauges();
     const reader = this.currentReader(arrays.layoutVersion);
     const { speed, eventsPerS } = this.achieved();
-    const log = run.logSince(this.logSent) as RunLogEntry[];
+    const log = run.logSince(this.logSent) as LogEntry[];
     this.logSent += log.length;
     const frame: FrameMessage = {
       type: 'frame',

@@ -19,7 +19,8 @@ import {
 } from './gauges';
 import type { NodeSeries } from './metrics';
 import { BUCKET_MS } from './constants';
-import { Simulation, type ChaosCommand, type LogEntry, type SimulationOptions } from './simulation';
+import { Simulation, type ChaosCommand, type SimulationOptions } from './simulation';
+import type { LogEntry } from './log';
 
 export type {
   CliJson,
@@ -35,7 +36,8 @@ export { gaugeLayout, gauges, globalGauges } from './gauges';
 export { results, globalResult, explain, explainSlowest, sloVerdict, NO_LATENCY } from './results';
 export { NODE_GAUGE_FIELDS, INSTANCE_GAUGE_FIELDS, EDGE_GAUGE_FIELDS } from './gauges';
 export type { NodeSeries } from './metrics';
-export type { ChaosCommand, LogEntry, SimulationOptions } from './simulation';
+export type { ChaosCommand, SimulationOptions } from './simulation';
+export { LOG_LIMIT, LOG_TYPES, isChaosLogType, type LogEntry, type LogType } from './log';
 export { FAILURE_REASONS, HOP_LIMIT } from './constants';
 
 export interface SimulationHandle {

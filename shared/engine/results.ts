@@ -27,15 +27,8 @@ import {
 } from './metrics';
 import { LatencyHistogram } from './histogram';
 import type { NodeRuntime } from './nodeRuntime';
-import {
-  G_COMPLETED,
-  G_FAILED,
-  G_REQUESTS,
-  GLOBAL_COUNTERS,
-  round,
-  type LogEntry,
-  type Simulation,
-} from './simulation';
+import { G_COMPLETED, G_FAILED, G_REQUESTS, GLOBAL_COUNTERS, round, type Simulation } from './simulation';
+import type { LogEntry } from './log';
 
 /**
  * Latency statistics of a population of responses. All null when the population is empty (no

@@ -5,6 +5,7 @@
 import type { ChaosAction, Design, ParamValue, Params } from '../document/types';
 import { CATALOG, EDGE_PARAMS, resolveParams } from '../document/catalog';
 import { KeyNumbers } from './collections';
+import { LOG_LIMIT, type LogEntry, type LogType } from './log';
 import {
   BUCKET_MS,
   EV_CHAOS,
@@ -92,10 +93,6 @@ export interface ChaosCommand {
   durationS?: number;
 }
 
-export type LogEntry = { t: number; type: string; target: string } & Record<string, number | string>;
-
-/** The event log keeps at most this many entries (the first ones) so memory stays bounded. */
-export const LOG_LIMIT = 20_000;
 // How a hop's own time splits (Simulation.queueKind): a node without workers has no queue; a
 // station (database, object store) queues for a worker; a service or worker also waits out its
 // retry backoff.
@@ -1289,7 +1286,7 @@ export class Simulation {
     } else this.globalCounters[G_FAILED + reason]++;
   }
 
-  addLog(type: string, target: string, fields: Record<string, number | string> = {}): void {
+  addLog(type: LogType, target: string, fields: Record<string, number | string> = {}): void {
     if (this.log.length >= LOG_LIMIT) {
       this.logDropped++;
       return;

@@ -5,7 +5,9 @@
 // not listen) from capture-phase pointer listeners on the stage container, so a click on a dot
 // selects the node and that instance and a right-click opens the chaos menu for it.
 import Konva from 'konva';
-import { isReplicated, nodeParams } from '../../../shared/document/catalog';
+import { nodeParams } from '../../../shared/document/catalog';
+import { formatCount } from '../../../shared/format';
+import { nodePillText } from '../../run/nodeFigures';
 import { kindCan } from '../../../shared/kinds/index';
 import type { Design } from '../../../shared/document/types';
 import { currentCanvasTheme, type CanvasTheme } from '../../app/themeColors';
@@ -38,8 +40,6 @@ import {
   dotAt,
   dotCenter,
   edgeWidth,
-  formatMs,
-  formatRps,
   healthOf,
   particleCounts,
   type Health,
@@ -432,14 +432,7 @@ class LiveLayer {
       healthBadge(ctx, left - 2, top - 2, state);
       if (!detailed) continue;
       // Throughput and p99 (plus the kind's own gauge) in a pill above the node.
-      const parts = [`${formatRps(gauges.throughputRps)} rps`, `p99 ${formatMs(gauges.p99Ms)}`];
-      // Replication lag only where there is replication (a lone leader's "lag 0 ms" is noise).
-      const replicated = isReplicated(node);
-      if (gauges.replicationLagMs !== undefined && replicated)
-        parts.push(`lag ${formatMs(gauges.replicationLagMs)}`);
-      if (gauges.queueOldestAgeMs !== undefined) parts.push(`oldest ${formatMs(gauges.queueOldestAgeMs)}`);
-      if (gauges.throttledRps !== undefined) parts.push(`throttled ${formatRps(gauges.throttledRps)}/s`);
-      const text = parts.join(' · ');
+      const text = nodePillText(node, gauges);
       if (record) pills[node.id] = text;
       const ringSpace = gauges.hitRate !== undefined ? 24 * textScale : 0;
       const pillCentre = { x: centre.x - ringSpace / 2, y: top - 6 - 10 * textScale };
@@ -682,7 +675,7 @@ function queueGauge(
   ctx.font = `600 ${10 * textScale}px ${theme.fontFamily}`;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  ctx.fillText(`q ${depth >= 1000 ? formatRps(depth) : Math.round(depth)}`, x + w + 4, y + h / 2);
+  ctx.fillText(`q ${formatCount(depth, 'compact')}`, x + w + 4, y + h / 2);
 }
 
 /** alive: filled; slow: half-filled; hung: hollow square with a pause bar; dead: ✕; leader: outer ring + ★. */

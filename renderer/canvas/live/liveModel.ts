@@ -114,17 +114,3 @@ export function particleCounts(throughputs: number[]): number[] {
   }
   return counts;
 }
-
-export function formatRps(rps: number): string {
-  if (rps >= 10_000) return `${(rps / 1000).toFixed(0)}k`;
-  if (rps >= 1000) return `${(rps / 1000).toFixed(1)}k`;
-  return rps >= 10 ? rps.toFixed(0) : rps.toFixed(1);
-}
-
-export function formatMs(ms: number): string {
-  // No request completed in the window: no latency to show (never "0 ms", which reads as fast).
-  if (!Number.isFinite(ms)) return '—';
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(0)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
-  return ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
-}
