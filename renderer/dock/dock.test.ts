@@ -11,21 +11,12 @@ import { describeLogEntry, formatPercent, formatSimTime, logEntryNodeId } from '
 import { whyView } from './why';
 import type { SlowestRequests } from '../run/types';
 import { describeNodeTotals } from './nodeTotals';
-import { nodeGauges } from '../../shared/testing/gauges';
+import { globalGauges, nodeGauges } from '../../shared/testing/gauges';
 
 const noErrors = { timeout: 0, rejected: 0, throttled: 0, unavailable: 0, loop: 0, error: 0 };
 
 function global(overrides: Partial<GlobalGauges> = {}): GlobalGauges {
-  return {
-    throughputRps: 100,
-    p50Ms: 10,
-    p95Ms: 20,
-    p99Ms: 40,
-    errorRate: 0,
-    errorsByReason: { ...noErrors },
-    sloPass: true,
-    ...overrides,
-  };
+  return globalGauges(overrides);
 }
 
 function gauges(overrides: Partial<NodeGauges> = {}): NodeGauges {

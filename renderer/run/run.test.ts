@@ -3,19 +3,11 @@ import { MAX_CAPACITY, MIN_CAPACITY, RunHistory, capacityFor } from './runHistor
 import { classifyChange } from './liveEdits';
 import { webTierDesign } from '../../shared/testing/designs';
 import type { RunSample } from './types';
-import { nodeGauges } from '../../shared/testing/gauges';
+import { globalGauges, nodeGauges } from '../../shared/testing/gauges';
 
 const sample = (tS: number, throughputRps: number, sloPass = true): RunSample => ({
   tS,
-  global: {
-    throughputRps,
-    p50Ms: 1,
-    p95Ms: 2,
-    p99Ms: 3,
-    errorRate: 0,
-    errorsByReason: { timeout: 0, rejected: 0, throttled: 0, unavailable: 0, loop: 0, error: 0 },
-    sloPass,
-  },
+  global: globalGauges({ throughputRps, completed: throughputRps, p50Ms: 1, p95Ms: 2, p99Ms: 3, sloPass }),
   nodes: { api: nodeGauges({ throughputRps, p99Ms: 3, queueDepth: tS, utilization: 0.5 }) },
   instances: { api: [{ state: 'alive', utilization: 0.5, queueDepth: 0 }] },
   spanS: 1,

@@ -216,9 +216,8 @@ export class RunHistory {
       errorRate: globalValue('errorRate'),
       errorsByReason,
       sloPass: globalValue('sloPass') >= 1,
+      completed: globalValue('completed'),
     };
-    const completed = globalValue('completed');
-    if (!Number.isNaN(completed)) global.completed = completed;
     const runPass = globalValue('run:pass');
     if (!Number.isNaN(runPass))
       global.run = {

@@ -1,8 +1,8 @@
 // The contract between the live run (worker host + run store, renderer/run and renderer/worker)
 // and what shows it (canvas live layer, metrics dock, timeline, automation). Plain data only.
-import type { FailureReason } from '../../shared/engine/constants';
 import type { SlowestRequestsExplanation } from '../../shared/engine/index';
 import type { NodeGauges } from '../../shared/kinds/gauges';
+import type { GlobalGauges as EngineGlobalGauges } from '../../shared/engine/gauges';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done';
 
@@ -30,16 +30,8 @@ export interface InstanceGauges {
   throughputRps?: number;
 }
 
-export interface GlobalGauges {
-  throughputRps: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  errorRate: number;
-  errorsByReason: Record<FailureReason, number>;
-  sloPass: boolean;
-  /** Requests that ended (completed or failed) in this second; 0 means no latency to show. */
-  completed?: number;
+/** The engine's end-to-end gauges of one second, plus the run so far the worker adds. */
+export interface GlobalGauges extends EngineGlobalGauges {
   /** The run so far (cumulative after warm-up, as the CLI's `global`): what the SLO badge judges. */
   run?: RunSoFar;
 }

@@ -3,6 +3,7 @@ import { SimHost, withNoDataGaps, type HostEnvironment } from './simHost';
 import type { FrameMessage, FromWorker, RunRecording, ToWorker } from './protocol';
 import { fingerprintOf, replayRecording } from './replay';
 import { webTierDesign } from '../../shared/testing/designs';
+import { globalGauges } from '../../shared/testing/gauges';
 
 /** A host on a fake clock: every clock read advances it, so slices end as they would for real. */
 function fakeHost() {
@@ -115,15 +116,18 @@ describe('worker host', () => {
 describe('seconds without completions', () => {
   it('report no latency (NaN: a chart gap, "–" in numbers), never 0 ms', () => {
     const noErrors = { timeout: 0, rejected: 0, throttled: 0, unavailable: 0, loop: 0, error: 12 };
-    const outage = withNoDataGaps({
-      throughputRps: 0,
-      p50Ms: 0,
-      p95Ms: 0,
-      p99Ms: 0,
-      errorRate: 1,
-      errorsByReason: noErrors,
-      sloPass: false,
-    });
+    const outage = withNoDataGaps(
+      globalGauges({
+        throughputRps: 0,
+        completed: 0,
+        p50Ms: 0,
+        p95Ms: 0,
+        p99Ms: 0,
+        errorRate: 1,
+        errorsByReason: noErrors,
+        sloPass: false,
+      }),
+    );
     expect(outage.completed).toBe(0);
     expect(Number.isNaN(outage.p99Ms)).toBe(true);
     expect(Number.isNaN(outage.p50Ms)).toBe(true);

@@ -333,10 +333,8 @@ export class SimHost {
  * never 0 ms, which would read as latency getting better during an outage.
  */
 export function withNoDataGaps(global: GlobalGauges): GlobalGauges {
-  const engineCompleted = (global as { completed?: number }).completed;
-  const completed = typeof engineCompleted === 'number' ? engineCompleted : global.throughputRps;
-  const out: GlobalGauges = { ...global, completed };
-  if (!(completed > 0)) {
+  const out: GlobalGauges = { ...global };
+  if (!(global.completed > 0)) {
     out.p50Ms = Number.NaN;
     out.p95Ms = Number.NaN;
     out.p99Ms = Number.NaN;
