@@ -15,10 +15,10 @@ import { Dock } from './Dock';
 import { RunMetrics } from '../dock/RunMetrics';
 import { StatusBar } from './StatusBar';
 import { Toast } from './Toast';
-import { DialogHost } from './Dialog';
+import { DialogHost } from '../ui/Dialog';
 import { FileFlows } from '../files/FileFlows';
 import { DesignCanvas } from '../canvas/DesignCanvas';
-import { useResolvedTheme } from './themeColors';
+import { useResolvedTheme } from '../ui/themeColors';
 import {
   installPanelsAutomation,
   registerAppCommands,

@@ -2,7 +2,7 @@
 import { CATALOG } from '../../shared/document/catalog';
 import { isDirty, useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
-import { useResolvedTheme } from './themeColors';
+import { useResolvedTheme } from '../ui/themeColors';
 import { RunStatusLine } from '../run/RunControls';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;

@@ -6,8 +6,8 @@ import { extendAutomation } from '../automation';
 import { useDesignStore, type Selection } from '../store/designStore';
 import { useUiStore, type ThemeChoice, type UiState } from '../store/uiStore';
 import type { Design } from '../../shared/document/types';
-import { askDialog } from './Dialog';
-import { nextThemeChoice } from './themeColors';
+import { askDialog } from '../ui/Dialog';
+import { nextThemeChoice } from '../ui/themeColors';
 
 const ui = () => useUiStore.getState();
 

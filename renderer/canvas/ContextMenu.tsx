@@ -1,49 +1,11 @@
 // The right-click menu, built from the command registry: one list of command ids per target type.
-// Other features add their own (the live run adds chaos actions) with `addContextMenuCommands`.
+// Which commands each target lists is renderer/commands/contextMenus.ts (features add theirs there).
 import { useEffect } from 'react';
 import { commandInfo, formatShortcut } from '../../shared/commands/commands';
 import { isCommandEnabled, listCommands, runCommand } from '../commands/registry';
 import { isMac } from '../commands/keyboard';
-import { useCanvasUi, type ContextTarget } from './canvasUiStore';
-
-/** '-' is a separator. */
-export const CONTEXT_MENU_COMMANDS: Record<ContextTarget, string[]> = {
-  node: [
-    'edit.rename',
-    'edit.connect',
-    '-',
-    'edit.cut',
-    'edit.copy',
-    'edit.paste',
-    'edit.duplicate',
-    'edit.delete',
-    '-',
-    'arrange.alignLeft',
-    'arrange.alignCenter',
-    'arrange.alignTop',
-    'arrange.alignMiddle',
-    'arrange.distributeHorizontal',
-    'arrange.distributeVertical',
-  ],
-  edge: ['edit.delete'],
-  note: ['edit.rename', '-', 'edit.cut', 'edit.copy', 'edit.duplicate', 'edit.delete'],
-  canvas: [
-    'edit.paste',
-    'edit.selectAll',
-    '-',
-    'insert.note',
-    'insert.frame',
-    'insert.text',
-    '-',
-    'view.zoomToFit',
-    'view.toggleSnap',
-    'file.exportPng',
-  ],
-};
-
-export function addContextMenuCommands(target: ContextTarget, ids: string[]): void {
-  CONTEXT_MENU_COMMANDS[target].push(...ids);
-}
+import { useCanvasUi } from '../store/canvasUiStore';
+import { CONTEXT_MENU_COMMANDS, contextMenuLabel } from '../commands/contextMenus';
 
 /** A menu on one instance of a node (a live run's instance dot): a title and its own commands. */
 export interface InstanceMenu {
@@ -67,12 +29,6 @@ export function openInstanceMenu(
   const menu = { target: 'node' as const, hit: { type: 'node' as const, nodeId }, clientX, clientY };
   instanceMenus.set(menu, instance);
   useCanvasUi.getState().set({ contextMenu: menu });
-}
-
-/** A label that depends on what the command acts on now (e.g. "Kill leader" on a replicated DB). */
-const labelOverrides = new Map<string, () => string | null>();
-export function setContextMenuLabel(id: string, label: () => string | null): void {
-  labelOverrides.set(id, label);
 }
 
 export function CanvasContextMenu() {
@@ -137,7 +93,7 @@ export function CanvasContextMenu() {
               void runCommand(id);
             }}
           >
-            <span>{labelOverrides.get(id)?.() ?? info.label}</span>
+            <span>{contextMenuLabel(id) ?? info.label}</span>
             {info.shortcut ? <kbd>{formatShortcut(info.shortcut, isMac ? 'mac' : 'other')}</kbd> : null}
           </button>
         );

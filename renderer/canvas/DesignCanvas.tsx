@@ -6,11 +6,11 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragE
 import { Group, Layer, Rect, Shape, Stage, Text } from 'react-konva';
 import type Konva from 'konva';
 import type { DesignEdge, DesignNode, DesignNote } from '../../shared/document/types';
-import { useCanvasTheme, type CanvasTheme } from '../app/themeColors';
+import { useCanvasTheme, type CanvasTheme } from '../ui/themeColors';
 import { useDesignStore } from '../store/designStore';
 import { KIND_DRAG_TYPE, useUiStore } from '../store/uiStore';
 import { canvasRefs } from './canvasRefs';
-import { useCanvasUi } from './canvasUiStore';
+import { useCanvasUi } from '../store/canvasUiStore';
 import { registerCanvasCommands } from './canvasCommands';
 import { CanvasContextMenu } from './ContextMenu';
 import { canvasController } from './controller';
@@ -25,10 +25,18 @@ import {
 } from './drawing';
 import { cardKindLine } from './cardText';
 import { ExportDialog } from './ExportDialog';
-import { FRAME_TITLE_HEIGHT, NODE_HEIGHT, NODE_WIDTH, edgeBends, routeEdge, type Point } from './geometry';
+import {
+  FRAME_TITLE_HEIGHT,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  edgeBends,
+  routeEdge,
+  type Point,
+} from '../../shared/document/geometry';
 import { InlineEditor } from './InlineEditor';
 import { CanvasNotice } from './CanvasNotice';
 import { installCanvasAutomation } from './automation';
+import { installLiveLayer } from './live/liveLayer';
 import './canvas.css';
 
 const controller = canvasController;
@@ -258,6 +266,8 @@ export function DesignCanvas() {
 
   useEffect(() => registerCanvasCommands(controller), []);
   useEffect(() => installCanvasAutomation(controller), []);
+  // The live run's layer (health, dots, particles) draws over this canvas while a run shows.
+  useEffect(() => installLiveLayer(), []);
 
   useLayoutEffect(() => {
     const container = containerRef.current!;

@@ -2,7 +2,7 @@
 // transparent background. A native modal <dialog>, so Escape closes it without a key binding.
 import { useEffect, useRef, useState } from 'react';
 import { useDesignStore } from '../store/designStore';
-import { useCanvasUi } from './canvasUiStore';
+import { useCanvasUi } from '../store/canvasUiStore';
 import { exportPng, type PngOptions } from './exportPng';
 
 export function ExportDialog() {

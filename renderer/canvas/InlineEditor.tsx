@@ -5,9 +5,9 @@
 import { useEffect, useRef } from 'react';
 import { useDesignStore } from '../store/designStore';
 import { renameNode, setNoteText } from '../store/designActions';
-import { useCanvasUi } from './canvasUiStore';
+import { useCanvasUi } from '../store/canvasUiStore';
 import type { CanvasController } from './controller';
-import { NODE_HEIGHT, NODE_WIDTH, nodeRect, noteRect } from './geometry';
+import { NODE_HEIGHT, NODE_WIDTH, nodeRect, noteRect } from '../../shared/document/geometry';
 
 export function InlineEditor({ controller }: { controller: CanvasController }) {
   const editing = useCanvasUi((state) => state.editing);

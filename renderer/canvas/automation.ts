@@ -3,7 +3,7 @@
 import { extendAutomation } from '../automation';
 import { canvasRefs } from './canvasRefs';
 import type { CanvasController } from './controller';
-import type { Point } from './geometry';
+import type { Point } from '../../shared/document/geometry';
 
 export function installCanvasAutomation(controller: CanvasController): () => void {
   extendAutomation({

@@ -15,11 +15,11 @@ import {
   type AlignMode,
 } from '../store/designActions';
 import { useUiStore } from '../store/uiStore';
-import { useCanvasUi } from './canvasUiStore';
+import { useCanvasUi } from '../store/canvasUiStore';
 import { copySelection, readClipboard } from './clipboard';
 import type { ClipboardPayload } from './clipboardFormat';
 import type { CanvasController } from './controller';
-import { GRID_SIZE, nodeRect, noteRect, unionRects } from './geometry';
+import { GRID_SIZE, nodeRect, noteRect, unionRects } from '../../shared/document/geometry';
 
 const ZOOM_STEP = 1.25;
 const DUPLICATE_OFFSET = 32;

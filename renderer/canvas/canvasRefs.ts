@@ -2,7 +2,7 @@
 // particles): the stage, its layers, and each node's Konva shape and current world position.
 // Write to `layers.live` (listening off) from one animation loop; never re-render React per frame.
 import type Konva from 'konva';
-import type { Point } from './geometry';
+import type { Point } from '../../shared/document/geometry';
 
 export interface CanvasLayers {
   /** Background and grid; redrawn on pan and zoom only. */

@@ -6,14 +6,14 @@
 import type Konva from 'konva';
 import type { Context } from 'konva/lib/Context';
 import { COMPONENT_KINDS, type ComponentKind } from '../../shared/document/catalog';
-import { currentCanvasTheme } from '../app/themeColors';
+import { currentCanvasTheme } from '../ui/themeColors';
 import { EMPTY_SELECTION, useDesignStore, type Selection } from '../store/designStore';
 import { connectionProblem } from '../../shared/document/connections';
 import { addNode, connectNodes, moveItems, resizeNote } from '../store/designActions';
 import { useUiStore } from '../store/uiStore';
 import { cancelPendingKeyCommand } from '../commands/keyboard';
 import { canvasRefs } from './canvasRefs';
-import { useCanvasUi, type ContextTarget } from './canvasUiStore';
+import { useCanvasUi, type ContextTarget } from '../store/canvasUiStore';
 import {
   drawConnectionPreview,
   drawGrid,
@@ -42,7 +42,7 @@ import {
   type Hit,
   type Point,
   type Viewport,
-} from './geometry';
+} from '../../shared/document/geometry';
 
 interface MovedShape {
   shape: Konva.Node;

@@ -10,8 +10,8 @@ import {
   type ComponentKind,
 } from '../../shared/document/catalog';
 import type { DesignNode, Params } from '../../shared/document/types';
-import type { CanvasTheme } from '../app/themeColors';
-import { KIND_ACCENT, kindIconDataUrl } from '../app/icons';
+import type { CanvasTheme } from '../ui/themeColors';
+import { KIND_ACCENT, kindIconDataUrl } from '../ui/icons';
 import {
   GRID_SIZE,
   NODE_HEIGHT,
@@ -23,7 +23,7 @@ import {
   type EdgeRoute,
   type Point,
   type Rect,
-} from './geometry';
+} from '../../shared/document/geometry';
 
 /**
  * Level of detail: below this zoom, text is under ~5 px and unreadable, so cards draw as body and

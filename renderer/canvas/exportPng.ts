@@ -2,14 +2,14 @@
 // background. Konva re-draws the layers onto an off-screen canvas covering the content (not just the
 // visible part); selection and hover decorations are hidden while it does.
 import type Konva from 'konva';
-import { currentCanvasTheme } from '../app/themeColors';
+import { currentCanvasTheme } from '../ui/themeColors';
 import { getDesktopApi } from '../platform/desktopApi';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { canvasRefs } from './canvasRefs';
-import { useCanvasUi } from './canvasUiStore';
+import { useCanvasUi } from '../store/canvasUiStore';
 import { setForceDetail } from './drawing';
-import { designBounds, worldToScreen } from './geometry';
+import { designBounds, worldToScreen } from '../../shared/document/geometry';
 
 export interface PngOptions {
   scope: 'design' | 'selection';

@@ -3,7 +3,7 @@
 // selected, a new failure reason appears) or the theme changes.
 import { createRef, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useDesignStore } from '../store/designStore';
-import { useResolvedTheme } from '../app/themeColors';
+import { useResolvedTheme } from '../ui/themeColors';
 import { ChartCard, type ChartHandle } from './ChartCard';
 import { chartTheme } from './chartTheme';
 import { CHART_IDS, chartModel, type ChartModel, type SeriesContext } from './series';

@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 
 import { commandInfo, formatShortcut } from '../../shared/commands/commands';
 import { isMac } from '../commands/keyboard';
 import { runCommand } from '../commands/registry';
-import { designBounds } from '../canvas/geometry';
+import { designBounds } from '../../shared/document/geometry';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { DETAIL_MIN_SCALE } from '../canvas/drawing';

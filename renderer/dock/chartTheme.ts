@@ -1,7 +1,7 @@
 // Chart colours and line styles. Series colours are the Okabe–Ito colour-blind-safe palette (tuned
 // per theme for contrast on the panel background), and every series also has its own dash pattern,
 // so lines stay distinguishable in greyscale and for every kind of colour vision.
-import { canvasThemes, type ResolvedTheme } from '../app/themeColors';
+import { canvasThemes, type ResolvedTheme } from '../ui/themeColors';
 
 export interface ChartTheme {
   series: readonly string[];

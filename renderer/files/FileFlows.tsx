@@ -3,7 +3,7 @@
 // offer and the problems dialog. See ./README.md.
 import { useEffect } from 'react';
 import { parseDesign } from '../../shared/document/validate';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { extendAutomation, automationEnabled } from '../automation';
 import { registerCommands, runCommand } from '../commands/registry';
 import { getDesktopApi } from '../platform/desktopApi';

@@ -13,7 +13,7 @@ const fakeApi = {
 let userChoice: string | null = 'cancel';
 
 vi.mock('../platform/desktopApi', () => ({ getDesktopApi: () => fakeApi }));
-vi.mock('../app/Dialog', () => ({
+vi.mock('../ui/Dialog', () => ({
   askDialog: async () => {
     calls.push('ask');
     return userChoice;

@@ -10,7 +10,7 @@ import {
   type SaveOptions,
   type SaveResult,
 } from '../../shared/platform/desktopApi';
-import { askDialog } from '../app/Dialog';
+import { askDialog } from '../ui/Dialog';
 import { getDesktopApi } from '../platform/desktopApi';
 import { isDirty, useDesignStore, type FileIdentity } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';

@@ -38,7 +38,7 @@ const fakeApi = {
 } as unknown as DesktopApi;
 
 vi.mock('../platform/desktopApi', () => ({ getDesktopApi: () => fakeApi }));
-vi.mock('../app/Dialog', () => ({
+vi.mock('../ui/Dialog', () => ({
   askDialog: async ({ title }: { title: string }) => {
     calls.push(`ask:${title}`);
     return choices.shift() ?? null;

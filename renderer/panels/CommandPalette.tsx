@@ -2,11 +2,11 @@
 // Arrow keys move, Enter runs, Escape closes; commands that cannot run now are dimmed and do not run.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { listCommands, runCommand, type AvailableCommand } from '../commands/registry';
-import { displayShortcut } from './shortcutText';
+import { displayShortcut } from '../commands/shortcutText';
 import { useUiStore } from '../store/uiStore';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { fuzzyFilter, fuzzyMatch } from './fuzzy';
-import { useCommandStateVersion } from './useCommandState';
+import { useCommandStateVersion } from '../commands/useCommandState';
 
 const MENU_NAMES: Record<string, string> = {
   file: 'File',

@@ -13,7 +13,7 @@ import type {
   Params,
 } from '../../shared/document/types';
 import { useDesignStore } from '../store/designStore';
-import { KindTile } from '../app/icons';
+import { KindTile } from '../ui/icons';
 import { ParamField, TextField } from './ParamField';
 import {
   SCENARIO_FIELDS,

@@ -6,8 +6,8 @@
 import { useState, type DragEvent } from 'react';
 import { CATALOG, COMPONENT_KINDS, type ComponentKind } from '../../shared/document/catalog';
 import { KIND_DRAG_TYPE, useUiStore } from '../store/uiStore';
-import { KindTile } from '../app/icons';
-import { Tooltip } from '../app/Tooltip';
+import { KindTile } from '../ui/icons';
+import { Tooltip } from '../ui/Tooltip';
 import { fuzzyMatch } from './fuzzy';
 
 /** Kinds whose name fuzzy-matches the filter or whose description contains it, in catalog order. */

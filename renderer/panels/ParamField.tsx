@@ -8,7 +8,7 @@ import type { NumberParamSpec, ParamSpec } from '../../shared/document/catalog';
 import type { ParamValue } from '../../shared/document/types';
 import { MIXED, type FieldValue } from './inspectorModel';
 import { describeRange, parseNumberText } from './paramInput';
-import { Tooltip } from '../app/Tooltip';
+import { Tooltip } from '../ui/Tooltip';
 import { canvasRefs } from '../canvas/canvasRefs';
 import { useDesignStore } from '../store/designStore';
 

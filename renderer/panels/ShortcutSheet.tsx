@@ -1,11 +1,11 @@
 // `help.shortcuts` (?): every registered command and its keys, grouped by menu. Built from the one
 // command list, so a command a feature adds shows up here without touching this file.
 import { listCommands } from '../commands/registry';
-import { displayShortcut } from './shortcutText';
+import { displayShortcut } from '../commands/shortcutText';
 import { useUiStore } from '../store/uiStore';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { menuName } from './CommandPalette';
-import { useCommandStateVersion } from './useCommandState';
+import { useCommandStateVersion } from '../commands/useCommandState';
 
 const MENU_ORDER = ['file', 'edit', 'view', 'run', 'help'];
 

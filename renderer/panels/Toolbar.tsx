@@ -5,13 +5,13 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { commandInfo } from '../../shared/commands/commands';
 import { isCommandEnabled, runCommand } from '../commands/registry';
-import { displayShortcut } from './shortcutText';
+import { displayShortcut } from '../commands/shortcutText';
 import { isDirty, useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
-import { useCanvasUi } from '../canvas/canvasUiStore';
-import { Tooltip } from '../app/Tooltip';
+import { useCanvasUi } from '../store/canvasUiStore';
+import { Tooltip } from '../ui/Tooltip';
 import { commandIcon } from './toolbarIcons';
-import { useCommandStateVersion } from './useCommandState';
+import { useCommandStateVersion } from '../commands/useCommandState';
 import { foldedGroups, type ToolbarGroup } from './toolbarFolding';
 
 /**

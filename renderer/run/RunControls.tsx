@@ -4,10 +4,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { commandInfo } from '../../shared/commands/commands';
 import { isCommandEnabled, runCommand } from '../commands/registry';
-import { displayShortcut } from '../panels/shortcutText';
-import { useCommandStateVersion } from '../panels/useCommandState';
+import { displayShortcut } from '../commands/shortcutText';
+import { useCommandStateVersion } from '../commands/useCommandState';
 import { useDesignStore } from '../store/designStore';
-import { installLiveLayer } from '../canvas/live/liveLayer';
 import type { RunSpeed } from '../worker/protocol';
 import { installLiveEdits } from './liveEdits';
 import { installRunAutomation } from './runAutomation';
@@ -20,7 +19,7 @@ import './run.css';
 /** Installs everything the live run needs; once, for the app's lifetime. */
 export function useLiveRun(): void {
   useEffect(() => {
-    const uninstall = [registerRunCommands(), installLiveEdits(), installRunAutomation(), installLiveLayer()];
+    const uninstall = [registerRunCommands(), installLiveEdits(), installRunAutomation()];
     return () => uninstall.forEach((undo) => undo());
   }, []);
 }

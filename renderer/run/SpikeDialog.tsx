@@ -3,7 +3,7 @@
 // naming the field. The spike goes to the selected clients, else to every client.
 import { useState, type SyntheticEvent } from 'react';
 import { create } from 'zustand';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { runClient } from './runClient';
 
 export const SPIKE_DEFAULTS = { factor: 3, durationS: 10 };

@@ -5,7 +5,7 @@ import { CATALOG, type ComponentKind } from '../../shared/document/catalog';
 import { connectionProblem } from '../../shared/document/connections';
 import { limitRefusal, wouldExceedLimits } from '../../shared/document/limits';
 import type { Design, DesignEdge, DesignNode, DesignNote, NoteStyle } from '../../shared/document/types';
-import { nodeRect, noteRect, unionRects, type Rect } from '../canvas/geometry';
+import { nodeRect, noteRect, unionRects, type Rect } from '../../shared/document/geometry';
 import type { ClipboardPayload } from '../canvas/clipboardFormat';
 import { useDesignStore } from './designStore';
 

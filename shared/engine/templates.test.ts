@@ -1,6 +1,6 @@
 // The bundled templates (assets/templates): valid documents that run, laid out for today's
 // cards. Node x, y is the card's centre; a card is 210 × 64 world units (NODE_WIDTH × NODE_HEIGHT
-// in renderer/canvas/geometry.ts).
+// in shared/document/geometry.ts).
 import { describe, expect, it } from 'vitest';
 import { parseDesign } from '../document/validate';
 import { runDesign } from './index';

@@ -33,6 +33,7 @@ import * as cache from './cache/sim';
 import * as client from './client/sim';
 import * as database from './database/sim';
 import * as loadBalancer from './loadBalancer/sim';
+import * as objectStore from './objectStore/sim';
 import * as queue from './queue/sim';
 import * as rateLimiter from './rateLimiter/sim';
 import * as serving from './common/serving';
@@ -320,7 +321,20 @@ export function delayDone(sim: Simulation, node: NodeRuntime, c: number): void {
   }
 }
 
-export const serviceDone = serving.serviceDone;
+/** A call's service time at a worker is over. */
+export function serviceDone(sim: Simulation, c: number): void {
+  const node = sim.nodes[sim.pool.node[c]];
+  switch (node.kindCode) {
+    case K_DATABASE:
+      database.serviceDone(sim, node, c);
+      break;
+    case K_OBJECT_STORE:
+      objectStore.serviceDone(sim, node, c);
+      break;
+    default:
+      serving.serviceDone(sim, node, c);
+  }
+}
 export const fillWorkers = serving.fillWorkers;
 
 /** A backoff before a retry is over. */

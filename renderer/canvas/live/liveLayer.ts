@@ -10,11 +10,11 @@ import { formatCount } from '../../../shared/format';
 import { nodePillText } from '../../run/nodeFigures';
 import { kindCan } from '../../../shared/kinds/index';
 import type { Design } from '../../../shared/document/types';
-import { currentCanvasTheme, type CanvasTheme } from '../../app/themeColors';
+import { currentCanvasTheme, type CanvasTheme } from '../../ui/themeColors';
 import { automationEnabled, extendAutomation } from '../../automation';
 import { useDesignStore } from '../../store/designStore';
 import { canvasRefs } from '../canvasRefs';
-import { useCanvasUi } from '../canvasUiStore';
+import { useCanvasUi } from '../../store/canvasUiStore';
 import { openInstanceMenu, type InstanceMenu } from '../ContextMenu';
 import { DETAIL_MIN_SCALE, isOffScreen, strokeRoute } from '../drawing';
 import {
@@ -26,7 +26,7 @@ import {
   screenToWorld,
   type EdgeRoute,
   type Point,
-} from '../geometry';
+} from '../../../shared/document/geometry';
 import { liveFrame, useRunStore } from '../../run/runStore';
 import type { EdgeGauges, InstanceGauges, NodeGauges } from '../../run/types';
 import { GaugeReader } from '../../worker/samples';

@@ -13,7 +13,7 @@ import {
   particleCounts,
 } from './liveModel';
 import type { NodeGauges } from '../../run/types';
-import { NODE_WIDTH } from '../geometry';
+import { NODE_WIDTH } from '../../../shared/document/geometry';
 import { nodeGauges } from '../../../shared/testing/gauges';
 
 const gauges = (partial: Partial<NodeGauges>): NodeGauges =>

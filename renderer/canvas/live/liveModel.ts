@@ -1,6 +1,6 @@
 // What the live layer shows, as pure functions of the gauges (tested without a canvas): health,
 // where instance dots sit, edge thickness, how many particles each edge gets.
-import { NODE_HEIGHT, NODE_WIDTH, type Point } from '../geometry';
+import { NODE_HEIGHT, NODE_WIDTH, type Point } from '../../../shared/document/geometry';
 import type { EdgeGauges, InstanceGauges, NodeGauges } from '../../run/types';
 
 export type Health = 'idle' | 'ok' | 'strained' | 'failing' | 'down';

@@ -23,7 +23,6 @@ import {
 } from '../../engine/constants';
 import { K_DATABASE, K_OBJECT_STORE, K_SERVICE, K_WORKER } from '../codes';
 import { C_WAIT_COUNT, C_WAIT_SUM } from '../../engine/metrics';
-import * as database from '../database/sim';
 import * as queue from '../queue/sim';
 import { readRetryParams, scheduleRetry } from './retry';
 
@@ -112,20 +111,9 @@ export function pullFromQueues(sim: Simulation, node: NodeRuntime, _i: number): 
   for (const q of node.upstreamQueues) queue.dispatch(sim, sim.nodes[q]);
 }
 
-export function serviceDone(sim: Simulation, c: number): void {
+/** A service or worker finished its own work on a call: fail it (error rate) or go downstream. */
+export function serviceDone(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
-  const node = sim.nodes[pool.node[c]];
-  if (node.kindCode === K_DATABASE) {
-    database.serviceDone(sim, node, c);
-    return;
-  }
-  if (node.kindCode === K_OBJECT_STORE) {
-    if (pool.operation[c] !== OP_READ) pool.version[c] = sim.versions.increment(pool.key[c]);
-    else pool.version[c] = sim.versions.get(pool.key[c]);
-    releaseWorker(sim, node, c);
-    sim.finishCall(c, true, 0, false);
-    return;
-  }
   if (node.errorRate > 0 && node.rng.next() < node.errorRate) {
     complete(sim, node, c, false, R_ERROR, true);
     return;

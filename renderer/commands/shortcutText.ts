@@ -1,7 +1,7 @@
 // How a shortcut reads on screen: the platform's modifier names (shared `formatShortcut`), arrows as
 // arrows and single letters in capitals, as printed on a keyboard.
 import { formatShortcut } from '../../shared/commands/commands';
-import { isMac } from '../commands/keyboard';
+import { isMac } from './keyboard';
 
 const KEY_NAMES: Record<string, string> = {
   ArrowLeft: '←',

@@ -1,9 +1,11 @@
 // Canvas state that React renders but that is not the document: hover, the inline editor, the
 // context menu, the export dialog, snapping. Never enters undo history.
 import { create } from 'zustand';
-import type { Hit } from './geometry';
+import type { Hit } from '../../shared/document/geometry';
 
-export type ContextTarget = 'node' | 'edge' | 'note' | 'canvas';
+import type { ContextTarget } from '../commands/contextMenus';
+
+export type { ContextTarget };
 
 export interface CanvasUiState {
   hoveredNodeId: string | null;

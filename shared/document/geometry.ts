@@ -1,6 +1,6 @@
 // Canvas geometry in world units, free of Konva and React so it is unit-tested in node: node boxes,
 // edge routes, hit testing, marquee, snapping, viewport maths. The drawing and the gestures use it.
-import type { Design, DesignEdge, DesignNode, DesignNote } from '../../shared/document/types';
+import type { Design, DesignEdge, DesignNode, DesignNote } from './types';
 
 export interface Point {
   x: number;

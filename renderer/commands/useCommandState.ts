@@ -1,10 +1,10 @@
 // Re-renders a command surface (toolbar, command palette, shortcut sheet) whenever a command may have
 // become enabled or disabled: a handler registered, the document or selection changed, a panel moved.
 import { useSyncExternalStore } from 'react';
-import { listCommands, subscribeCommands } from '../commands/registry';
+import { listCommands, subscribeCommands } from './registry';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
-import { useCanvasUi } from '../canvas/canvasUiStore';
+import { useCanvasUi } from '../store/canvasUiStore';
 
 let version = 0;
 let signature = '';

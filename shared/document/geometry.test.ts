@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDesign, type Design } from '../../shared/document/types';
+import { emptyDesign, type Design } from './types';
 import {
   NODE_HEIGHT,
   NODE_WIDTH,
