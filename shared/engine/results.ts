@@ -27,6 +27,7 @@ import {
 } from './metrics';
 import { LatencyHistogram } from './histogram';
 import type { NodeRuntime } from './nodeRuntime';
+import type { RunTruncation } from './limits';
 import {
   G_COMPLETED,
   G_FAILED,
@@ -107,6 +108,8 @@ export interface CliJson {
   seed: number;
   events: number;
   wallMs: number;
+  /** Only when the run stopped at a limit before its end: the totals are of the run so far. */
+  truncated?: RunTruncation;
   global: {
     requests: number;
     completed: number;
@@ -246,6 +249,8 @@ export function results(sim: Simulation, wallMs: number): CliJson {
     seed: sim.seed,
     events: sim.eventsProcessed,
     wallMs: Math.round(wallMs * 1000) / 1000,
+    // Absent unless truncated, so a complete run's JSON is as it always was.
+    ...(sim.truncated ? { truncated: { ...sim.truncated } } : {}),
     global: globalResult(sim),
     nodes,
     log: sim.log.slice(),
