@@ -8,6 +8,7 @@ import { RunHistory } from '../run/runHistory';
 import { sloVerdict } from './slo';
 import { cursorAtFraction, fractionOf, timelineMarkers, timelineSpanS, MAX_LOG_MARKERS } from './timeline';
 import { describeLogEntry, formatPercent, formatSimTime, logEntryNodeId } from './format';
+import { LOG_TYPES } from '../../shared/engine/log';
 import { whyView } from './why';
 import type { SlowestRequests } from '../run/types';
 import { describeNodeTotals } from './nodeTotals';
@@ -243,6 +244,17 @@ describe('event log wording', () => {
     expect(
       describeLogEntry({ t: 1, type: 'rebalance', target: 'lb', movedFraction: 0.25 }, labelOf).detail,
     ).toBe('LB rebalanced: 25% of keys moved');
+  });
+  it('every log type the engine writes has its own wording (never the raw type)', () => {
+    for (const type of LOG_TYPES) {
+      const view = describeLogEntry({ t: 1, type, target: 'lb', reason: 'eventLimit', limit: 5 }, labelOf);
+      expect(view.detail).not.toBe(`${type} at LB`);
+      expect(view.title).not.toBe(type);
+    }
+    expect(
+      describeLogEntry({ t: 1, type: 'truncated', target: 'run', reason: 'eventLimit', limit: 1e8 }, labelOf)
+        .detail,
+    ).toBe('The run stopped at its event limit (100,000,000 events): the numbers are of the run so far');
   });
   it('says promotions, lost writes and SLO breaches in the product words', () => {
     expect(describeLogEntry({ t: 1, type: 'promoted', target: 'db:1', shard: 0 }, labelOf).detail).toBe(

@@ -139,6 +139,19 @@ export function describeLogEntry(entry: LogEntry, labelOf: (target: string) => s
         detail: `Too many calls in flight at ${target}: new downstream calls are refused`,
         tone: 'failure',
       };
+    case 'truncated': {
+      const what =
+        entry.reason === 'eventLimit'
+          ? `its event limit (${formatCount(num('limit'))} events)`
+          : entry.reason === 'wallClockLimit'
+            ? `its wall-time limit (${formatMs(num('limit'))})`
+            : 'the memory guard';
+      return {
+        title: 'Truncated',
+        detail: `The run stopped at ${what}: the numbers are of the run so far`,
+        tone: 'failure',
+      };
+    }
     default: {
       // Every log type has its wording: a new one without a case here does not compile.
       const unworded: never = entry.type;

@@ -3,15 +3,25 @@
 import type { Design, Params } from '../../shared/document/types';
 import {
   createSimulation,
+  runBudgetProblem,
   type ChaosCommand,
   type CliJson,
   type GaugeLayout,
   type Gauges,
   type NodeExplanation,
+  type RunTruncation,
   type SimulationHandle,
 } from '../../shared/engine/index';
 import type { GlobalGauges, RunSoFar, SlowestRequests } from '../run/types';
 import type { RunOptions } from './protocol';
+
+/**
+ * Why a run of the design with these options is too big to start (its estimated events are over
+ * the event limit), naming the parameter that makes it so; null when it fits.
+ */
+export function runTooBigProblem(design: Design, options: RunOptions): string | null {
+  return runBudgetProblem(design, { durationS: options.durationS, maxEvents: options.maxEvents });
+}
 
 export class EngineRun {
   private readonly sim: SimulationHandle;
@@ -32,6 +42,10 @@ export class EngineRun {
   }
   get done(): boolean {
     return this.sim.done;
+  }
+  /** Set when the run stopped at a limit (events, memory) before its end: it is done then. */
+  get truncated(): RunTruncation | null {
+    return this.sim.truncated;
   }
 
   runUntil(simTimeMs: number, maxEvents: number): void {

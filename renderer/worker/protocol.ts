@@ -10,6 +10,12 @@ export interface RunOptions {
   seed: number;
   durationS: number;
   warmupS: number;
+  /**
+   * Events the run may process (default the engine's DEFAULT_MAX_EVENTS): a design estimated
+   * above it is refused at load, a run that reaches it stops as truncated. Part of the options so
+   * a replay stops where the live run did.
+   */
+  maxEvents?: number;
 }
 
 /** A command that changed the simulation, with the exact point it applied (see ./README.md). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SimHost, withNoDataGaps, type HostEnvironment } from './simHost';
 import type { FrameMessage, FromWorker, RunRecording, ToWorker } from './protocol';
 import { fingerprintOf, replayRecording } from './replay';
-import { webTierDesign } from '../../shared/testing/designs';
+import { mmcDesign, webTierDesign } from '../../shared/testing/designs';
 import { globalGauges } from '../../shared/testing/gauges';
 
 /** A host on a fake clock: every clock read advances it, so slices end as they would for real. */
@@ -39,6 +39,68 @@ function fakeHost() {
 const options = { seed: 7, durationS: 30, warmupS: 0 };
 
 describe('worker host', () => {
+  it('refuses a design estimated over the event limit (client rps 1e7 × 60 s) at load: the run’s problem names rps and durationS', () => {
+    const h = fakeHost();
+    const flood = mmcDesign({ lambdaRps: 1e7, serviceTimeMs: 10, servers: 1, durationS: 60 });
+    h.host.handle({ type: 'load', runId: 4, design: flood, options: { seed: 1, durationS: 60, warmupS: 0 } });
+    // An error notice is what the run client shows as the run's problem (a run that cannot start).
+    expect(h.posted).toHaveLength(1);
+    expect(h.posted[0]).toMatchObject({ type: 'notice', runId: 4, tone: 'error' });
+    const text = (h.posted[0] as { text: string }).text;
+    expect(text).toMatch(/^The design is too big to run: clients "client" rps 1e7 × 60 s ≈ 6e8 requests /);
+    expect(text).toContain('a run holds at most 100,000,000 events — lower rps or durationS.');
+    // Nothing runs: start and step do nothing, there are no results.
+    h.host.handle({ type: 'start' });
+    h.host.handle({ type: 'step' });
+    h.runWhile(() => true, 100);
+    expect(h.frames()).toHaveLength(0);
+    expect(h.request({ type: 'request', what: 'results' })).toBeNull();
+    // The same design for 1 s fits, and loads.
+    h.host.handle({ type: 'load', runId: 5, design: flood, options: { seed: 1, durationS: 1, warmupS: 0 } });
+    expect(h.lastFrame()).toMatchObject({ runId: 5, status: 'idle' });
+  });
+
+  it('a run that reaches its event limit ends as done, keeps what ran, says it was truncated and replays exactly', () => {
+    const h = fakeHost();
+    // Estimated at 6,000 requests × 5 events; but its server is dead and every request retries
+    // 10 times (retries are not in the estimate), so it needs ~4× that.
+    const d = mmcDesign({ lambdaRps: 200, serviceTimeMs: 5, servers: 1, durationS: 30 });
+    d.nodes[0].params = { ...d.nodes[0].params, retries: 10, retryBackoffMs: 0 };
+    d.scenario.events = [{ atS: 0, action: 'kill', target: 'server' }];
+    const limited = { seed: 3, durationS: 30, warmupS: 0, maxEvents: 50_000 };
+    h.host.handle({ type: 'load', runId: 1, design: d, options: limited });
+    h.host.handle({ type: 'speed', speed: 'max' });
+    h.host.handle({ type: 'start' });
+    h.runWhile(() => h.lastFrame().status !== 'done');
+    const last = h.lastFrame();
+    expect(last.status).toBe('done');
+    expect(last.eventsProcessed).toBe(50_000);
+    expect(last.simTimeMs).toBeGreaterThan(1000);
+    expect(last.simTimeMs).toBeLessThan(30_000);
+    // Every whole second before the stop was sampled, and the truncation is in the log.
+    const samples = h.frames().flatMap((f) => f.samples);
+    expect(samples.map((s) => s.tS)).toEqual(
+      Array.from({ length: Math.floor(last.simTimeMs / 1000) }, (_, i) => i + 1),
+    );
+    expect(h.frames().flatMap((f) => f.log)).toContainEqual(
+      expect.objectContaining({ type: 'truncated', reason: 'eventLimit', limit: 50_000 }),
+    );
+    const notices = h.posted.filter((m) => m.type === 'notice');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ tone: 'warning', runId: 1 });
+    expect((notices[0] as { text: string }).text).toMatch(
+      /^The run was truncated: stopped after 50,000 events \(the run's event limit\) at [\d.]+ s of 30 s simulated; what ran so far is kept\.$/,
+    );
+    const results = h.request({ type: 'request', what: 'results' }) as { truncated?: { reason: string } };
+    expect(results.truncated).toMatchObject({ reason: 'eventLimit', limit: 50_000 });
+    // Start does not restart a truncated run; a replay stops at the same event.
+    h.host.handle({ type: 'start' });
+    expect(h.lastFrame().status).toBe('done');
+    const recording = h.request({ type: 'request', what: 'recording' }) as RunRecording;
+    const live = h.request({ type: 'request', what: 'fingerprint' }) as string;
+    expect(fingerprintOf(replayRecording(recording).results())).toBe(live);
+  });
+
   it('streams one sample per simulated second and stops at the duration', () => {
     const h = fakeHost();
     h.host.handle({ type: 'load', runId: 1, design: webTierDesign(), options });

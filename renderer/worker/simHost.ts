@@ -4,7 +4,7 @@
 import type { ComponentKind } from '../../shared/document/catalog';
 import type { Design } from '../../shared/document/types';
 import type { GlobalGauges, LogEntry, RunSample, RunStatus } from '../run/types';
-import { EngineRun } from './engineAdapter';
+import { EngineRun, runTooBigProblem } from './engineAdapter';
 import type {
   FrameMessage,
   FromWorker,
@@ -125,20 +125,28 @@ export class SimHost {
     this.lastSampleS = 0;
     this.rate.length = 0;
     this.layoutSent = -1;
-    try {
-      this.run = new EngineRun(design, options);
-    } catch (error) {
-      this.run = null;
-      this.env.post({
-        type: 'notice',
-        runId,
-        text: `The design cannot run: ${(error as Error).message}`,
-        tone: 'error',
-      });
+    const problem = this.createRun(design, options);
+    if (problem !== null) {
+      this.env.post({ type: 'notice', runId, text: problem, tone: 'error' });
       return;
     }
     this.reader = null;
     this.postFrame(true);
+  }
+
+  /** Creates the run, or says why the design cannot run (the UI shows it as the run's problem). */
+  private createRun(design: Design, options: RunOptions): string | null {
+    this.run = null;
+    try {
+      // Refused before it starts when its estimated events are over the run's limit: a typo
+      // (rps 1e7, a 10^7 s run) must not keep the worker busy for minutes and fill its memory.
+      const tooBig = runTooBigProblem(design, options);
+      if (tooBig) return `The design is too big to run: ${tooBig}.`;
+      this.run = new EngineRun(design, options);
+      return null;
+    } catch (error) {
+      return `The design cannot run: ${(error as Error).message}`;
+    }
   }
 
   private record(command: RecordedCommand['command']): void {
@@ -200,6 +208,13 @@ export class SimHost {
     const stepDone =
       this.stepToMs !== null && run.simTimeMs >= this.stepToMs && this.lastSampleS * 1000 >= this.stepToMs;
     if (stepDone) this.stepToMs = null;
+    if (run.truncated && this.status !== 'done') {
+      // Stopped at a limit (events, memory): what ran stays on screen; say why it ended early.
+      this.status = 'done';
+      this.stepToMs = null;
+      const text = `The run was truncated: ${run.truncated.message}; what ran so far is kept.`;
+      this.env.post({ type: 'notice', runId: this.runId, text, tone: 'warning' });
+    }
     if (run.done && this.lastSampleS * 1000 >= run.durationMs) {
       this.status = 'done';
       this.stepToMs = null;

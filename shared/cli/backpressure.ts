@@ -6,4 +6,5 @@ process.exitCode = main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFileSync(path, 'utf8'),
+  now: () => performance.now(),
 });

@@ -1,10 +1,13 @@
 // The headless CLI: the JSON shape of SPEC "Headless CLI", exit code 2 with a message naming the
 // problem (and its JSON path) for bad input, never a stack trace.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main';
+import { DEFAULT_MAX_CALLS_IN_FLIGHT } from '../engine/index';
 import { mmcDesign } from '../testing/designs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -203,6 +206,106 @@ describe('a run in which no request completes', () => {
   });
 });
 
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+/);
+
+describe('every run is bounded', () => {
+  // A value the schema accepts must not hang the CLI: a design estimated above the event budget
+  // is refused before it starts (exit 2, naming the parameter); a run that reaches a limit prints
+  // its totals so far with a truncation notice (exit 3).
+  const huge = (params: { rps: number; durationS: number }) => {
+    const d = mmcDesign({ lambdaRps: params.rps, serviceTimeMs: 5, servers: 1, durationS: params.durationS });
+    return JSON.stringify(d);
+  };
+  // Retries are not in the estimate (only failures retry): a killed server behind 10 retries
+  // fits the budget and then runs ~4× the events it was estimated at.
+  const retryStorm = mmcDesign({ lambdaRps: 1000, serviceTimeMs: 5, servers: 1, durationS: 60 });
+  retryStorm.nodes[0].params = { ...retryStorm.nodes[0].params, retries: 10, retryBackoffMs: 0 };
+  retryStorm.scenario.events = [{ atS: 0, action: 'kill', target: 'server' }];
+  const files = {
+    'rps.bpd': huge({ rps: 1e7, durationS: 60 }),
+    'long.bpd': huge({ rps: 500, durationS: 1e7 }),
+    'storm.bpd': JSON.stringify(retryStorm),
+  };
+
+  it('refuses client rps 1e7 × 60 s before running: exit 2, names rps and durationS, no stack', () => {
+    const { code, stdout, stderr } = run(['run', 'rps.bpd'], files);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('rps.bpd is too big to run: clients "client" rps 1e7 × 60 s ≈ 6e8 requests');
+    expect(stderr).toContain(
+      'a run holds at most 100,000,000 events — lower rps or durationS, or pass --max-events N',
+    );
+    expect(stderr).not.toContain('Usage');
+    noStack(stderr);
+  });
+
+  it('refuses scenario.durationS 1e7 at 500 rps', () => {
+    const { code, stderr } = run(['run', 'long.bpd', '--json'], files);
+    expect(code).toBe(2);
+    expect(stderr).toContain('rps 500 × 1e7 s ≈ 5e9 requests');
+    noStack(stderr);
+  });
+
+  it('--max-events stops the run there: the table says TRUNCATED, the JSON carries truncated, exit 3', () => {
+    const table = run(['run', 'storm.bpd', '--max-events', '500000'], files);
+    expect(table.code).toBe(3);
+    expect(table.stdout).toMatch(/\nTRUNCATED {2}stopped after 500,000 events \(the run's event limit\) at /);
+    expect(table.stderr).toContain('warning: the run was truncated: stopped after 500,000 events');
+    expect(table.stderr).toContain('raise --max-events to go further');
+    const json = run(['run', 'storm.bpd', '--max-events', '500000', '--json'], files);
+    expect(json.code).toBe(3);
+    const result = JSON.parse(json.stdout);
+    expect(result.events).toBe(500_000);
+    expect(result.truncated).toMatchObject({ reason: 'eventLimit', limit: 500_000 });
+    expect(result.truncated.atSimMs).toBe(result.simTimeMs);
+  });
+
+  it('--max-wall stops the run after that much wall time (by the injected clock)', () => {
+    let clockMs = 0;
+    let stdout = '';
+    let stderr = '';
+    const code = main(['run', 'long.bpd', '--max-events', '1e12', '--max-wall', '0.05'], {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      readFile: (path) => files[path as keyof typeof files],
+      now: () => (clockMs += 1),
+    });
+    expect(code).toBe(3);
+    expect(stdout).toContain('TRUNCATED  stopped after');
+    expect(stdout).toContain('of wall time');
+    expect(stderr).toContain('warning: the run was truncated');
+    expect(stderr).toContain('raise --max-wall to go further');
+  });
+
+  it('the memory guard stops a run whose requests pile up (600 s service time, 1-hour timeout, 10^5 req/s): exit 3 within seconds', () => {
+    // It fits the event budget (6 × 10^6 requests) but holds every request: unbounded, it grew
+    // by ~200,000 calls per simulated second.
+    const pileUp = mmcDesign({
+      lambdaRps: 100_000,
+      serviceTimeMs: 600_000,
+      servers: 1,
+      serviceDist: 'const',
+      durationS: 60,
+    });
+    const { code, stdout, stderr } = run(['run', 'pile.bpd', '--json'], {
+      'pile.bpd': JSON.stringify(pileUp),
+    });
+    expect(code).toBe(3);
+    const result = JSON.parse(stdout);
+    expect(result.truncated).toMatchObject({ reason: 'memoryLimit', limit: DEFAULT_MAX_CALLS_IN_FLIGHT });
+    expect(result.simTimeMs).toBeLessThan(60_000);
+    expect(stderr).toContain('stopped by the memory guard');
+    expect(stderr).toContain('the memory guard is fixed: lower the load or the timeouts');
+  });
+
+  it('bad limit values are bad arguments', () => {
+    expect(run(['run', 'rps.bpd', '--max-events', '0'], files).stderr).toContain('--max-events must be');
+    expect(run(['run', 'rps.bpd', '--max-events', '1.5'], files).code).toBe(2);
+    expect(run(['run', 'rps.bpd', '--max-wall', '-1'], files).stderr).toContain('--max-wall must be');
+    expect(run(['run', 'rps.bpd', '--max-wall'], files).code).toBe(2);
+  });
+});
+
 describe('the built CLI (dist/cli/backpressure.cjs)', () => {
   beforeAll(() => {
     execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root });
@@ -224,5 +327,22 @@ describe('the built CLI (dist/cli/backpressure.cjs)', () => {
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.trim()).toBe('backpressure: cannot read missing.bpd: no such file');
+  });
+
+  it('refuses a client at 1e7 req/s for 60 s at once (exit 2, no stack), instead of running for minutes', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bp-cli-')), 'rps.bpd');
+    writeFileSync(
+      file,
+      JSON.stringify(mmcDesign({ lambdaRps: 1e7, serviceTimeMs: 5, servers: 1, durationS: 60 })),
+    );
+    const refused = spawnSync(process.execPath, ['dist/cli/backpressure.cjs', 'run', file], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('rps 1e7 × 60 s ≈ 6e8 requests');
+    expect(refused.stderr).not.toMatch(/\n\s+at .+:\d+/);
   });
 });

@@ -1,7 +1,16 @@
-// The headless CLI: `backpressure run FILE [--duration S] [--seed N] [--warmup S] [--json]` and
-// `backpressure validate FILE`. IO is injected so tests can call it directly; exit code 2 means
-// bad input (arguments or file), 1 an unexpected failure, 0 success. Never prints a stack trace.
-import { createSimulation, FAILURE_REASONS, type CliJson } from '../engine/index';
+// The headless CLI: `backpressure run FILE [--duration S] [--seed N] [--warmup S] [--json]
+// [--max-events N] [--max-wall S]` and `backpressure validate FILE`. IO is injected so tests can
+// call it directly; exit code 2 means bad input (arguments, a file, a design too big to run), 3 a
+// run stopped at a limit (its totals so far, marked truncated), 1 an unexpected failure, 0
+// success. Never prints a stack trace.
+import {
+  createSimulation,
+  DEFAULT_MAX_EVENTS,
+  FAILURE_REASONS,
+  runBudgetProblem,
+  type CliJson,
+  type TruncationReason,
+} from '../engine/index';
 import { loadDesignFile } from './loadDesign';
 
 export interface CliIo {
@@ -9,10 +18,25 @@ export interface CliIo {
   stderr(text: string): void;
   /** The file's text; throws with a `code` (ENOENT, EISDIR…) when it cannot be read. */
   readFile(path: string): string;
+  /** Wall clock in ms for the run's wall-time limit (performance.now); default Date.now. */
+  now?(): number;
 }
+
+/** Wall time a CLI run may take before it stops and prints what it has (`--max-wall`). */
+export const DEFAULT_MAX_WALL_S = 120;
+/** Exit code of a run that stopped at a limit: its totals are printed, but they are partial. */
+export const EXIT_TRUNCATED = 3;
+
+/** What lets a truncated run go further, by the limit it stopped at. */
+const GO_FURTHER: Record<TruncationReason, string> = {
+  eventLimit: 'raise --max-events to go further',
+  wallClockLimit: 'raise --max-wall to go further',
+  memoryLimit: 'the memory guard is fixed: lower the load or the timeouts that keep requests waiting',
+};
 
 const USAGE = `Usage:
   backpressure run FILE [--duration S] [--seed N] [--warmup S] [--json]
+                       [--max-events N] [--max-wall S]
   backpressure validate FILE
 
   run       simulate a design (.bpd) without a window and print the run totals
@@ -20,6 +44,10 @@ const USAGE = `Usage:
             --seed N      random seed, a whole number (default: the file's scenario.seed)
             --warmup S    seconds excluded from the totals (default: the file's scenario.warmupS)
             --json        print one JSON object instead of tables
+            --max-events N  events the run may process (default 100,000,000); a design
+                          estimated above it is refused, a run that reaches it stops
+            --max-wall S  wall seconds the run may take (default 120); then it stops
+            A run that stops at a limit prints its totals so far, marked truncated (exit 3).
   validate  check a design file and report problems with their JSON paths
 `;
 
@@ -38,6 +66,8 @@ interface RunOptions {
   durationS?: number;
   seed?: number;
   warmupS?: number;
+  maxEvents?: number;
+  maxWallS?: number;
   json: boolean;
 }
 
@@ -65,6 +95,15 @@ function parseArguments(args: string[]): { command: 'run' | 'validate' | 'help';
         (n) => n > 0 && n <= 31_536_000,
         'a positive number of seconds',
       );
+    else if (command === 'run' && arg === '--max-events')
+      options.maxEvents = number(
+        arg,
+        rest[++i],
+        (n) => Number.isInteger(n) && n >= 1,
+        'a whole number of events ≥ 1',
+      );
+    else if (command === 'run' && arg === '--max-wall')
+      options.maxWallS = number(arg, rest[++i], (n) => n > 0, 'a positive number of seconds');
     else if (command === 'run' && arg === '--warmup')
       options.warmupS = number(arg, rest[++i], (n) => n >= 0, 'a number of seconds ≥ 0');
     else if (command === 'run' && arg === '--seed')
@@ -132,12 +171,29 @@ export function main(args: string[], io: CliIo): number {
       );
     }
     for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
-    const sim = createSimulation(design, { durationS, warmupS, seed: options.seed });
+    const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    const tooBig = runBudgetProblem(design, { durationS, maxEvents });
+    if (tooBig)
+      throw new UsageError(`${options.file} is too big to run: ${tooBig}, or pass --max-events N`, false);
+    const sim = createSimulation(design, {
+      durationS,
+      warmupS,
+      seed: options.seed,
+      maxEvents,
+      maxWallMs: (options.maxWallS ?? DEFAULT_MAX_WALL_S) * 1000,
+      now: io.now ? () => io.now!() : undefined,
+    });
     sim.run();
     const result = sim.results();
     io.stdout(
       options.json ? `${JSON.stringify(result, null, 2)}\n` : formatTables(design.meta.title, result),
     );
+    if (result.truncated) {
+      io.stderr(
+        `warning: the run was truncated: ${result.truncated.message}; the totals are of the run so far (${GO_FURTHER[result.truncated.reason]})\n`,
+      );
+      return EXIT_TRUNCATED;
+    }
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -180,6 +236,10 @@ export function formatTables(title: string, result: CliJson): string {
   out.push(
     `${title} — ${format(measuredS, 1)} s simulated, seed ${result.seed}, ${format(result.events)} events in ${format(result.wallMs, 0)} ms`,
   );
+  if (result.truncated)
+    out.push(
+      `TRUNCATED  ${result.truncated.message}: the totals below are of the run so far (${format(measuredS, 1)} s)`,
+    );
   out.push('');
   out.push(
     `Requests   ${format(g.requests)} sent, ${format(g.completed)} completed, ${format(g.failed)} failed, ${format(g.inFlight)} in flight`,

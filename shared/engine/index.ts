@@ -18,6 +18,7 @@ import {
   type GlobalGauges,
 } from './gauges';
 import type { NodeSeries } from './metrics';
+import type { RunTruncation } from './limits';
 import { BUCKET_MS } from './constants';
 import { Simulation, type ChaosCommand, type SimulationOptions } from './simulation';
 import type { LogEntry } from './log';
@@ -39,6 +40,14 @@ export type { NodeSeries } from './metrics';
 export type { ChaosCommand, SimulationOptions } from './simulation';
 export { LOG_LIMIT, LOG_TYPES, isChaosLogType, type LogEntry, type LogType } from './log';
 export { FAILURE_REASONS, HOP_LIMIT } from './constants';
+export {
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_MAX_CALLS_IN_FLIGHT,
+  DEFAULT_MAX_QUEUED_EVENTS,
+  estimateRun,
+  runBudgetProblem,
+} from './limits';
+export type { RunEstimate, RunEstimatePart, RunTruncation, TruncationReason } from './limits';
 
 export interface SimulationHandle {
   readonly simTimeMs: number;
@@ -76,16 +85,18 @@ export interface SimulationHandle {
    * started.
    */
   explainSlowest(nodeId?: string): SlowestRequestsExplanation;
-  /** Wall-clock ms spent inside runUntil so far. */
+  /** Wall-clock ms spent inside runUntil so far (by the `now` clock of the options). */
   readonly wallMs: number;
+  /** Set when the run stopped at a limit (events, wall time, memory) before its end; then `done`. */
+  readonly truncated: RunTruncation | null;
+  /** Calls alive now and events waiting now: what the memory guard bounds. */
+  readonly callsInFlight: number;
+  readonly queuedEvents: number;
 }
-
-const wallClock = (): number => Date.now();
 
 export function createSimulation(design: Design, options: SimulationOptions = {}): SimulationHandle {
   // The engine mutates params on hot edits; keep the caller's document untouched.
   const sim = new Simulation(structuredCloneDesign(design), options);
-  let wallMs = 0;
   return {
     get simTimeMs() {
       return sim.now;
@@ -109,18 +120,19 @@ export function createSimulation(design: Design, options: SimulationOptions = {}
       return sim.log;
     },
     get wallMs() {
-      return wallMs;
+      return sim.wallMs;
     },
-    runUntil(simTimeMs: number, maxEvents?: number) {
-      const started = wallClock();
-      sim.runUntil(simTimeMs, maxEvents);
-      wallMs += wallClock() - started;
+    get truncated() {
+      return sim.truncated;
     },
-    run() {
-      const started = wallClock();
-      sim.run();
-      wallMs += wallClock() - started;
+    get callsInFlight() {
+      return sim.callsInFlight;
     },
+    get queuedEvents() {
+      return sim.queuedEvents;
+    },
+    runUntil: (simTimeMs: number, maxEvents?: number) => sim.runUntil(simTimeMs, maxEvents),
+    run: () => sim.run(),
     chaos: (command) => sim.chaos(command),
     editParams: (id, params) => sim.editParams(id, params),
     gaugeLayout: () => gaugeLayout(sim),
@@ -131,7 +143,7 @@ export function createSimulation(design: Design, options: SimulationOptions = {}
       return index === undefined ? null : sim.nodes[index].series.read(BUCKET_MS);
     },
     logSince: (index) => sim.log.slice(index),
-    results: () => results(sim, wallMs),
+    results: () => results(sim, sim.wallMs),
     runTotals: () => globalResult(sim),
     explain: (nodeId) => explain(sim, nodeId),
     explainSlowest: (nodeId) => explainSlowest(sim, nodeId),

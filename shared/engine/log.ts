@@ -21,6 +21,8 @@ export const LOG_TYPES = [
   'sloBreach',
   // More calls alive than the engine holds: new downstream calls are refused.
   'overload',
+  // The run stopped at a limit (events, wall time, memory guard) before its end: partial results.
+  'truncated',
 ] as const;
 
 export type LogType = (typeof LOG_TYPES)[number];

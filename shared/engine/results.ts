@@ -29,6 +29,7 @@ import { LatencyHistogram } from './histogram';
 import type { NodeRuntime } from './nodeRuntime';
 import { G_COMPLETED, G_FAILED, G_REQUESTS, GLOBAL_COUNTERS, round, type Simulation } from './simulation';
 import type { LogEntry } from './log';
+import type { RunTruncation } from './limits';
 
 /**
  * Latency statistics of a population of responses. All null when the population is empty (no
@@ -100,6 +101,8 @@ export interface CliJson {
   seed: number;
   events: number;
   wallMs: number;
+  /** Only when the run stopped at a limit before its end: the totals are of the run so far. */
+  truncated?: RunTruncation;
   global: {
     requests: number;
     completed: number;
@@ -239,6 +242,8 @@ export function results(sim: Simulation, wallMs: number): CliJson {
     seed: sim.seed,
     events: sim.eventsProcessed,
     wallMs: Math.round(wallMs * 1000) / 1000,
+    // Absent unless truncated, so a complete run's JSON is as it always was.
+    ...(sim.truncated ? { truncated: { ...sim.truncated } } : {}),
     global: globalResult(sim),
     nodes,
     log: sim.log.slice(),

@@ -75,6 +75,15 @@ import * as kinds from '../kinds/dispatch';
 import { round } from './numbers';
 export { round };
 import { KIND_CODES } from '../kinds/index';
+import {
+  DEFAULT_MAX_CALLS_IN_FLIGHT,
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_MAX_QUEUED_EVENTS,
+  LIMIT_CHECK_EVERY_EVENTS,
+  formatAmount,
+  type RunTruncation,
+  type TruncationReason,
+} from './limits';
 
 export interface SimulationOptions {
   /** Overrides design.scenario.seed. */
@@ -83,6 +92,16 @@ export interface SimulationOptions {
   durationS?: number;
   /** Overrides design.scenario.warmupS. */
   warmupS?: number;
+  /** Events the whole run may process before it stops as truncated (limits.ts; deterministic). */
+  maxEvents?: number;
+  /** Wall ms the run may spend inside runUntil before it stops as truncated (needs `now`). */
+  maxWallMs?: number;
+  /** Memory guard: calls alive at once before the run stops as truncated. */
+  maxCallsInFlight?: number;
+  /** Memory guard: events waiting in the event list before the run stops as truncated. */
+  maxQueuedEvents?: number;
+  /** The host's wall clock in ms (the CLI and the worker pass performance.now); default Date.now. */
+  now?: () => number;
 }
 
 export interface ChaosCommand {
@@ -113,6 +132,11 @@ interface PendingChaos extends ChaosCommand {
   revert?: boolean;
 }
 
+/** A limit from the options: a positive number, else the default. */
+function positiveOr(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && value > 0 ? value : fallback;
+}
+
 export class Simulation {
   readonly seed: number;
   readonly durationMs: number;
@@ -120,6 +144,17 @@ export class Simulation {
   now = 0;
   eventsProcessed = 0;
   warmedUp = false;
+  /** Set when the run stopped at a limit before the end of its scenario (limits.ts); then done. */
+  truncated: RunTruncation | null = null;
+  /** Wall ms spent inside runUntil so far. */
+  wallMs = 0;
+  readonly maxEvents: number;
+  readonly maxWallMs: number;
+  readonly maxCallsInFlight: number;
+  readonly maxQueuedEvents: number;
+  private readonly wallClock: () => number;
+  /** The event count at which runUntil next checks its wall clock and memory. */
+  private nextLimitCheckAt = LIMIT_CHECK_EVERY_EVENTS;
 
   readonly heap = new EventHeap();
   readonly lines: DelayLine[];
@@ -231,6 +266,11 @@ export class Simulation {
       this.durationMs,
       Math.max(0, (options.warmupS ?? scenario?.warmupS ?? 0) * 1000),
     );
+    this.maxEvents = positiveOr(options.maxEvents, DEFAULT_MAX_EVENTS);
+    this.maxWallMs = positiveOr(options.maxWallMs, Infinity);
+    this.maxCallsInFlight = positiveOr(options.maxCallsInFlight, DEFAULT_MAX_CALLS_IN_FLIGHT);
+    this.maxQueuedEvents = positiveOr(options.maxQueuedEvents, DEFAULT_MAX_QUEUED_EVENTS);
+    this.wallClock = options.now ?? (() => Date.now());
 
     design.nodes.forEach((node, index) => {
       const spec = CATALOG[node.kind];
@@ -478,7 +518,48 @@ export class Simulation {
   }
 
   get done(): boolean {
-    return this.now >= this.durationMs;
+    return this.now >= this.durationMs || this.truncated !== null;
+  }
+
+  /** Calls alive now (the memory guard's measure). */
+  get callsInFlight(): number {
+    return this.pool.inUse;
+  }
+
+  /** Events waiting in the event list now: the heap and the zero-delay queue. */
+  get queuedEvents(): number {
+    return this.heap.size + this.immediateCount;
+  }
+
+  /** Which limit, if any, the run is over (checked every LIMIT_CHECK_EVERY_EVENTS events). */
+  private limitReached(wallStartedMs: number): TruncationReason | null {
+    if (this.pool.inUse > this.maxCallsInFlight || this.queuedEvents > this.maxQueuedEvents)
+      return 'memoryLimit';
+    if (this.maxWallMs !== Infinity && this.wallMs + (this.wallClock() - wallStartedMs) > this.maxWallMs)
+      return 'wallClockLimit';
+    return null;
+  }
+
+  private truncate(reason: TruncationReason): void {
+    const at = `at ${formatAmount(this.now / 1000)} s of ${formatAmount(this.durationMs / 1000)} s simulated`;
+    const events = this.eventsProcessed.toLocaleString('en-US');
+    let limit: number;
+    let message: string;
+    if (reason === 'eventLimit') {
+      limit = this.maxEvents;
+      message = `stopped after ${events} events (the run's event limit) ${at}`;
+    } else if (reason === 'wallClockLimit') {
+      limit = this.maxWallMs;
+      message = `stopped after ${formatAmount(this.wallMs / 1000)} s of wall time (the run's limit is ${formatAmount(this.maxWallMs / 1000)} s) ${at}, ${events} events`;
+    } else if (this.pool.inUse > this.maxCallsInFlight) {
+      limit = this.maxCallsInFlight;
+      message = `stopped by the memory guard: ${this.pool.inUse.toLocaleString('en-US')} calls in flight at once (a request's visit to a node; the limit is ${limit.toLocaleString('en-US')}) ${at}`;
+    } else {
+      limit = this.maxQueuedEvents;
+      message = `stopped by the memory guard: ${this.queuedEvents.toLocaleString('en-US')} events waiting in the event list (the limit is ${limit.toLocaleString('en-US')}) ${at}`;
+    }
+    this.truncated = { reason, atSimMs: this.now, limit, message };
+    this.addLog('truncated', 'run', { reason, limit });
   }
 
   /**
@@ -486,16 +567,34 @@ export class Simulation {
    * processed, whichever comes first: a host time-slices by passing a small maxEvents.
    */
   runUntil(simTimeMs: number, maxEvents = Infinity): void {
+    if (this.truncated) return;
+    const wallStartedMs = this.wallClock();
     const endMs = Math.min(simTimeMs, this.durationMs);
     const heap = this.heap;
+    // The run's own event limit bounds the slice too.
+    const sliceEvents = Math.min(maxEvents, Math.max(0, this.maxEvents - this.eventsProcessed));
+    // One comparison per event covers both the slice's end and the next limit check. Checks fall
+    // on whole multiples of LIMIT_CHECK_EVERY_EVENTS of the run's events, however it is sliced,
+    // so the memory guard stops a run at the same event every time.
+    let stopAt = Math.min(sliceEvents, this.nextLimitCheckAt - this.eventsProcessed);
     let processed = 0;
     let exhausted = true;
+    let limit: TruncationReason | null = null;
     for (;;) {
       const immediate = this.immediateCount > 0 && (heap.size === 0 || heap.time[0] > this.now);
       if (!immediate && (heap.size === 0 || heap.time[0] > endMs)) break;
-      if (processed >= maxEvents) {
-        exhausted = false;
-        break;
+      if (processed >= stopAt) {
+        if (this.eventsProcessed + processed >= this.nextLimitCheckAt) {
+          this.nextLimitCheckAt += LIMIT_CHECK_EVERY_EVENTS;
+          limit = this.limitReached(wallStartedMs);
+        }
+        if (limit === null && processed >= sliceEvents && this.eventsProcessed + processed >= this.maxEvents)
+          limit = 'eventLimit';
+        if (limit !== null || processed >= sliceEvents) {
+          exhausted = false;
+          break;
+        }
+        stopAt = Math.min(sliceEvents, this.nextLimitCheckAt - this.eventsProcessed);
       }
       processed++;
       if (immediate) {
@@ -520,11 +619,7 @@ export class Simulation {
       }
       // The zero-delay events it caused, right away while nothing in the heap is due now (the
       // same order the checks above give, without going round them for each).
-      while (
-        this.immediateCount > 0 &&
-        processed < maxEvents &&
-        (heap.size === 0 || heap.time[0] > this.now)
-      ) {
+      while (this.immediateCount > 0 && processed < stopAt && (heap.size === 0 || heap.time[0] > this.now)) {
         processed++;
         const slot = this.immediateHead;
         this.immediateHead = (slot + 1) & (this.immediateType.length - 1);
@@ -534,6 +629,8 @@ export class Simulation {
     }
     this.eventsProcessed += processed;
     if (exhausted && endMs > this.now) this.now = endMs;
+    this.wallMs += this.wallClock() - wallStartedMs;
+    if (limit) this.truncate(limit);
   }
 
   /** Runs to the end of the scenario. */
