@@ -1,6 +1,7 @@
 // Run controls in the toolbar's run slot: Run/Pause, Step, Reset, speed, and the run settings
-// (seed, duration, warm-up: the design's scenario). Mounting it installs the live run (commands,
-// live edits, automation, the canvas live layer) — see useLiveRun.
+// (seed, duration, warm-up: the design's scenario). The live run itself (commands, live edits,
+// automation, the canvas live layer) is installed by `useLiveRun`, which App calls outside the
+// toolbar's error boundary so a broken toolbar does not stop the run.
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { commandInfo } from '../../shared/commands/commands';
 import { isCommandEnabled, runCommand } from '../commands/registry';
@@ -204,7 +205,6 @@ function RunSettings() {
 }
 
 export function RunControls() {
-  useLiveRun();
   const status = useRunStore((state) => state.status);
   const speed = useRunStore((state) => state.speed);
   const running = status === 'running';
