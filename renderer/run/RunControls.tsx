@@ -259,9 +259,17 @@ export function RunStatusLine() {
   const eventsPerS = useRunStore((state) => state.eventsPerS);
   const speed = useRunStore((state) => state.speed);
   const cursorS = useRunStore((state) => state.cursorS);
-  const label = { idle: 'Not running', running: 'Running', paused: 'Paused', done: 'Finished' }[status];
+  const crash = useRunStore((state) => state.crash);
+  const crashed = crash !== null && status === 'idle';
+  const label = crashed
+    ? 'Crashed'
+    : { idle: 'Not running', running: 'Running', paused: 'Paused', done: 'Finished' }[status];
   return (
-    <span className={`run-status run-status-${status}`} data-testid="run-status-line">
+    <span
+      className={`run-status run-status-${crashed ? 'crashed' : status}`}
+      data-testid="run-status-line"
+      title={crashed ? crash : undefined}
+    >
       <span className="run-status-dot" aria-hidden="true" />
       <span data-testid="run-status">{label}</span>
       <span data-testid="run-sim-time">
