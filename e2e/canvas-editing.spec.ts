@@ -11,7 +11,7 @@ import {
   selectionOf,
   toScreen,
 } from './canvas-helpers';
-import { NODE_WIDTH } from '../renderer/canvas/geometry';
+import { NODE_WIDTH } from '../shared/document/geometry';
 
 const NODE_HALF_WIDTH = NODE_WIDTH / 2;
 

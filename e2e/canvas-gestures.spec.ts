@@ -12,7 +12,7 @@ import {
   toScreen,
   viewportOf,
 } from './canvas-helpers';
-import { GRID_SIZE } from '../renderer/canvas/geometry';
+import { GRID_SIZE } from '../shared/document/geometry';
 
 const GRID = GRID_SIZE;
 

@@ -1,12 +1,15 @@
 // The window: toolbar (top), palette (left), canvas (centre), inspector (right), run dock (bottom),
 // status line. Panels collapse through commands and their own buttons; the canvas takes the rest.
-// Other features mount their UI here with one line each.
+// Other features mount their UI here with one line each. Each region sits in its own error
+// boundary (RegionBoundary): a render error there shows a fallback with Retry in its place, the
+// rest keeps working. What outlives every region (commands, the live run, the file flows and
+// autosave) is installed here, outside the boundaries.
 import { useEffect, useLayoutEffect } from 'react';
 import { registerCommands } from '../commands/registry';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { Toolbar } from '../panels/Toolbar';
-import { RunControls } from '../run/RunControls';
+import { RunControls, useLiveRun } from '../run/RunControls';
 import { Palette } from '../panels/Palette';
 import { Inspector } from '../panels/Inspector';
 import { CommandPalette } from '../panels/CommandPalette';
@@ -15,8 +18,10 @@ import { Dock } from './Dock';
 import { RunMetrics } from '../dock/RunMetrics';
 import { StatusBar } from './StatusBar';
 import { Toast } from './Toast';
-import { DialogHost } from '../ui/Dialog';
-import { FileFlows } from '../files/FileFlows';
+import { closeAskDialog, DialogHost } from '../ui/Dialog';
+import { FileDialogs, FileFlows } from '../files/FileFlows';
+import { useFilesStore } from '../files/filesStore';
+import { RegionBoundary } from './RegionBoundary';
 import { DesignCanvas } from '../canvas/DesignCanvas';
 import { useResolvedTheme } from '../ui/themeColors';
 import {
@@ -25,6 +30,13 @@ import {
   restoreUiPreferences,
   saveUiPreferencesOnChange,
 } from './appCommands';
+
+/** A dialog that keeps failing can be closed from its fallback: close every dialog there is. */
+function closeDialogs(): void {
+  useUiStore.getState().setOverlay(null);
+  closeAskDialog();
+  useFilesStore.setState({ startScreen: false, problems: null });
+}
 
 export function App() {
   useEffect(
@@ -43,6 +55,7 @@ export function App() {
   );
   useEffect(() => registerAppCommands(), []);
   useEffect(() => installPanelsAutomation(), []);
+  useLiveRun();
   // Before first paint, so a dark-theme user never sees a light flash.
   useLayoutEffect(() => {
     restoreUiPreferences();
@@ -60,26 +73,45 @@ export function App() {
 
   return (
     <div className="app">
-      <Toolbar>
-        <RunControls />
-      </Toolbar>
+      <RegionBoundary region="toolbar" className="toolbar">
+        <Toolbar>
+          <RunControls />
+        </Toolbar>
+      </RegionBoundary>
       <div className="workspace">
-        {panels.palette && <Palette onCollapse={() => togglePanel('palette')} />}
+        {panels.palette && (
+          <RegionBoundary region="palette" className="panel palette">
+            <Palette onCollapse={() => togglePanel('palette')} />
+          </RegionBoundary>
+        )}
         <main className="canvas-area">
-          <DesignCanvas />
+          <RegionBoundary region="canvas">
+            <DesignCanvas />
+          </RegionBoundary>
         </main>
-        {panels.inspector && <Inspector onCollapse={() => togglePanel('inspector')} />}
+        {panels.inspector && (
+          <RegionBoundary region="inspector" className="panel inspector">
+            <Inspector onCollapse={() => togglePanel('inspector')} />
+          </RegionBoundary>
+        )}
       </div>
       {panels.dock && (
-        <Dock onCollapse={() => togglePanel('dock')}>
-          <RunMetrics />
-        </Dock>
+        <RegionBoundary region="dock" className="dock">
+          <Dock onCollapse={() => togglePanel('dock')}>
+            <RunMetrics />
+          </Dock>
+        </RegionBoundary>
       )}
-      <StatusBar />
-      {overlay === 'commandPalette' && <CommandPalette />}
-      {overlay === 'shortcuts' && <ShortcutSheet />}
+      <RegionBoundary region="status" className="status-bar">
+        <StatusBar />
+      </RegionBoundary>
       <FileFlows />
-      <DialogHost />
+      <RegionBoundary region="dialogs" onClose={closeDialogs}>
+        {overlay === 'commandPalette' && <CommandPalette />}
+        {overlay === 'shortcuts' && <ShortcutSheet />}
+        <FileDialogs />
+        <DialogHost />
+      </RegionBoundary>
       <Toast />
     </div>
   );

@@ -1,6 +1,7 @@
 // Mounts the file flows once in the app: the file commands, autosave, the window title, requests
-// from the desktop shell (menu, files opened from the OS, close), the start screen, the draft
-// offer and the problems dialog. See ./README.md.
+// from the desktop shell (menu, files opened from the OS, close) in `FileFlows`; the start screen,
+// the draft offer and the problems dialog in `FileDialogs` (inside the dialogs' error boundary).
+// See ./README.md.
 import { useEffect } from 'react';
 import { parseDesign } from '../../shared/document/validate';
 import { Dialog } from '../ui/Dialog';
@@ -259,12 +260,21 @@ function ProblemsDialog() {
   );
 }
 
+/**
+ * The file flows' wiring (commands, autosave, window title, shell requests, start-up). Renders
+ * nothing and sits outside every region's error boundary, so autosave outlives a broken region.
+ */
 export function FileFlows() {
   useFileCommands();
   useAutosave();
   useWindowTitle();
   useShellRequests();
   useStartUp();
+  return null;
+}
+
+/** What the file flows show: the draft offer, the start screen and the problems dialog. */
+export function FileDialogs() {
   const startScreen = useFilesStore((state) => state.startScreen);
   const newestDraft = useFilesStore((state) => state.drafts[0]);
   return (

@@ -1,6 +1,7 @@
 // Run controls in the toolbar's run slot: Run/Pause, Step, Reset, speed, and the run settings
-// (seed, duration, warm-up: the design's scenario). Mounting it installs the live run (commands,
-// live edits, automation, the canvas live layer) — see useLiveRun.
+// (seed, duration, warm-up: the design's scenario). The live run itself (commands, live edits,
+// automation, the canvas live layer) is installed by `useLiveRun`, which App calls outside the
+// toolbar's error boundary so a broken toolbar does not stop the run.
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { commandInfo } from '../../shared/commands/commands';
 import { isCommandEnabled, runCommand } from '../commands/registry';
@@ -203,7 +204,6 @@ function RunSettings() {
 }
 
 export function RunControls() {
-  useLiveRun();
   const status = useRunStore((state) => state.status);
   const speed = useRunStore((state) => state.speed);
   const running = status === 'running';
@@ -258,9 +258,17 @@ export function RunStatusLine() {
   const eventsPerS = useRunStore((state) => state.eventsPerS);
   const speed = useRunStore((state) => state.speed);
   const cursorS = useRunStore((state) => state.cursorS);
-  const label = { idle: 'Not running', running: 'Running', paused: 'Paused', done: 'Finished' }[status];
+  const crash = useRunStore((state) => state.crash);
+  const crashed = crash !== null && status === 'idle';
+  const label = crashed
+    ? 'Crashed'
+    : { idle: 'Not running', running: 'Running', paused: 'Paused', done: 'Finished' }[status];
   return (
-    <span className={`run-status run-status-${status}`} data-testid="run-status-line">
+    <span
+      className={`run-status run-status-${crashed ? 'crashed' : status}`}
+      data-testid="run-status-line"
+      title={crashed ? crash : undefined}
+    >
       <span className="run-status-dot" aria-hidden="true" />
       <span data-testid="run-status">{label}</span>
       <span data-testid="run-sim-time">

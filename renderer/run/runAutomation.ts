@@ -1,5 +1,6 @@
 // The live run's part of `window.__backpressure` (SPEC "Automation"): run(), metrics(nodeId),
-// log(), chaos(), plus what the run's e2e tests need to prove replay (recording, fingerprints).
+// log(), chaos(), plus what the run's e2e tests need to prove replay (recording, fingerprints) and
+// to prove a crashed worker is survived (crashSimulation, killSimulationWorker).
 import { CHAOS_ACTIONS, type ChaosAction } from '../../shared/document/types';
 import { extendAutomation } from '../automation';
 import { useDesignStore } from '../store/designStore';
@@ -82,6 +83,7 @@ export function installRunAutomation(): () => void {
         lastSampleS: state.latest?.tS ?? null,
         selectedInstance: state.selectedInstance,
         cursorS: state.cursorS,
+        crash: state.crash,
       };
     },
     setRunSpeed: (speed: number | 'max') => runClient.setSpeed(speed),
@@ -89,6 +91,11 @@ export function installRunAutomation(): () => void {
     runRecording: () => runClient.recording(),
     runFingerprint: () => runClient.fingerprint(),
     replayFingerprint: (recording: RunRecording) => runClient.replayFingerprint(recording),
+    /** Fault injection: the worker's next slice throws (an engine exception); false with no worker. */
+    crashSimulation: (message = 'test fault in the simulation') => runClient.injectWorkerFault(message),
+    /** Fault injection: the worker is terminated without a word (as on out of memory). */
+    killSimulationWorker: () => runClient.killWorkerSilently(),
+    setSimulationStallMs: (stallMs: number) => runClient.setStallMs(stallMs),
     saveLastChaosAsStep: () => {
       const last = [...useRunStore.getState().log].reverse().find((entry) => runClient.isChaosEntry(entry));
       return last ? runClient.saveAsScenarioStep(last) : false;

@@ -1,11 +1,22 @@
 // The main thread's handle on the simulation worker: every run action goes through here (run
 // commands, toolbar, chaos menus and keys, live edits, automation, the dock). See ./README.md.
+// A worker that dies (an uncaught exception, a message that cannot be read, or silence while it
+// should be running: killed, out of memory, stuck in a loop) ends the run with a notice; the design
+// is untouched and the next Run starts a fresh worker.
 import { kindCan } from '../../shared/kinds/index';
 import type { ChaosAction, Params, ScenarioEvent } from '../../shared/document/types';
 import type { ChaosCommand } from '../../shared/engine/index';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
-import type { FromWorker, RunOptions, RunRecording, RunSpeed, ToWorker } from '../worker/protocol';
+import { plainErrorMessage, reportAppError } from '../ui/appErrors';
+import type {
+  FromWorker,
+  RunOptions,
+  RunRecording,
+  RunSpeed,
+  ToWorker,
+  WorkerTestFault,
+} from '../worker/protocol';
 import { appendSamples, liveFrame, useRunStore } from './runStore';
 import { RunHistory } from './runHistory';
 import type { LogEntry, RunStatus, SlowestRequests } from './types';
@@ -16,6 +27,34 @@ import { isChaosLogType, LOG_LIMIT } from '../../shared/engine/log';
 export const RUN_SPEEDS: RunSpeed[] = [0.25, 0.5, 1, 2, 5, 10, 25, 100, 1000, 'max'];
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/** The worker as the client uses it: a real Worker, or a fake one in tests. */
+export interface SimulationWorker {
+  postMessage(message: ToWorker | WorkerTestFault): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+export interface RunClientOptions {
+  createWorker?: () => SimulationWorker;
+  /** How long a worker that should be running may say nothing before it is taken to have died. */
+  stallMs?: number;
+}
+
+/** A running worker posts a frame at least every 33 ms; 10 s of silence is not a slow frame. */
+export const DEFAULT_STALL_MS = 10_000;
+/** How often the silence is checked. Counting checks (not wall time) keeps a main thread that was
+ *  itself blocked for a while from blaming the worker: its messages are read before the next check. */
+const WATCHDOG_CHECK_MS = 500;
+
+const createSimulationWorker = (): SimulationWorker =>
+  new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module' }) as SimulationWorker;
+
+/** "The simulation crashed: boom. The run stopped; …" — what the user reads when the worker died. */
+export const simulationCrashText = (cause: string) =>
+  `The simulation crashed: ${plainErrorMessage(cause)}. The run stopped; your design is kept. Press Run to start a new run.`;
 
 /** What the store holds for a run that has not produced anything yet. */
 function emptyRun() {
@@ -30,11 +69,20 @@ function emptyRun() {
     log: [],
     cursorS: null,
     problem: null,
+    crash: null,
   };
 }
 
-class RunClient {
-  private worker: Worker | null = null;
+export class RunClient {
+  private worker: SimulationWorker | null = null;
+  private readonly createWorker: () => SimulationWorker;
+  private stallMs: number;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  /** A message arrived since the last watchdog check. */
+  private heard = false;
+  private silentChecks = 0;
+  /** A load, start or step was sent and no frame has come back yet. */
+  private awaitingFrame = false;
   private runId = 0;
   /** A simulation for the current design exists in the worker (loaded since the last reset). */
   private loaded = false;
@@ -45,26 +93,108 @@ class RunClient {
   /** A pause is on its way to the worker; its reply (status paused) ends it. */
   private pausing = false;
 
+  constructor(options: RunClientOptions = {}) {
+    this.createWorker = options.createWorker ?? createSimulationWorker;
+    this.stallMs = options.stallMs ?? DEFAULT_STALL_MS;
+  }
+
   private expect(status: RunStatus): void {
     this.expectedStatus = { status, untilMs: performance.now() + 1000 };
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): SimulationWorker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
-    worker.onerror = (event) => {
-      useUiStore.getState().showNotice({ text: `The simulation stopped: ${event.message}`, tone: 'error' });
-      useRunStore.setState({ status: 'paused' });
+    const worker = this.createWorker();
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      this.heard = true;
+      this.receive(event.data);
     };
+    worker.onerror = (event) => {
+      // Handled here: not also reported as an uncaught error of the page (a second, vaguer toast).
+      event.preventDefault();
+      this.workerFailed(event.message || 'the simulation worker failed', event.error);
+    };
+    worker.onmessageerror = () => this.workerFailed('a message from the simulation could not be read');
     this.worker = worker;
+    this.heard = false;
+    this.silentChecks = 0;
+    this.watchdog = setInterval(() => this.checkWorker(), WATCHDOG_CHECK_MS);
     // The speed survives resets: tell the new worker.
     this.post({ type: 'speed', speed: useRunStore.getState().speed });
     return worker;
   }
 
-  private post(message: ToWorker): void {
+  private post(message: ToWorker | WorkerTestFault): void {
+    if (message.type === 'load' || message.type === 'start' || message.type === 'step')
+      this.awaitingFrame = true;
     (this.worker ?? this.ensureWorker()).postMessage(message);
+  }
+
+  /** Should the worker be talking now (running, a step or load under way, a question asked)? */
+  private expectingWorker(): boolean {
+    return useRunStore.getState().status === 'running' || this.awaitingFrame || this.pending.size > 0;
+  }
+
+  private checkWorker(): void {
+    if (!this.worker) return;
+    if (this.heard || !this.expectingWorker()) {
+      this.heard = false;
+      this.silentChecks = 0;
+      return;
+    }
+    this.silentChecks++;
+    if (this.silentChecks >= 2 && this.silentChecks * WATCHDOG_CHECK_MS >= this.stallMs)
+      this.workerFailed(
+        `it stopped responding (nothing for ${Math.round((this.silentChecks * WATCHDOG_CHECK_MS) / 1000)} s)`,
+      );
+  }
+
+  /**
+   * The worker died or cannot be trusted: end it, end the run (its charts stay on screen), answer
+   * every open question with the error, and say so. The next Run starts a new worker.
+   */
+  private workerFailed(cause: string, error?: unknown): void {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.onmessageerror = null;
+    worker.terminate();
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
+    this.runId++; // anything still on its way from the old worker is ignored
+    this.loaded = false;
+    this.expectedStatus = null;
+    this.pausing = false;
+    this.awaitingFrame = false;
+    const text = simulationCrashText(cause);
+    for (const pending of this.pending.values()) pending.reject(new Error(text));
+    this.pending.clear();
+    liveFrame.layout = null;
+    liveFrame.version++;
+    useRunStore.setState({ status: 'idle', crash: text });
+    reportAppError(text, error);
+  }
+
+  /** Automation only: terminate the worker without telling anyone, as the browser does to a worker
+   *  that ran out of memory. The watchdog has to notice. */
+  killWorkerSilently(): boolean {
+    if (!this.worker) return false;
+    this.worker.terminate();
+    return true;
+  }
+
+  /** Automation only: the worker's next slice throws, as an exception in the engine would. */
+  injectWorkerFault(message: string): boolean {
+    if (!this.worker) return false;
+    this.post({ type: 'testFault', fault: 'throwInSlice', message });
+    return true;
+  }
+
+  /** Automation only: a shorter stall limit, so a test need not wait 10 s. */
+  setStallMs(stallMs: number): void {
+    this.stallMs = stallMs;
   }
 
   /** Run settings: the design's scenario (seed, duration, warm-up). */
@@ -261,6 +391,7 @@ class RunClient {
   }
 
   private receive(message: FromWorker): void {
+    if (message.type !== 'reply') this.awaitingFrame = false;
     if (message.type === 'reply') {
       const pending = this.pending.get(message.requestId);
       if (!pending) return;
@@ -316,6 +447,8 @@ class RunClient {
     this.worker?.terminate();
     this.worker = null;
     this.loaded = false;
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
   }
 }
 

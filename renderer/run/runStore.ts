@@ -35,6 +35,9 @@ export interface RunState {
   selectedInstance: string | null;
   /** Why the design could not run, when it could not. */
   problem: string | null;
+  /** Why the last run ended without finishing (the simulation crashed or stopped responding);
+   *  null once a new run starts. */
+  crash: string | null;
   setCursor: (cursorS: number | null) => void;
   selectInstance: (address: string | null) => void;
   /** The sample covering tS (the last one starting at or before it), or null. */
@@ -59,6 +62,7 @@ export const useRunStore = create<RunState>()((set, get) => ({
   cursorS: null,
   selectedInstance: null,
   problem: null,
+  crash: null,
   setCursor: (cursorS) => set({ cursorS }),
   selectInstance: (selectedInstance) => set({ selectedInstance }),
   sampleAt: (tS) => get().history.sampleAt(tS),

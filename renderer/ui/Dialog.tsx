@@ -114,6 +114,13 @@ export function askDialog(options: Omit<AskRequest, 'resolve'>): Promise<string 
   });
 }
 
+/** Dismisses the open question, if any (as Escape would: the promise resolves to null). */
+export function closeAskDialog(): void {
+  const request = useAskStore.getState().request;
+  useAskStore.setState({ request: null });
+  request?.resolve(null);
+}
+
 export function DialogHost() {
   const request = useAskStore((state) => state.request);
   if (!request) return null;

@@ -48,6 +48,16 @@ export type ToWorker =
   | { type: 'request'; requestId: number; what: 'results' | 'recording' | 'fingerprint' }
   | { type: 'request'; requestId: number; what: 'replayFingerprint'; recording: RunRecording };
 
+/**
+ * Automation only (`__backpressure.crashSimulation`): the worker's next slice throws instead of
+ * running, as an exception in the engine would. Handled by the worker entry, never by SimHost.
+ */
+export interface WorkerTestFault {
+  type: 'testFault';
+  fault: 'throwInSlice';
+  message: string;
+}
+
 /** The engine's gauge layout, sent once per layout version. */
 export type GaugeLayoutMessage = GaugeLayout;
 
