@@ -196,3 +196,20 @@ test('run settings: seed, duration and warm-up are validated, saved with the des
   await page.keyboard.press('ControlOrMeta+Z');
   expect((await doc()).scenario.seed).toBe(7);
 });
+
+test('a run the machine cannot keep up with says it is behind the asked speed', async ({ page }) => {
+  // 2,000 requests a second at 1000× is millions of simulated requests per wall second.
+  const doc = webTierDesign(2000);
+  doc.scenario.durationS = 86_400;
+  await openWithDesign(page, doc);
+  await page.getByTestId('run-speed').selectOption('1000');
+  await page.getByTestId('cmd-run.toggle').click();
+  const readout = page.getByTestId('run-achieved-speed');
+  await expect(readout).toHaveAttribute('data-behind', 'true', { timeout: 10_000 });
+  await expect(readout).toContainText(/^[\d.]+× real time — behind 1000×$/);
+  expect((await runState(page)).achievedSpeed).toBeLessThan(800);
+  // At 1× it keeps up again, and the warning goes.
+  await page.getByTestId('run-speed').selectOption('1');
+  await expect(readout).not.toHaveAttribute('data-behind', 'true', { timeout: 10_000 });
+  await expect(readout).toContainText(/^[\d.]+× real time$/);
+});

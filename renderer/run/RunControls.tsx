@@ -8,13 +8,13 @@ import { isCommandEnabled, runCommand } from '../commands/registry';
 import { displayShortcut } from '../commands/shortcutText';
 import { useCommandStateVersion } from '../commands/useCommandState';
 import { useDesignStore } from '../store/designStore';
-import type { RunSpeed } from '../worker/protocol';
 import { installLiveEdits } from './liveEdits';
 import { installRunAutomation } from './runAutomation';
 import { registerRunCommands } from './runCommands';
 import { RUN_SPEEDS, runClient } from './runClient';
 import { useRunStore } from './runStore';
 import { SpikeDialog } from './SpikeDialog';
+import { speedLabel, speedReadout } from './speedReadout';
 import './run.css';
 
 /** Installs everything the live run needs; once, for the app's lifetime. */
@@ -25,7 +25,7 @@ export function useLiveRun(): void {
   }, []);
 }
 
-export const speedLabel = (speed: RunSpeed) => (speed === 'max' ? 'Max' : `${speed}×`);
+export { speedLabel };
 
 /** Run icons as SVG (a Unicode ⏭ renders as an empty box in some Chromium builds). */
 const RUN_ICONS: Record<'run' | 'pause' | 'step' | 'reset', ReactNode> = {
@@ -260,6 +260,7 @@ export function RunStatusLine() {
   const cursorS = useRunStore((state) => state.cursorS);
   const crash = useRunStore((state) => state.crash);
   const crashed = crash !== null && status === 'idle';
+  const readout = speedReadout(status, speed, achieved);
   const label = crashed
     ? 'Crashed'
     : { idle: 'Not running', running: 'Running', paused: 'Paused', done: 'Finished' }[status];
@@ -275,10 +276,13 @@ export function RunStatusLine() {
         {formatTime(simTimeMs)} / {formatTime(durationS * 1000)}
       </span>
       {cursorS !== null ? <span data-testid="run-cursor">viewing {formatTime(cursorS * 1000)}</span> : null}
-      <span data-testid="run-achieved-speed" title={`Asked ${speedLabel(speed)}`}>
-        {status === 'running'
-          ? `${achieved >= 10 ? achieved.toFixed(0) : achieved.toFixed(1)}× real time`
-          : `${speedLabel(speed)} asked`}
+      <span
+        data-testid="run-achieved-speed"
+        data-behind={readout.behind ? 'true' : undefined}
+        className={readout.behind ? 'run-behind' : undefined}
+        title={readout.title}
+      >
+        {readout.text}
       </span>
       <span data-testid="run-events-per-s">{formatRate(status === 'running' ? eventsPerS : 0)} events/s</span>
     </span>

@@ -1,3 +1,4 @@
+import { speedReadout } from './speedReadout';
 import { describe, expect, it } from 'vitest';
 import { MAX_CAPACITY, MIN_CAPACITY, RunHistory, capacityFor } from './runHistory';
 import { classifyChange } from './liveEdits';
@@ -226,5 +227,17 @@ describe('traffic spike input', () => {
     expect(spikeProblem('500', '10')).toContain('between 1.1 and 100');
     expect(spikeProblem('3', 'x')).toContain('duration S must be a number');
     expect(spikeProblem('3', '0')).toContain('duration S must be between 1 and 3,600 seconds (it was 0)');
+  });
+});
+
+describe('the status bar says when a run falls behind real time', () => {
+  it('reports the achieved speed, and "behind" below 80% of the asked speed (never at Max)', () => {
+    expect(speedReadout('running', 10, 9.6)).toMatchObject({ text: '9.6× real time', behind: false });
+    expect(speedReadout('running', 1000, 41.2)).toMatchObject({
+      text: '41× real time — behind 1000×',
+      behind: true,
+    });
+    expect(speedReadout('running', 'max', 3)).toMatchObject({ behind: false });
+    expect(speedReadout('paused', 10, 0)).toMatchObject({ text: '10× asked', behind: false });
   });
 });

@@ -16,11 +16,21 @@ import type { GlobalGauges, RunSoFar, SlowestRequests } from '../run/types';
 import type { RunOptions } from './protocol';
 
 /**
- * Why a run of the design with these options is too big to start (its estimated events are over
- * the event limit), naming the parameter that makes it so; null when it fits.
+ * Events one simulated second may cost in the app (about 2–5 s of one core). An app run is
+ * time-sliced, pausable at any moment and may be long (a day at 100 rps, watched at Max), so it is
+ * bounded by its rate, not its total: a second that would take minutes (client rps 1e7: a typo) is
+ * refused before it starts, naming the parameter.
  */
-export function runTooBigProblem(design: Design, options: RunOptions): string | null {
-  return runBudgetProblem(design, { durationS: options.durationS, maxEvents: options.maxEvents });
+export const APP_MAX_EVENTS_PER_SIM_S = 20_000_000;
+
+/** Why the design is too big to run in the app, naming the parameter; null when it fits. */
+export function runTooBigProblem(design: Design): string | null {
+  const problem = runBudgetProblem(design, { durationS: 1, maxEvents: APP_MAX_EVENTS_PER_SIM_S });
+  return problem
+    ? problem
+        .replace('a run holds at most', 'one simulated second holds at most')
+        .replace(' or durationS', '')
+    : null;
 }
 
 export class EngineRun {
@@ -28,7 +38,9 @@ export class EngineRun {
 
   constructor(design: Design, options: RunOptions) {
     // createSimulation copies the design: hot edits never touch the caller's document.
-    this.sim = createSimulation(design, options);
+    // No total event cap unless the recording carries one: the run stops when the user stops it,
+    // and the engine's memory guard bounds what it holds.
+    this.sim = createSimulation(design, { ...options, maxEvents: options.maxEvents ?? Infinity });
   }
 
   get simTimeMs(): number {

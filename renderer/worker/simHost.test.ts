@@ -39,7 +39,7 @@ function fakeHost() {
 const options = { seed: 7, durationS: 30, warmupS: 0 };
 
 describe('worker host', () => {
-  it('refuses a design estimated over the event limit (client rps 1e7 × 60 s) at load: the run’s problem names rps and durationS', () => {
+  it('refuses a design whose simulated second is over the app’s event rate (client rps 1e7) at load, naming rps', () => {
     const h = fakeHost();
     const flood = mmcDesign({ lambdaRps: 1e7, serviceTimeMs: 10, servers: 1, durationS: 60 });
     h.host.handle({ type: 'load', runId: 4, design: flood, options: { seed: 1, durationS: 60, warmupS: 0 } });
@@ -47,16 +47,23 @@ describe('worker host', () => {
     expect(h.posted).toHaveLength(1);
     expect(h.posted[0]).toMatchObject({ type: 'notice', runId: 4, tone: 'error' });
     const text = (h.posted[0] as { text: string }).text;
-    expect(text).toMatch(/^The design is too big to run: clients "client" rps 1e7 × 60 s ≈ 6e8 requests /);
-    expect(text).toContain('a run holds at most 100,000,000 events — lower rps or durationS.');
+    expect(text).toMatch(/^The design is too big to run: clients "client" rps 1e7 × 1 s ≈ 1e7 requests /);
+    expect(text).toContain('one simulated second holds at most 20,000,000 events — lower rps.');
     // Nothing runs: start and step do nothing, there are no results.
     h.host.handle({ type: 'start' });
     h.host.handle({ type: 'step' });
     h.runWhile(() => true, 100);
     expect(h.frames()).toHaveLength(0);
     expect(h.request({ type: 'request', what: 'results' })).toBeNull();
-    // The same design for 1 s fits, and loads.
-    h.host.handle({ type: 'load', runId: 5, design: flood, options: { seed: 1, durationS: 1, warmupS: 0 } });
+    // A long run at an ordinary rate is not refused: an app run is paused or stopped at any moment
+    // (a day at 100 rps is 1e8 events in all, but 1,200 a simulated second).
+    const day = mmcDesign({ lambdaRps: 100, serviceTimeMs: 5, servers: 1, durationS: 86_400 });
+    h.host.handle({
+      type: 'load',
+      runId: 5,
+      design: day,
+      options: { seed: 1, durationS: 86_400, warmupS: 0 },
+    });
     expect(h.lastFrame()).toMatchObject({ runId: 5, status: 'idle' });
   });
 

@@ -138,9 +138,9 @@ export class SimHost {
   private createRun(design: Design, options: RunOptions): string | null {
     this.run = null;
     try {
-      // Refused before it starts when its estimated events are over the run's limit: a typo
-      // (rps 1e7, a 10^7 s run) must not keep the worker busy for minutes and fill its memory.
-      const tooBig = runTooBigProblem(design, options);
+      // Refused before it starts when one simulated second would cost more events than the app
+      // allows: a typo (rps 1e7) must not keep the worker busy for minutes per second.
+      const tooBig = runTooBigProblem(design);
       if (tooBig) return `The design is too big to run: ${tooBig}.`;
       this.run = new EngineRun(design, options);
       return null;
