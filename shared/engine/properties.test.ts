@@ -1,6 +1,7 @@
 // Property tests (fast-check): any valid design runs without throwing, and the books balance —
 // on every node, arrivals = completed + failed + in flight, with "in flight" counted
-// independently from the request pool; every client request ends exactly once.
+// independently from the request pool; every client request ends exactly once; every number in
+// the results is finite and non-negative, and percentiles are null only when nothing completed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -122,4 +123,21 @@ function check(sim: Simulation): void {
     if (pool.state[c] === S_ROOT_WAIT || pool.state[c] === S_ROOT_BACKOFF) liveRequests++;
   // Each request ended at most once and the rest are still live.
   expect(totals.global.requests - totals.global.completed - totals.global.failed).toBe(liveRequests);
+  expect(totals.global.inFlight).toBe(liveRequests);
+  // Every number is finite and not negative; percentiles are null exactly when nothing completed.
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'number') {
+      expect(Number.isFinite(value), `${path} = ${value}`).toBe(true);
+      expect(value, path).toBeGreaterThanOrEqual(0);
+    } else if (value && typeof value === 'object')
+      for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`);
+  };
+  walk({ global: totals.global, nodes: totals.nodes }, 'results');
+  const latencyNull = (latency: Record<string, number | null>) =>
+    Object.values(latency).every((value) => value === null);
+  expect(latencyNull(totals.global.latencyMs), 'global p99 null iff none completed').toBe(
+    totals.global.completed === 0,
+  );
+  for (const [id, n] of Object.entries(totals.nodes))
+    if (n.completed === 0) expect(latencyNull(n.latencyMs), `${id} latency with no completions`).toBe(true);
 }
