@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main';
 import { DEFAULT_MAX_CALLS_IN_FLIGHT } from '../engine/index';
 import { mmcDesign } from '../testing/designs';
+import { formatCount, formatMs, formatRps } from '../format';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const template = (name: string) => `${root}assets/templates/${name}.bpd`;
@@ -119,6 +120,15 @@ describe('human output', () => {
     expect(stdout).toMatch(/node\s+kind\s+arrivals\s+completed/);
     expect(stdout).toMatch(/^server\s+service/m);
     expect(stdout).toMatch(/SLO\s+(PASS|FAIL)/);
+  });
+
+  it('writes numbers as the app does (shared/format.ts): the same p99 reads the same in the CLI and the dock', () => {
+    const json = JSON.parse(run(['run', template('mm1'), '--duration', '30', '--json']).stdout);
+    const { stdout } = run(['run', template('mm1'), '--duration', '30']);
+    const l = json.global.latencyMs;
+    expect(stdout).toContain(`p99 ${formatMs(l.p99)}   max ${formatMs(l.max)}`);
+    expect(stdout).toContain(`Throughput ${formatRps(json.global.throughputRps)}`);
+    expect(stdout).toContain(`${formatCount(json.global.requests)} sent`);
   });
 });
 

@@ -11,6 +11,15 @@ import {
   type CliJson,
   type TruncationReason,
 } from '../engine/index';
+import {
+  formatCount,
+  formatMs,
+  formatNumber,
+  formatPercent,
+  formatRps,
+  formatSimTime,
+  NO_DATA,
+} from '../format';
 import { loadDesignFile } from './loadDesign';
 
 export interface CliIo {
@@ -215,13 +224,6 @@ export function main(args: string[], io: CliIo): number {
 // ————————————————————————————— human-readable output —————————————————————————————
 
 /** "—" for no data (a latency of nothing is null, not 0). */
-function format(value: number | null, digits = 1): string {
-  if (value === null) return '—';
-  if (!Number.isFinite(value)) return String(value);
-  if (Math.abs(value) >= 1e6) return `${(value / 1e6).toFixed(2)}M`;
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(digits);
-}
-
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
@@ -230,48 +232,50 @@ function table(headers: string[], rows: string[][]): string {
 }
 
 export function formatTables(title: string, result: CliJson): string {
+  // Numbers as the app writes them (shared/format.ts): the same p99 reads the same in both.
   const g = result.global;
   const out: string[] = [];
-  const measuredS = result.simTimeMs / 1000;
+  const measured = formatSimTime(result.simTimeMs);
   out.push(
-    `${title} — ${format(measuredS, 1)} s simulated, seed ${result.seed}, ${format(result.events)} events in ${format(result.wallMs, 0)} ms`,
+    `${title} — ${measured} simulated, seed ${result.seed}, ${formatCount(result.events)} events in ${formatMs(result.wallMs)}`,
   );
   if (result.truncated)
-    out.push(
-      `TRUNCATED  ${result.truncated.message}: the totals below are of the run so far (${format(measuredS, 1)} s)`,
-    );
+    out.push(`TRUNCATED  ${result.truncated.message}: the totals below are of the run so far (${measured})`);
   out.push('');
   out.push(
-    `Requests   ${format(g.requests)} sent, ${format(g.completed)} completed, ${format(g.failed)} failed, ${format(g.inFlight)} in flight`,
+    `Requests   ${formatCount(g.requests)} sent, ${formatCount(g.completed)} completed, ${formatCount(g.failed)} failed, ${formatCount(g.inFlight)} in flight`,
   );
-  out.push(`Throughput ${format(g.throughputRps)} req/s   error rate ${(g.errorRate * 100).toFixed(2)}%`);
+  out.push(`Throughput ${formatRps(g.throughputRps)}   error rate ${formatPercent(g.errorRate)}`);
+  const l = g.latencyMs;
   out.push(
-    g.latencyMs.mean === null
-      ? 'Latency    mean —   p50 —   p95 —   p99 —   max —   (no completed requests)'
-      : `Latency    mean ${format(g.latencyMs.mean, 2)} ms   p50 ${format(g.latencyMs.p50, 2)}   p95 ${format(g.latencyMs.p95, 2)}   p99 ${format(g.latencyMs.p99, 2)}   max ${format(g.latencyMs.max, 2)}`,
+    `Latency    mean ${formatMs(l.mean)}   p50 ${formatMs(l.p50)}   p95 ${formatMs(l.p95)}   p99 ${formatMs(l.p99)}   max ${formatMs(l.max)}${l.mean === null ? '   (no completed requests)' : ''}`,
   );
-  const errors = FAILURE_REASONS.filter((r) => g.errors[r] > 0).map((r) => `${r} ${format(g.errors[r])}`);
+  const errors = FAILURE_REASONS.filter((r) => g.errors[r] > 0).map(
+    (r) => `${r} ${formatCount(g.errors[r])}`,
+  );
   if (errors.length) out.push(`Errors     ${errors.join(', ')}`);
   if (g.lostWrites || g.staleReads)
-    out.push(`Data       ${format(g.lostWrites)} lost writes, ${format(g.staleReads)} stale reads`);
+    out.push(`Data       ${formatCount(g.lostWrites)} lost writes, ${formatCount(g.staleReads)} stale reads`);
   if (g.slo)
     out.push(
-      `SLO        ${g.slo.pass ? 'PASS' : `FAIL: ${g.slo.failing.join(', ')}`} (p99 ≤ ${g.slo.p99Ms} ms, ≥ ${g.slo.minThroughputRps} req/s, errors ≤ ${(g.slo.maxErrorRate * 100).toFixed(2)}%)`,
+      `SLO        ${g.slo.pass ? 'PASS' : `FAIL: ${g.slo.failing.join(', ')}`} (p99 ≤ ${formatMs(g.slo.p99Ms)}, ≥ ${formatRps(g.slo.minThroughputRps)}, errors ≤ ${formatPercent(g.slo.maxErrorRate)})`,
     );
   out.push('');
+  // The column headers carry the units, so the cells are the compact forms.
   const rows = Object.entries(result.nodes).map(([id, n]) => [
     id,
     n.kind,
-    format(n.arrivals),
-    format(n.completed),
-    format(n.failed),
-    format(n.throughputRps),
-    n.utilization > 0 ? `${(n.utilization * 100).toFixed(1)}%` : '–',
-    format(n.meanQueueDepth, 2),
-    format(n.maxQueueDepth),
-    format(n.meanWaitMs, 2),
-    format(n.meanResponseMs, 2),
-    format(n.latencyMs.p99, 2),
+    formatCount(n.arrivals),
+    formatCount(n.completed),
+    formatCount(n.failed),
+    formatRps(n.throughputRps, 'compact'),
+    // A node that does no work of its own (a client) has no utilisation to show.
+    n.utilization > 0 ? formatPercent(n.utilization) : NO_DATA,
+    formatNumber(n.meanQueueDepth),
+    formatCount(n.maxQueueDepth),
+    formatMs(n.meanWaitMs, 'compact'),
+    formatMs(n.meanResponseMs, 'compact'),
+    formatMs(n.latencyMs.p99, 'compact'),
   ]);
   out.push(
     table(
@@ -281,7 +285,7 @@ export function formatTables(title: string, result: CliJson): string {
         'arrivals',
         'completed',
         'failed',
-        'req/s',
+        'rps',
         'util',
         'queue',
         'max q',
@@ -296,15 +300,15 @@ export function formatTables(title: string, result: CliJson): string {
   for (const [id, n] of Object.entries(result.nodes)) {
     if (n.cache)
       extras.push(
-        `${id}: cache hit rate ${(n.cache.hitRate * 100).toFixed(1)}% (${format(n.cache.hits)} hits, ${format(n.cache.misses)} misses, ${format(n.cache.staleReads)} stale)`,
+        `${id}: cache hit rate ${formatPercent(n.cache.hitRate)} (${formatCount(n.cache.hits)} hits, ${formatCount(n.cache.misses)} misses, ${formatCount(n.cache.staleReads)} stale)`,
       );
     if (n.queue)
       extras.push(
-        `${id}: queue depth mean ${format(n.queue.depthMean, 2)} max ${format(n.queue.depthMax)}, oldest ${format(n.queue.oldestAgeMsMax, 0)} ms, ${format(n.queue.duplicates)} duplicates, ${format(n.queue.lost)} lost, ${format(n.queue.deadLettered)} dead-lettered`,
+        `${id}: queue depth mean ${formatNumber(n.queue.depthMean)} max ${formatCount(n.queue.depthMax)}, oldest ${formatMs(n.queue.oldestAgeMsMax)}, ${formatCount(n.queue.duplicates)} duplicates, ${formatCount(n.queue.lost)} lost, ${formatCount(n.queue.deadLettered)} dead-lettered`,
       );
     if (n.db)
       extras.push(
-        `${id}: ${format(n.db.failovers)} failovers, ${format(n.db.lostWrites)} lost writes, ${format(n.db.staleReads)} stale reads, replication lag ${format(n.db.replicationLagMsMean, 1)} ms`,
+        `${id}: ${formatCount(n.db.failovers)} failovers, ${formatCount(n.db.lostWrites)} lost writes, ${formatCount(n.db.staleReads)} stale reads, replication lag ${formatMs(n.db.replicationLagMsMean)}`,
       );
   }
   if (extras.length) out.push('', ...extras);
