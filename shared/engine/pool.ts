@@ -41,9 +41,8 @@ export class CallPool {
   /** Helper float: a message's visibility deadline, a write's log sequence number. */
   aux = new Float64Array(0);
   /** The client request's trace this call belongs to (-1: not traced) and the call's hop entry
-   *  in it (-1 for the request's own record at the client). See trace.ts. */
+   *  (-1: not traced). See trace.ts. */
   trace = new Int32Array(0);
-  traceHop = new Int32Array(0);
 
   constructor(initialCapacity = 1024) {
     this.grow(initialCapacity);
@@ -84,7 +83,6 @@ export class CallPool {
     this.version = copy(this.version, f64);
     this.aux = copy(this.aux, f64);
     this.trace = copy(this.trace, i32);
-    this.traceHop = copy(this.traceHop, i32);
     const freeList = new Int32Array(capacity);
     freeList.set(this.freeList.subarray(0, this.freeCount));
     this.freeList = freeList;

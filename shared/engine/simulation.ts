@@ -1730,15 +1730,6 @@ export class Simulation {
     kinds.resized(this, node);
     kinds.targetsChanged(this, node);
   }
-
-  /** Number of requests each node currently holds (for the property test and gauges). */
-  inFlightAt(node: NodeRuntime): number {
-    return node.inNode;
-  }
-
-  isUp(node: NodeRuntime, instance: number): boolean {
-    return node.instanceState[instance] === I_UP;
-  }
 }
 
 export { S_DELAY, S_DOWNSTREAM };
