@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { renameDesign } from './files-helpers';
 
 const checkoutText = readFileSync(
   fileURLToPath(new URL('../shared/document/fixtures/v1-checkout.bpd', import.meta.url)),
@@ -39,14 +40,6 @@ const readFromDisk = (page: Page) =>
     const root = await navigator.storage.getDirectory();
     return (await (await root.getFileHandle('checkout.bpd')).getFile()).text();
   });
-
-async function renameDesign(page: Page, title: string) {
-  const field = page.getByTestId('inspector-title');
-  await field.click();
-  await field.fill(title);
-  await field.press('Enter');
-  await expect(page.getByTestId('toolbar-title')).toContainText(title);
-}
 
 test('saving over a file changed by another program asks: Cancel keeps both, Overwrite writes ours', async ({
   page,

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { renameDesign } from './files-helpers';
 
 const checkoutText = readFileSync(
   fileURLToPath(new URL('../shared/document/fixtures/v1-checkout.bpd', import.meta.url)),
@@ -18,15 +19,6 @@ async function loadCheckout(page: Page) {
     checkoutText,
   );
   expect(result).toMatchObject({ ok: true });
-}
-
-async function renameDesign(page: Page, title: string) {
-  // With nothing selected the inspector edits the document itself.
-  const field = page.getByTestId('inspector-title');
-  await field.click();
-  await field.fill(title);
-  await field.press('Enter');
-  await expect(page.getByTestId('toolbar-title')).toContainText(title);
 }
 
 async function openThroughChooser(page: Page, file: { name: string; text: string } | string) {

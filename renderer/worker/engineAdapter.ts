@@ -25,12 +25,7 @@ export const APP_MAX_EVENTS_PER_SIM_S = 20_000_000;
 
 /** Why the design is too big to run in the app, naming the parameter; null when it fits. */
 export function runTooBigProblem(design: Design): string | null {
-  const problem = runBudgetProblem(design, { durationS: 1, maxEvents: APP_MAX_EVENTS_PER_SIM_S });
-  return problem
-    ? problem
-        .replace('a run holds at most', 'one simulated second holds at most')
-        .replace(' or durationS', '')
-    : null;
+  return runBudgetProblem(design, { durationS: 1, maxEvents: APP_MAX_EVENTS_PER_SIM_S, perSimSecond: true });
 }
 
 export class EngineRun {

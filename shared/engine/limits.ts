@@ -187,7 +187,13 @@ export function estimateRun(design: Design, options: { durationS?: number } = {}
  */
 export function runBudgetProblem(
   design: Design,
-  options: { durationS?: number; maxEvents?: number; maxQueuedEvents?: number } = {},
+  options: {
+    durationS?: number;
+    maxEvents?: number;
+    maxQueuedEvents?: number;
+    /** The budget is per simulated second (the app), not per run (the CLI). */
+    perSimSecond?: boolean;
+  } = {},
 ): string | null {
   const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   const maxQueuedEvents = options.maxQueuedEvents ?? DEFAULT_MAX_QUEUED_EVENTS;
@@ -198,5 +204,5 @@ export function runBudgetProblem(
   const top = estimate.parts[0];
   const others =
     estimate.parts.length > 1 ? ` (all clients together ≈ ${formatAmount(estimate.events)} events)` : '';
-  return `${top.because} ≈ ${formatAmount(top.requests)} requests × ~${formatAmount(top.eventsPerRequest)} events each ≈ ${formatAmount(top.events)} events${others}; a run holds at most ${maxEvents.toLocaleString('en-US')} events — lower ${top.because.includes('closed-mode') ? 'users, raise thinkTimeMs' : 'rps'} or durationS`;
+  return `${top.because} ≈ ${formatAmount(top.requests)} requests × ~${formatAmount(top.eventsPerRequest)} events each ≈ ${formatAmount(top.events)} events${others}; ${options.perSimSecond ? 'one simulated second' : 'a run'} holds at most ${maxEvents.toLocaleString('en-US')} events — lower ${top.because.includes('closed-mode') ? 'users, raise thinkTimeMs' : 'rps'}${options.perSimSecond ? '' : ' or durationS'}`;
 }
