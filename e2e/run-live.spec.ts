@@ -207,6 +207,7 @@ test('a run the machine cannot keep up with says it is behind the asked speed', 
   const readout = page.getByTestId('run-achieved-speed');
   await expect(readout).toHaveAttribute('data-behind', 'true', { timeout: 10_000 });
   await expect(readout).toContainText(/^[\d.]+× real time — behind 1000×$/);
+  await page.screenshot({ path: '/tmp/run-behind.png' });
   expect((await runState(page)).achievedSpeed).toBeLessThan(800);
   // At 1× it keeps up again, and the warning goes.
   await page.getByTestId('run-speed').selectOption('1');
