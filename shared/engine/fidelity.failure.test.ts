@@ -217,3 +217,29 @@ describe('message delivery guarantees', () => {
     expect(atMostOnce.duplicates).toBe(0);
   });
 });
+
+describe('run totals after warm-up', () => {
+  // Retry amplification is attempts per request: with every attempt timing out and 2 retries it
+  // is exactly 3. Calls queued before warm-up ended are carried in, not arrivals of the measured
+  // run, or the overloaded server's backlog (≈ 14,500 calls here) would read as extra retries.
+  it('arrivals count only calls after warm-up: 2 retries of always-timing-out attempts amplify load exactly 3×', () => {
+    const result = runDesign(
+      design(
+        [
+          node('users', 'client', { rps: 1000, timeoutMs: 50, retries: 2, retryBackoffMs: 1, readRatio: 1 }),
+          node('svc', 'service', { workers: 1, serviceTimeMs: 10, serviceDist: 'const' }),
+        ],
+        [edge('users', 'svc', { latencyMs: 0 })],
+        { durationS: 20, warmupS: 5 },
+      ),
+    );
+    const g = result.global;
+    const svc = result.nodes.svc;
+    expect(svc.carriedIn).toBeGreaterThan(10_000);
+    expect(svc.arrivals / g.requests).toBeGreaterThan(2.99);
+    expect(svc.arrivals / g.requests).toBeLessThan(3.01);
+    // The books balance with what was carried in.
+    expect(svc.arrivals + svc.carriedIn).toBe(svc.completed + svc.failed + svc.inFlight);
+    expect(g.requests + g.carriedIn).toBe(g.completed + g.failed + g.inFlight);
+  });
+});

@@ -107,7 +107,7 @@ describe('during a run: limits stop it and keep the run so far, marked truncated
     expect(result.log.at(-1)).toMatchObject({ type: 'truncated', reason: 'eventLimit' });
     // The books balance in the partial totals.
     const g = result.global;
-    expect(g.requests).toBe(g.completed + g.failed + g.inFlight);
+    expect(g.requests + g.carriedIn).toBe(g.completed + g.failed + g.inFlight);
 
     const sliced = createSimulation(tenMillionRps(), { maxEvents: 200_000 });
     while (!sliced.done) sliced.runUntil(sliced.simTimeMs + 3, 777);

@@ -153,10 +153,10 @@ export function endWarmup(sim: Simulation): void {
   for (const node of sim.nodes) {
     touch(sim, node);
     const counters = node.counters;
-    // Requests still in flight count as arrivals, so arrivals = completed + failed + in flight.
-    const inFlight = counters[C_ARRIVALS] - counters[C_COMPLETED] - sumFailed(sim, counters);
+    // Calls still in flight are carried into the measured run (not counted as its arrivals), so
+    // arrivals + carriedIn = completed + failed + in flight.
+    sim.carriedIn[node.index] = counters[C_ARRIVALS] - counters[C_COMPLETED] - sumFailed(sim, counters);
     node.warmupSnapshot.set(counters);
-    node.warmupSnapshot[C_ARRIVALS] -= inFlight;
     node.latency.reset();
     // The window gauges are live: the second in progress keeps its samples for its gauges and
     // series (set aside, merged back at the tick), only the run totals start afresh.
@@ -168,12 +168,11 @@ export function endWarmup(sim: Simulation): void {
     node.oldestAgeMaxSinceWarmup = 0;
     node.firstFailureMs = -1;
   }
-  const inFlightRequests =
+  sim.requestsCarriedIn =
     sim.globalCounters[G_REQUESTS] -
     sim.globalCounters[G_COMPLETED] -
     sumGlobalFailed(sim, sim.globalCounters);
   sim.globalWarmupSnapshot.set(sim.globalCounters);
-  sim.globalWarmupSnapshot[G_REQUESTS] -= inFlightRequests;
   sim.endToEnd.reset();
   if (sim.endToEndWindow.count > 0) {
     sim.endToEndWarmupCarry = sim.endToEndWindow;

@@ -1,5 +1,5 @@
 // Property tests (fast-check): any valid design runs without throwing, and the books balance —
-// on every node, arrivals = completed + failed + in flight, with "in flight" counted
+// on every node, arrivals + carried in = completed + failed + in flight, with "in flight" counted
 // independently from the request pool; every client request ends exactly once; every number in
 // the results is finite and non-negative, and percentiles are null only when nothing completed.
 import fc from 'fast-check';
@@ -43,7 +43,7 @@ function heldPerNode(sim: Simulation): number[] {
 }
 
 describe('random valid designs', () => {
-  it('never throw, and on every node arrivals = completed + failed + in flight (counted from the pool)', () => {
+  it('never throw, and on every node arrivals + carried in = completed + failed + in flight (counted from the pool)', () => {
     fc.assert(
       fc.property(designArbitrary, (design) => {
         const sim = new Simulation(design);
@@ -114,15 +114,17 @@ function check(sim: Simulation): void {
   const held = heldPerNode(sim);
   sim.nodes.forEach((node, i) => {
     const n = totals.nodes[node.id];
-    expect(n.arrivals - n.completed - n.failed, `${node.id} in flight`).toBe(held[i]);
-    expect(n.completed + n.failed, `${node.id} ended`).toBeLessThanOrEqual(n.arrivals);
+    expect(n.arrivals + n.carriedIn - n.completed - n.failed, `${node.id} in flight`).toBe(held[i]);
+    expect(n.inFlight, `${node.id} in flight`).toBe(held[i]);
+    expect(n.completed + n.failed, `${node.id} ended`).toBeLessThanOrEqual(n.arrivals + n.carriedIn);
   });
   let liveRequests = 0;
   const pool = sim.pool;
   for (let c = 0; c < pool.highWater; c++)
     if (pool.state[c] === S_ROOT_WAIT || pool.state[c] === S_ROOT_BACKOFF) liveRequests++;
   // Each request ended at most once and the rest are still live.
-  expect(totals.global.requests - totals.global.completed - totals.global.failed).toBe(liveRequests);
+  const g = totals.global;
+  expect(g.requests + g.carriedIn - g.completed - g.failed).toBe(liveRequests);
   expect(totals.global.inFlight).toBe(liveRequests);
   // Every number is finite and not negative; percentiles are null exactly when nothing completed.
   const walk = (value: unknown, path: string): void => {

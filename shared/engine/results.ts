@@ -68,7 +68,10 @@ export type ErrorCounts = Record<(typeof FAILURE_REASONS)[number], number>;
 export interface NodeResult {
   kind: string;
   instances: number;
+  /** Calls that arrived after warm-up. */
   arrivals: number;
+  /** Calls already at the node when warm-up ended: arrivals + carriedIn = completed + failed + inFlight. */
+  carriedIn: number;
   completed: number;
   failed: number;
   inFlight: number;
@@ -104,7 +107,10 @@ export interface CliJson {
   /** Only when the run stopped at a limit before its end: the totals are of the run so far. */
   truncated?: RunTruncation;
   global: {
+    /** Client requests started after warm-up. */
     requests: number;
+    /** Requests in flight when warm-up ended: requests + carriedIn = completed + failed + inFlight. */
+    carriedIn: number;
     completed: number;
     failed: number;
     inFlight: number;
@@ -154,13 +160,15 @@ export function nodeResult(sim: Simulation, node: NodeRuntime): NodeResult {
   const spanMs = measuredMs(sim);
   const errors = Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, c[C_FAILED + i]])) as ErrorCounts;
   const failed = sim.sumFailed(c);
+  const carriedIn = sim.warmedUp ? sim.carriedIn[node.index] : 0;
   const result: NodeResult = {
     kind: node.kind,
     instances: node.instanceCount,
     arrivals: c[C_ARRIVALS],
+    carriedIn,
     completed: c[C_COMPLETED],
     failed,
-    inFlight: c[C_ARRIVALS] - c[C_COMPLETED] - failed,
+    inFlight: c[C_ARRIVALS] + carriedIn - c[C_COMPLETED] - failed,
     errors,
     throughputRps: round(c[C_COMPLETED] / (spanMs / 1000), 4),
     utilization: round(c[C_CAPACITY_INTEGRAL] > 0 ? c[C_BUSY_INTEGRAL] / c[C_CAPACITY_INTEGRAL] : 0, 6),
@@ -193,11 +201,13 @@ export function globalResult(sim: Simulation): CliJson['global'] {
   const errorRate = round(ended > 0 ? failed / ended : 0, 6);
   const latencyMs = summary(sim.endToEnd, sim.endToEndWindow, g[G_COMPLETED]);
   const slo = sim.design.slo ? sloVerdict(sim.design.slo, latencyMs.p99, throughputRps, errorRate) : null;
+  const carriedIn = sim.warmedUp ? sim.requestsCarriedIn : 0;
   return {
     requests: g[G_REQUESTS],
+    carriedIn,
     completed: g[G_COMPLETED],
     failed,
-    inFlight: g[G_REQUESTS] - g[G_COMPLETED] - failed,
+    inFlight: g[G_REQUESTS] + carriedIn - g[G_COMPLETED] - failed,
     throughputRps,
     errorRate,
     latencyMs,

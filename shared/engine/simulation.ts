@@ -148,6 +148,10 @@ export class Simulation {
   usersMatter = true;
   /** The largest client key space (sizes per-key arrays and caches up front). */
   readonly keySpace: number;
+  /** Per node: calls in flight when warm-up ended (carried into the measured run, not its arrivals). */
+  readonly carriedIn: Float64Array;
+  /** Client requests in flight when warm-up ended. */
+  requestsCarriedIn = 0;
   readonly globalCounters = new Float64Array(GLOBAL_COUNTERS);
   readonly globalWarmupSnapshot = new Float64Array(GLOBAL_COUNTERS);
   readonly globalTickSnapshot = new Float64Array(GLOBAL_COUNTERS);
@@ -266,6 +270,7 @@ export class Simulation {
       }
     this.keySpace = keySpace;
     this.versions = new KeyNumbers(keySpace);
+    this.carriedIn = new Float64Array(this.nodes.length);
     this.traceStamp = new Int32Array(this.nodes.length);
     this.orderStamp = new Int32Array(this.nodes.length);
     for (let i = 0; i < this.nodes.length; i++) this.passThrough.push(null);
