@@ -1,8 +1,8 @@
 // Component and chaos behaviours the spec lists, each checked end to end.
 import { describe, expect, it } from 'vitest';
 import { createSimulation, results, runDesign, Simulation } from './index';
-import { SERIES_CAPACITY } from './metrics';
 import { design, edge, node } from '../testing/designs';
+import { recordGaugesBySecond } from '../testing/gauges';
 
 const twoTier = (serviceParams = {}, events: never[] = [], clientParams = {}) =>
   design(
@@ -100,19 +100,18 @@ describe('chaos', () => {
         { durationS: 30, events: [{ atS: 10, action: 'kill', target: 'cache:0', durationS: 10 }] },
       ),
     );
-    const dbArrivals = () => sim.series('db')!.arrivalsRps;
-    sim.run();
+    const bySecond = recordGaugesBySecond(sim, 30);
     const totals = sim.results();
     // Only what the instance held at the moment it died (its connections reset) fails.
     expect(totals.global.failed).toBeLessThan(5);
     expect(totals.global.failed).toBe(totals.global.errors.unavailable);
-    const db = dbArrivals();
+    const db = bySecond('db', 'arrivalsRps');
     // Warm before the kill: the 500 keys all fit, so the database sees almost nothing.
     expect(db[8]).toBeLessThan(10);
     // While cache:0 is down about half the keys (its share of the ring) go to the database.
     expect(db[15]).toBeGreaterThan(300);
     expect(db[15]).toBeLessThan(700);
-    const hitRate = sim.series('cache')!.hitRate;
+    const hitRate = bySecond('cache', 'hitRate');
     expect(hitRate[15]).toBeLessThan(0.7);
     // Back at 20 s, cold: it refills from the database, then the hit rate recovers.
     expect(db[20]).toBeGreaterThan(db[25]);
@@ -349,18 +348,6 @@ describe('hot edits, gauges and series', () => {
     expect(g.instances[(dbRow + 1) * layout.instanceFields.length + leader]).toBe(0);
     expect(g.edges[layout.edgeIds.indexOf('users->cache') * layout.edgeFields.length]).toBeGreaterThan(250);
     expect(sim.globalGauges().throughputRps).toBeGreaterThan(250);
-  });
-
-  it('time series keep the whole run in fixed memory (buckets merge as the run grows)', () => {
-    const sim = createSimulation(twoTier({}, [], { rps: 20 }), { durationS: 2000 });
-    sim.run();
-    const series = sim.series('svc')!;
-    expect(series.throughputRps.length).toBeLessThanOrEqual(SERIES_CAPACITY);
-    expect(series.bucketMs).toBeGreaterThan(1000);
-    const covered = series.startMs[series.startMs.length - 1] + series.bucketMs;
-    expect(covered).toBeGreaterThanOrEqual(1_990_000);
-    const mean = series.throughputRps.reduce((a, b) => a + b, 0) / series.throughputRps.length;
-    expect(Math.abs(mean - 20)).toBeLessThan(1);
   });
 
   it('explain() splits tail time into queueing, service and downstream, and names where failures started', () => {

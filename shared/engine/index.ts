@@ -1,6 +1,16 @@
 // The engine's public surface. See ./README.md for the architecture.
 import type { Design, Params } from '../document/types';
 import {
+  gaugeLayout,
+  gauges,
+  globalGauges,
+  type GaugeLayout,
+  type Gauges,
+  type GlobalGauges,
+} from './gauges';
+import type { RunTruncation } from './limits';
+import type { LogEntry } from './log';
+import {
   explain,
   explainSlowest,
   globalResult,
@@ -9,45 +19,38 @@ import {
   type NodeExplanation,
   type SlowestRequestsExplanation,
 } from './results';
-import {
+import { Simulation, type ChaosCommand, type SimulationOptions } from './simulation';
+
+export { FAILURE_REASONS, HOP_LIMIT } from './constants';
+export {
+  EDGE_GAUGE_FIELDS,
   gaugeLayout,
   gauges,
   globalGauges,
-  type GaugeLayout,
-  type Gauges,
-  type GlobalGauges,
+  INSTANCE_GAUGE_FIELDS,
+  NODE_GAUGE_FIELDS,
 } from './gauges';
-import type { NodeSeries } from './metrics';
-import type { RunTruncation } from './limits';
-import { BUCKET_MS } from './constants';
-import { Simulation, type ChaosCommand, type SimulationOptions } from './simulation';
-import type { LogEntry } from './log';
-
-export type {
-  CliJson,
-  NodeResult,
-  LatencySummary,
-  SloVerdict,
-  NodeExplanation,
-  ErrorCounts,
-  SlowestRequestsExplanation,
-} from './results';
 export type { GaugeLayout, Gauges, GlobalGauges } from './gauges';
-export { gaugeLayout, gauges, globalGauges } from './gauges';
-export { results, globalResult, explain, explainSlowest, sloVerdict, NO_LATENCY } from './results';
-export { NODE_GAUGE_FIELDS, INSTANCE_GAUGE_FIELDS, EDGE_GAUGE_FIELDS } from './gauges';
-export type { NodeSeries } from './metrics';
-export type { ChaosCommand, SimulationOptions } from './simulation';
-export { LOG_LIMIT, LOG_TYPES, isChaosLogType, type LogEntry, type LogType } from './log';
-export { FAILURE_REASONS, HOP_LIMIT } from './constants';
 export {
-  DEFAULT_MAX_EVENTS,
   DEFAULT_MAX_CALLS_IN_FLIGHT,
+  DEFAULT_MAX_EVENTS,
   DEFAULT_MAX_QUEUED_EVENTS,
   estimateRun,
   runBudgetProblem,
 } from './limits';
 export type { RunEstimate, RunEstimatePart, RunTruncation, TruncationReason } from './limits';
+export { isChaosLogType, LOG_LIMIT, LOG_TYPES, type LogEntry, type LogType } from './log';
+export { explain, explainSlowest, globalResult, NO_LATENCY, results, sloVerdict } from './results';
+export type {
+  CliJson,
+  ErrorCounts,
+  LatencySummary,
+  NodeExplanation,
+  NodeResult,
+  SloVerdict,
+  SlowestRequestsExplanation,
+} from './results';
+export type { ChaosCommand, SimulationOptions } from './simulation';
 
 export interface SimulationHandle {
   readonly simTimeMs: number;
@@ -68,8 +71,6 @@ export interface SimulationHandle {
   gauges(): Gauges;
   /** End-to-end throughput, percentiles, errors and SLO state of the last 1 s bucket. */
   globalGauges(): GlobalGauges;
-  /** Time series of one node in sim-time buckets (fixed memory: buckets merge as the run grows). */
-  series(nodeId: string): NodeSeries | null;
   /** Event log entries from index on (log entries are never removed, so indexes are stable). */
   logSince(index: number): LogEntry[];
   readonly log: readonly LogEntry[];
@@ -138,10 +139,6 @@ export function createSimulation(design: Design, options: SimulationOptions = {}
     gaugeLayout: () => gaugeLayout(sim),
     gauges: () => gauges(sim),
     globalGauges: () => globalGauges(sim),
-    series(nodeId) {
-      const index = sim.nodeIndex.get(nodeId);
-      return index === undefined ? null : sim.nodes[index].series.read(BUCKET_MS);
-    },
     logSince: (index) => sim.log.slice(index),
     results: () => results(sim, sim.wallMs),
     runTotals: () => globalResult(sim),

@@ -3,7 +3,7 @@
 import type { ParamValue } from '../document/types';
 import { IntFifo, IntMap, KeyNumbers } from './collections';
 import { LatencyHistogram } from './histogram';
-import { C_COMPLETED, INSTANCE_COUNTERS, NODE_COUNTERS, SeriesRing } from './metrics';
+import { C_COMPLETED, INSTANCE_COUNTERS, NODE_COUNTERS } from './metrics';
 import { Rng } from './rng';
 import type { ZipfSampler } from './zipf';
 import type { HashRing } from './hashRing';
@@ -69,7 +69,6 @@ export class NodeRuntime {
    * belong to that second's live gauges and series, but not to the run totals (`latency`).
    */
   warmupCarry: LatencyHistogram | null = null;
-  readonly series = new SeriesRing();
   rng: Rng;
   /** A client's keys and user ids: streams apart from its arrivals (see client.ts). */
   keyRng: Rng;
@@ -85,7 +84,6 @@ export class NodeRuntime {
   inNodeArea = 0;
   workersArea = 0;
   maxQueuedSinceWarmup = 0;
-  maxQueuedInWindow = 0;
   /** Response time above which a departure counts as tail (the node's p99, refreshed each bucket). */
   tailThresholdMs = Infinity;
   firstFailureMs = -1;
@@ -230,7 +228,6 @@ export class NodeRuntime {
   consumerCursor = 0;
   queueDepthMax = 0;
   oldestAgeMaxSinceWarmup = 0;
-  oldestAgeMaxInWindow = 0;
 
   constructor(
     readonly index: number,

@@ -72,7 +72,6 @@ export function touch(sim: Simulation, node: NodeRuntime): void {
 /** Records a new queue length high-water mark. */
 export function noteQueued(sim: Simulation, node: NodeRuntime): void {
   if (node.queuedTotal > node.maxQueuedSinceWarmup) node.maxQueuedSinceWarmup = node.queuedTotal;
-  if (node.queuedTotal > node.maxQueuedInWindow) node.maxQueuedInWindow = node.queuedTotal;
 }
 
 export function countArrival(sim: Simulation, node: NodeRuntime, instance: number): void {
@@ -210,14 +209,6 @@ export function tick(sim: Simulation): void {
       closed.merge(node.warmupCarry);
       node.warmupCarry = null;
     }
-    node.series.add(
-      node.counters,
-      node.tickSnapshot,
-      closed,
-      node.maxQueuedInWindow,
-      node.oldestAgeMaxInWindow,
-      BUCKET_MS,
-    );
     for (let i = 0; i < node.counters.length; i++)
       node.lastWindow[i] = node.counters[i] - node.tickSnapshot[i];
     node.tickSnapshot.set(node.counters);
@@ -227,8 +218,6 @@ export function tick(sim: Simulation): void {
     // The tail threshold (running p99) is refreshed every 10 s of sim time: it moves slowly.
     if (node.latency.count >= 100 && Math.round(sim.now / BUCKET_MS) % 10 === 1)
       node.tailThresholdMs = node.latency.quantile(0.99);
-    node.maxQueuedInWindow = node.queuedTotal;
-    node.oldestAgeMaxInWindow = 0;
     for (let i = 0; i < node.instanceCount * INSTANCE_COUNTERS; i++) {
       node.instanceLastWindow[i] = node.instanceCounters[i] - node.instanceTickSnapshot[i];
       node.instanceTickSnapshot[i] = node.instanceCounters[i];

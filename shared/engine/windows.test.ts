@@ -1,8 +1,9 @@
-// The live window gauges (the last complete 1 s bucket) and the per-second series: what a run
+// The live window gauges (the last complete 1 s bucket), read second by second as the app does: what a run
 // shows second by second, independent of the run totals' warm-up exclusion.
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from './index';
 import { design, edge, node } from '../testing/designs';
+import { recordGaugesBySecond } from '../testing/gauges';
 import { template } from '../testing/templates';
 
 const twoTier = () =>
@@ -21,13 +22,15 @@ describe('warm-up boundary', () => {
     (_, make) => {
       const designed = make();
       const sim = createSimulation(designed, { seed: 1, warmupS: 5 });
-      sim.runUntil(8000);
+      const bySecond = recordGaugesBySecond(sim, 8);
       for (const { id } of designed.nodes) {
-        const series = sim.series(id)!;
-        for (let k = 0; k < series.throughputRps.length; k++) {
-          if (series.throughputRps[k] === 0) continue;
-          expect(series.p50Ms[k], `${id} p50 at second ${k}`).toBeGreaterThan(0);
-          expect(series.p99Ms[k], `${id} p99 at second ${k}`).toBeGreaterThan(0);
+        const throughput = bySecond(id, 'throughputRps');
+        const p50 = bySecond(id, 'p50Ms');
+        const p99 = bySecond(id, 'p99Ms');
+        for (let k = 0; k < throughput.length; k++) {
+          if (throughput[k] === 0) continue;
+          expect(p50[k], `${id} p50 at second ${k}`).toBeGreaterThan(0);
+          expect(p99[k], `${id} p99 at second ${k}`).toBeGreaterThan(0);
         }
       }
     },
@@ -80,7 +83,7 @@ describe('a second with no responses', () => {
 
   it('reports no data (NaN) for the latency percentiles, with completed 0, not 0 ms', () => {
     const sim = createSimulation(hung(), { seed: 2, warmupS: 1 });
-    sim.runUntil(4000);
+    const bySecond = recordGaugesBySecond(sim, 4);
     const global = sim.globalGauges();
     expect(global.completed).toBe(0);
     expect(global.throughputRps).toBe(0);
@@ -96,14 +99,13 @@ describe('a second with no responses', () => {
     expect(g.nodes[svc + layout.nodeFields.indexOf('p50Ms')]).toBeNaN();
     expect(g.nodes[svc + layout.nodeFields.indexOf('p99Ms')]).toBeNaN();
 
-    const series = sim.series('svc')!;
+    const responses = bySecond('svc', 'responses');
     // Seconds 0–2 had responses; second 3 (3–4 s) had none.
-    expect(series.responses[2]).toBeGreaterThan(100);
-    expect(series.p99Ms[2]).toBeGreaterThan(0);
-    expect(series.responses[3]).toBe(0);
-    expect(series.p50Ms[3]).toBeNaN();
-    expect(series.p95Ms[3]).toBeNaN();
-    expect(series.p99Ms[3]).toBeNaN();
+    expect(responses[2]).toBeGreaterThan(100);
+    expect(bySecond('svc', 'p99Ms')[2]).toBeGreaterThan(0);
+    expect(responses[3]).toBe(0);
+    expect(bySecond('svc', 'p50Ms')[3]).toBeNaN();
+    expect(bySecond('svc', 'p99Ms')[3]).toBeNaN();
   });
 
   it('a second with responses still reports real percentiles and its completed count', () => {

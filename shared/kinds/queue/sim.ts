@@ -92,7 +92,6 @@ function deliver(
     const waitedMs = sim.now - pool.arriveMs[message];
     node.counters[C_WAIT_SUM] += waitedMs;
     node.counters[C_WAIT_COUNT]++;
-    if (waitedMs > node.oldestAgeMaxInWindow) node.oldestAgeMaxInWindow = waitedMs;
     if (waitedMs > node.oldestAgeMaxSinceWarmup) node.oldestAgeMaxSinceWarmup = waitedMs;
   }
   if (receives > node.maxReceives) {
@@ -159,7 +158,6 @@ export function dropAll(sim: Simulation, node: NodeRuntime): void {
 export function sampleOldestAge(sim: Simulation, node: NodeRuntime): void {
   if (node.ready.length === 0) return;
   const ageMs = sim.now - sim.pool.arriveMs[node.ready.peek()];
-  if (ageMs > node.oldestAgeMaxInWindow) node.oldestAgeMaxInWindow = ageMs;
   if (ageMs > node.oldestAgeMaxSinceWarmup) node.oldestAgeMaxSinceWarmup = ageMs;
 }
 
