@@ -159,6 +159,7 @@ test('run settings: seed, duration and warm-up are validated, saved with the des
   await page.getByTestId('cmd-run.toggle').click();
   await waitForSimTime(page, 1500);
   await page.getByTestId('run-settings').click();
+  await expect(page.getByTestId('run-seed-help')).toContainText('common random numbers');
   const duration = page.getByTestId('run-durationS');
   await duration.fill('0');
   await duration.press('Enter');

@@ -196,7 +196,11 @@ function RunSettings() {
           {SETTINGS.map((field) => (
             <SettingInput key={field.key} field={field} />
           ))}
-          <p className="run-settings-hint">Saved with the design: the same seed replays the same run.</p>
+          <p className="run-settings-hint" data-testid="run-seed-help">
+            Saved with the design: the same seed replays the same run. Each component draws its own random
+            numbers from the seed and its id, so two designs whose components share ids get the same arrivals
+            at the same seed: a fair side-by-side comparison (common random numbers).
+          </p>
         </div>
       ) : null}
     </div>
