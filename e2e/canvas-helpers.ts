@@ -2,6 +2,7 @@
 // validated `load`, and turn world coordinates into page coordinates for the real mouse.
 import { expect, type Page } from '@playwright/test';
 import type { Design } from '../shared/document/types';
+import { designFrom } from '../shared/testing/designs';
 
 /** `window.__backpressure` with the entries features add (load, run, metrics …), loosely typed. */
 export type Api = Record<string, (...args: unknown[]) => unknown>;
@@ -15,18 +16,9 @@ export async function openCanvas(page: Page): Promise<void> {
   });
 }
 
-export function design(partial: Partial<Design> & Pick<Design, 'nodes'>): Design {
-  return {
-    format: 'backpressure.design',
-    version: 1,
-    meta: { title: 'Canvas test', notes: '' },
-    edges: [],
-    notes: [],
-    scenario: { durationS: 60, seed: 1, warmupS: 5, events: [] },
-    slo: { p99Ms: 200, minThroughputRps: 0, maxErrorRate: 0.01 },
-    ...partial,
-  };
-}
+/** A design of the given parts (the rest is a New design's), titled "Canvas test". */
+export const design = (partial: Partial<Design> & Pick<Design, 'nodes'>): Design =>
+  designFrom(partial, 'Canvas test');
 
 export async function loadDesign(page: Page, doc: Design): Promise<void> {
   const result = await page.evaluate(

@@ -1,14 +1,7 @@
 // The run dock's charts, SLO badge and Why panel against a live run (real keyboard and mouse).
 import { expect, test } from '@playwright/test';
-import {
-  chartPoints,
-  dbBottleneckDesign,
-  openDock,
-  overloadDesign,
-  startRun,
-  waitForSimTime,
-  webDesign,
-} from './dock-helpers';
+import { chartPoints, openDock, startRun, waitForSimTime } from './dock-helpers';
+import { dbBottleneckDesign, overloadDesign, webDesign } from '../shared/testing/designs';
 
 test('every chart receives data while the design runs, and keeps the whole run', async ({ page }) => {
   await openDock(page, webDesign());

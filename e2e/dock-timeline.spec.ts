@@ -1,17 +1,8 @@
 // The run dock's timeline and event log: scenario markers, scrubbing back to earlier seconds with
 // the mouse and keyboard, and jumping to a logged event (real mouse and keyboard).
 import { expect, test } from '@playwright/test';
-import {
-  cursorS,
-  dockSample,
-  openDock,
-  overloadDesign,
-  pauseRun,
-  startRun,
-  timelineX,
-  waitForSimTime,
-  webDesign,
-} from './dock-helpers';
+import { cursorS, dockSample, openDock, pauseRun, startRun, timelineX, waitForSimTime } from './dock-helpers';
+import { overloadDesign, webDesign } from '../shared/testing/designs';
 import { formatRps } from '../shared/format';
 
 test('scenario events show as markers at their time on the timeline', async ({ page }) => {

@@ -208,6 +208,7 @@ test('the start screen offers New, Open and recent files; a recent file reopens 
 test('automation load validates like a file open', async ({ page }) => {
   await page.goto('/?automation=1');
   const result = await page.evaluate(() =>
+    // Written by hand on purpose: a bad file (a node without kind or label), which no builder makes.
     (window.__backpressure!.load as (doc: unknown) => unknown)({
       format: 'backpressure.design',
       version: 1,

@@ -2,52 +2,12 @@
 // shared screen at 1280×720: never below the zoom where card text is dropped, with every card's
 // live "rps · p99" pill drawn.
 import { test, expect } from '@playwright/test';
-import type { Design } from '../shared/document/types';
+import { interviewDesign, webTierDesign } from '../shared/testing/designs';
+import { NODE_WIDTH } from '../shared/document/geometry';
 import { openWithDesign, waitForSimTime } from './run-helpers';
 import { viewportOf } from './canvas-helpers';
 
 type Api = Record<string, (...args: unknown[]) => unknown>;
-
-/** The mock-interview design as a candidate draws it: client → LB → 3 services → cache → DB, top to bottom. */
-function interviewDesign(): Design {
-  const node = (id: string, kind: Design['nodes'][number]['kind'], label: string, x: number, y: number) => ({
-    id,
-    kind,
-    label,
-    x,
-    y,
-    params: {},
-  });
-  const nodes = [
-    node('client', 'client', 'Client', 0, 0),
-    node('lb', 'loadBalancer', 'Load balancer', 0, 130),
-    node('svc1', 'service', 'Service 1', -260, 260),
-    node('svc2', 'service', 'Service 2', 0, 260),
-    node('svc3', 'service', 'Service 3', 260, 260),
-    node('cache', 'cache', 'Cache', 0, 390),
-    node('db', 'database', 'Orders DB', 0, 520),
-  ];
-  const edge = (from: string, to: string) => ({ id: `e-${from}-${to}`, from, to, params: {} });
-  return {
-    format: 'backpressure.design',
-    version: 1,
-    meta: { title: 'Interview', notes: '' },
-    nodes,
-    edges: [
-      edge('client', 'lb'),
-      edge('lb', 'svc1'),
-      edge('lb', 'svc2'),
-      edge('lb', 'svc3'),
-      edge('svc1', 'cache'),
-      edge('svc2', 'cache'),
-      edge('svc3', 'cache'),
-      edge('cache', 'db'),
-    ],
-    notes: [],
-    scenario: { durationS: 60, seed: 1, warmupS: 2, events: [] },
-    slo: { p99Ms: 200, minThroughputRps: 0, maxErrorRate: 0.01 },
-  };
-}
 
 test('pressing Run on the interview design at 1280×720 keeps every label and live pill drawn', async ({
   page,
@@ -72,4 +32,48 @@ test('pressing Run on the interview design at 1280×720 keeps every label and li
   };
   for (const text of Object.values(stats.pills)) expect(text).toMatch(/rps · p99 /);
   await page.screenshot({ path: '/tmp/run-readable.png' });
+});
+
+test('zoomed out to 57% with the right-most cards at the canvas edge, every live pill stays inside the canvas', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openWithDesign(page, webTierDesign());
+  await page.getByTestId('canvas').focus();
+  await page.keyboard.press('Space');
+  await waitForSimTime(page, 3_000);
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  // The database and the cache (x = 840) are the right-most cards: put their right edges 8 px
+  // inside the canvas. Their pills ("… rps · p99 … ms · lag … ms") are wider than the cards.
+  const scale = 0.57;
+  const viewport = { x: canvas.width - 8 - (840 + NODE_WIDTH / 2) * scale, y: canvas.height / 2, scale };
+  await page.evaluate((value) => (window.__backpressure as unknown as Api).setViewport(value), viewport);
+  await expect.poll(async () => viewportOf(page)).toEqual(viewport);
+  type Box = { x: number; y: number; w: number; h: number };
+  const drawn = async () => {
+    const stats = (await page.evaluate(() => (window.__backpressure as unknown as Api).liveLayer())) as {
+      pills: Record<string, string>;
+      pillBoxes: Record<string, Box>;
+    };
+    return stats;
+  };
+  await expect
+    .poll(async () => Object.keys((await drawn()).pillBoxes).sort())
+    .toEqual(['api', 'cache', 'db', 'lb', 'users']);
+  const stats = await drawn();
+  await page.screenshot({ path: '/tmp/run-pills.png' });
+  expect(stats.pills.db).toMatch(/rps · p99 .* · lag /);
+  for (const [id, box] of Object.entries(stats.pillBoxes)) {
+    const [topLeft, bottomRight] = await page.evaluate((b) => {
+      const api = window.__backpressure as unknown as Api;
+      return [api.worldToScreen({ x: b.x, y: b.y }), api.worldToScreen({ x: b.x + b.w, y: b.y + b.h })] as {
+        x: number;
+        y: number;
+      }[];
+    }, box);
+    expect(topLeft.x, `${id}'s pill's left edge`).toBeGreaterThanOrEqual(canvas.x);
+    expect(bottomRight.x, `${id}'s pill's right edge`).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(topLeft.y, `${id}'s pill's top edge`).toBeGreaterThanOrEqual(canvas.y);
+    expect(bottomRight.y, `${id}'s pill's bottom edge`).toBeLessThanOrEqual(canvas.y + canvas.height);
+  }
 });

@@ -3,7 +3,8 @@
 // only <style> elements and style="…" in HTML strings would need it. This walk through the app's
 // surfaces records every CSP violation and expects none; a control proves the policy is enforced.
 import { expect, test, type Page } from '@playwright/test';
-import { webDesign, openDock, startRun, waitForSimTime, pauseRun } from './dock-helpers';
+import { openDock, startRun, waitForSimTime, pauseRun } from './dock-helpers';
+import { webDesign } from '../shared/testing/designs';
 
 async function recordViolations(page: Page) {
   await page.addInitScript(() => {

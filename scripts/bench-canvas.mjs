@@ -6,51 +6,23 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
+import { buildSync } from 'esbuild';
 
 // A port of its own (other servers may be running on this machine).
 const port = Number(process.env.BENCH_PORT ?? 5300 + Math.floor(Math.random() * 600));
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
 const systemChromium = '/usr/bin/chromium';
 
-function generateDesign(nodeCount, edgeCount) {
-  // Deterministic: a grid of services, each edge between near neighbours, no duplicates.
-  let seed = 12345;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const columns = Math.ceil(Math.sqrt(nodeCount * 2));
-  const nodes = Array.from({ length: nodeCount }, (_, i) => ({
-    id: `service-${i + 1}`,
-    kind: i % 7 === 3 ? 'cache' : 'service',
-    label: `Service ${i + 1}`,
-    x: (i % columns) * 260,
-    y: Math.floor(i / columns) * 130,
-    params: i % 5 === 0 ? { instances: 3 } : {},
-  }));
-  const edges = [];
-  const seen = new Set();
-  while (edges.length < edgeCount) {
-    const from = Math.floor(random() * nodeCount);
-    const to = Math.min(nodeCount - 1, from + 1 + Math.floor(random() * columns * 1.5));
-    const key = `${from}>${to}`;
-    if (from === to || seen.has(key) || nodes[from].kind === 'cache') continue;
-    seen.add(key);
-    edges.push({
-      id: `edge-${edges.length + 1}`,
-      from: nodes[from].id,
-      to: nodes[to].id,
-      params: edges.length % 9 === 0 ? { latencyMs: 5 } : {},
-    });
-  }
-  return {
-    format: 'backpressure.design',
-    version: 1,
-    meta: { title: `Bench ${nodeCount}`, notes: '' },
-    nodes,
-    edges,
-    notes: [],
-    scenario: { durationS: 60, seed: 1, warmupS: 5, events: [] },
-    slo: { p99Ms: 200, minThroughputRps: 0, maxErrorRate: 0.01 },
-  };
-}
+// The designs are TypeScript (shared/testing/designs.ts, with the tests): bundle them for Node.
+const bundle = buildSync({
+  entryPoints: ['shared/testing/designs.ts'],
+  bundle: true,
+  format: 'esm',
+  write: false,
+});
+const { gridDesign } = await import(
+  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
+);
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -105,7 +77,7 @@ async function benchDesign(browser, nodeCount, edgeCount) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`http://localhost:${port}/?automation=1`);
   await page.waitForFunction(() => typeof window.__backpressure?.load === 'function');
-  const design = generateDesign(nodeCount, edgeCount);
+  const design = gridDesign(nodeCount, edgeCount);
   // Open: validate + replace the document + the first full draw (two animation frames).
   const openMs = await page.evaluate(async (doc) => {
     const started = performance.now();

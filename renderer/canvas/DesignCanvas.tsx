@@ -11,7 +11,7 @@ import { useDesignStore } from '../store/designStore';
 import { KIND_DRAG_TYPE, useUiStore } from '../store/uiStore';
 import { canvasRefs } from './canvasRefs';
 import { useCanvasUi } from '../store/canvasUiStore';
-import { registerCanvasCommands } from './canvasCommands';
+import { registerCanvasCommands } from './canvasCommandHandlers';
 import { CanvasContextMenu } from './ContextMenu';
 import { canvasController } from './controller';
 import {
@@ -35,7 +35,7 @@ import {
 } from '../../shared/document/geometry';
 import { InlineEditor } from './InlineEditor';
 import { CanvasNotice } from './CanvasNotice';
-import { installCanvasAutomation } from './automation';
+import { installCanvasAutomation } from './canvasAutomation';
 import { installLiveLayer } from './live/liveLayer';
 import './canvas.css';
 

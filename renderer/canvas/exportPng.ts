@@ -3,7 +3,7 @@
 // visible part); selection and hover decorations are hidden while it does.
 import type Konva from 'konva';
 import { currentCanvasTheme } from '../ui/themeColors';
-import { getDesktopApi } from '../platform/desktopApi';
+import { getDesktopApi } from '../platform/getDesktopApi';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { canvasRefs } from './canvasRefs';

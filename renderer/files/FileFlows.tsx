@@ -7,7 +7,7 @@ import { parseDesign } from '../../shared/document/validate';
 import { Dialog } from '../ui/Dialog';
 import { extendAutomation, automationEnabled } from '../automation';
 import { registerCommands, runCommand } from '../commands/registry';
-import { getDesktopApi } from '../platform/desktopApi';
+import { getDesktopApi } from '../platform/getDesktopApi';
 import { isDirty, useDesignStore } from '../store/designStore';
 import type { DraftInfo } from '../../shared/platform/desktopApi';
 import {

@@ -12,7 +12,7 @@ const fakeApi = {
 } as unknown as DesktopApi;
 let userChoice: string | null = 'cancel';
 
-vi.mock('../platform/desktopApi', () => ({ getDesktopApi: () => fakeApi }));
+vi.mock('../platform/getDesktopApi', () => ({ getDesktopApi: () => fakeApi }));
 vi.mock('../ui/Dialog', () => ({
   askDialog: async () => {
     calls.push('ask');

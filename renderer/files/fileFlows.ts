@@ -11,7 +11,7 @@ import {
   type SaveResult,
 } from '../../shared/platform/desktopApi';
 import { askDialog } from '../ui/Dialog';
-import { getDesktopApi } from '../platform/desktopApi';
+import { getDesktopApi } from '../platform/getDesktopApi';
 import { isDirty, useDesignStore, type FileIdentity } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { newDraftId, useFilesStore } from './filesStore';

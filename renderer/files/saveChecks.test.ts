@@ -37,7 +37,7 @@ const fakeApi = {
   listTemplates: async () => [],
 } as unknown as DesktopApi;
 
-vi.mock('../platform/desktopApi', () => ({ getDesktopApi: () => fakeApi }));
+vi.mock('../platform/getDesktopApi', () => ({ getDesktopApi: () => fakeApi }));
 vi.mock('../ui/Dialog', () => ({
   askDialog: async ({ title }: { title: string }) => {
     calls.push(`ask:${title}`);

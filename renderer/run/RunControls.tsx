@@ -10,7 +10,7 @@ import { useCommandStateVersion } from '../commands/useCommandState';
 import { useDesignStore } from '../store/designStore';
 import { installLiveEdits } from './liveEdits';
 import { installRunAutomation } from './runAutomation';
-import { registerRunCommands } from './runCommands';
+import { registerRunCommands } from './runCommandHandlers';
 import { RUN_SPEEDS, runClient } from './runClient';
 import { useRunStore } from './runStore';
 import { SpikeDialog } from './SpikeDialog';

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { emptyDesign, type Design } from '../../shared/document/types';
+import type { Design } from '../../shared/document/types';
+import { designFrom } from '../../shared/testing/designs';
 import { copyPayload, parsePayload } from '../canvas/clipboardFormat';
 import {
   addNode,
@@ -18,7 +19,7 @@ import {
 import { useDesignStore } from './designStore';
 
 function start(design: Partial<Design>) {
-  useDesignStore.getState().replaceDesign({ ...emptyDesign(), ...design });
+  useDesignStore.getState().replaceDesign(designFrom(design));
 }
 const state = () => useDesignStore.getState();
 

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DESIGN_LIMITS } from '../../shared/document/schema';
 import { parseDesign } from '../../shared/document/validate';
 import { emptyDesign, type Design, type DesignNode } from '../../shared/document/types';
+import { designFrom } from '../../shared/testing/designs';
 import { copyPayload } from '../canvas/clipboardFormat';
 import { runClient } from '../run/runClient';
 import {
@@ -33,7 +34,7 @@ const services = (count: number, from = 0): DesignNode[] =>
   }));
 
 function start(design: Partial<Design>) {
-  expect(state().replaceDesign({ ...emptyDesign(), ...design })).toBe(true);
+  expect(state().replaceDesign(designFrom(design))).toBe(true);
   useUiStore.getState().showNotice(null);
 }
 
@@ -216,7 +217,7 @@ describe('document limits in the editor', () => {
   it('a whole document beyond the limits (template, import, automation) is not put in place', () => {
     start({ nodes: services(2) });
     const before = state();
-    expect(state().replaceDesign({ ...emptyDesign(), nodes: services(DESIGN_LIMITS.nodes + 1) })).toBe(false);
+    expect(state().replaceDesign(designFrom({ nodes: services(DESIGN_LIMITS.nodes + 1) }))).toBe(false);
     expect(state().design).toBe(before.design);
     expect(notice()).toBe(
       'This design is too big to open: 5,001 nodes; a design holds at most 5,000. The open design is unchanged.',

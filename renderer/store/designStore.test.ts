@@ -1,14 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { emptyDesign } from '../../shared/document/types';
+import { designFrom, node } from '../../shared/testing/designs';
 import { HISTORY_LIMIT, useDesignStore } from './designStore';
 
 const state = () => useDesignStore.getState();
 
 beforeEach(() =>
-  state().replaceDesign({
-    ...emptyDesign(),
-    nodes: [{ id: 'service-1', kind: 'service', label: 'API', x: 0, y: 0, params: {} }],
-  }),
+  state().replaceDesign(designFrom({ nodes: [node('service-1', 'service', {}, { label: 'API' })] })),
 );
 
 const moveTo = (x: number, gestureId?: string) =>

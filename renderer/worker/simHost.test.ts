@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SimHost, withNoDataGaps, type HostEnvironment } from './simHost';
+import { SimHost, type HostEnvironment } from './simHost';
 import type { FrameMessage, FromWorker, RunRecording, ToWorker } from './protocol';
 import { fingerprintOf, replayRecording } from './replay';
 import { mmcDesign, webTierDesign } from '../../shared/testing/designs';
-import { globalGauges } from '../../shared/testing/gauges';
 
 /** A host on a fake clock: every clock read advances it, so slices end as they would for real. */
 function fakeHost() {
@@ -183,24 +182,29 @@ describe('worker host', () => {
 });
 
 describe('seconds without completions', () => {
-  it('report no latency (NaN: a chart gap, "–" in numbers), never 0 ms', () => {
-    const noErrors = { timeout: 0, rejected: 0, throttled: 0, unavailable: 0, loop: 0, error: 12 };
-    const outage = withNoDataGaps(
-      globalGauges({
-        throughputRps: 0,
-        completed: 0,
-        p50Ms: 0,
-        p95Ms: 0,
-        p99Ms: 0,
-        errorRate: 1,
-        errorsByReason: noErrors,
-        sloPass: false,
-      }),
-    );
-    expect(outage.completed).toBe(0);
-    expect(Number.isNaN(outage.p99Ms)).toBe(true);
-    expect(Number.isNaN(outage.p50Ms)).toBe(true);
-    const healthy = withNoDataGaps({ ...outage, completed: 90, throughputRps: 90, p99Ms: 40, errorRate: 0 });
-    expect(healthy.p99Ms).toBe(40);
+  it('report no latency (NaN: a chart gap, "—" in numbers), never 0 ms: the engine\'s own gauges, as sent', () => {
+    const h = fakeHost();
+    // The only server killed at 5 s: every later request is refused, so no second after it completes any.
+    const d = mmcDesign({ lambdaRps: 100, serviceTimeMs: 5, servers: 1, durationS: 12 });
+    d.scenario.events = [{ atS: 5, action: 'kill', target: 'server' }];
+    h.host.handle({ type: 'load', runId: 1, design: d, options: { seed: 1, durationS: 12, warmupS: 0 } });
+    h.host.handle({ type: 'speed', speed: 'max' });
+    h.host.handle({ type: 'start' });
+    h.runWhile(() => h.lastFrame().status !== 'done');
+    const samples = h.frames().flatMap((f) => f.samples);
+    expect(samples.map((s) => s.tS)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    for (const { tS, global } of samples) {
+      if (tS <= 5) {
+        expect(global.completed, `second ${tS}`).toBeGreaterThan(0);
+        expect(global.p99Ms, `second ${tS}`).toBeGreaterThan(0);
+      } else {
+        expect(global.completed, `second ${tS}`).toBe(0);
+        expect(global.errorRate, `second ${tS}`).toBe(1);
+        expect(global.p50Ms, `second ${tS}`).toBeNaN();
+        expect(global.p95Ms, `second ${tS}`).toBeNaN();
+        expect(global.p99Ms, `second ${tS}`).toBeNaN();
+      }
+    }
+    expect(Number.isNaN(h.lastFrame().global!.p99Ms)).toBe(true);
   });
 });

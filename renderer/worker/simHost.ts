@@ -239,7 +239,8 @@ export class SimHost {
     const arrays = run.gauges();
     const reader = this.currentReader(arrays.layoutVersion);
     this.lastSampleS++;
-    const global = withNoDataGaps(run.globalGauges());
+    // A second in which nothing completed has NaN percentiles (the engine's rule): a gap, not 0 ms.
+    const global = run.globalGauges();
     global.run = run.runSoFar();
     const records = reader.records(arrays);
     this.latestGlobal = global;
@@ -341,18 +342,4 @@ export class SimHost {
       reply(null, (error as Error).message);
     }
   }
-}
-
-/**
- * A second in which no request completed has no latency: NaN (a gap in the charts, "—" in numbers),
- * never 0 ms, which would read as latency getting better during an outage.
- */
-export function withNoDataGaps(global: GlobalGauges): GlobalGauges {
-  const out: GlobalGauges = { ...global };
-  if (!(global.completed > 0)) {
-    out.p50Ms = Number.NaN;
-    out.p95Ms = Number.NaN;
-    out.p99Ms = Number.NaN;
-  }
-  return out;
 }

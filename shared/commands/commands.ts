@@ -1,8 +1,8 @@
 // The one list of commands: id, label, shortcut and where it sits in the menu. The renderer binds
 // each id to what it does (renderer/commands); the Electron menu, toolbar, context menus, command
 // palette and shortcut sheet are all built from this list. No key is bound anywhere else.
-import { CANVAS_COMMANDS } from './canvasCommands';
-import { RUN_COMMANDS } from './runCommands';
+import { CANVAS_COMMANDS } from './canvasCommandDescriptors';
+import { RUN_COMMANDS } from './runCommandDescriptors';
 
 export type MenuName = 'file' | 'edit' | 'view' | 'run' | 'help';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDesign, type Design } from './types';
+import type { Design } from './types';
+import { designFrom } from '../testing/designs';
 import {
   NODE_HEIGHT,
   NODE_WIDTH,
@@ -17,8 +18,7 @@ import {
 } from './geometry';
 
 function sample(): Design {
-  return {
-    ...emptyDesign(),
+  return designFrom({
     nodes: [
       { id: 'a', kind: 'service', label: 'A', x: 0, y: 0, params: {} },
       { id: 'b', kind: 'database', label: 'B', x: 400, y: 0, params: {} },
@@ -29,7 +29,7 @@ function sample(): Design {
       { id: 'f', text: 'us-east', x: -150, y: -100, w: 800, h: 200, style: 'frame' },
       { id: 'n', text: 'hi', x: 200, y: 250, w: 100, h: 80, style: 'sticky' },
     ],
-  };
+  });
 }
 const options = { resizableNotes: new Set<string>(), scale: 1 };
 

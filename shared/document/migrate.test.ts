@@ -22,6 +22,7 @@ describe('migration', () => {
   });
 
   it('refuses a file from a newer version with a message saying so', () => {
+    // Written by hand on purpose: a file from a version the builders (and this app) cannot make.
     const newer = JSON.stringify({
       format: 'backpressure.design',
       version: DESIGN_VERSION + 1,

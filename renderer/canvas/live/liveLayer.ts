@@ -42,7 +42,9 @@ import {
   edgeWidth,
   healthOf,
   particleCounts,
+  pillLeft,
   type Health,
+  type Span,
 } from './liveModel';
 
 /** What is shown: the live frame, or the sample at the scrub cursor. */
@@ -65,6 +67,8 @@ export const liveLayerStats = {
   /** Per node, what the last paint wrote: the pill text (rps · p99 · the kind's gauge), the cache's
    *  hit-rate ring (0..1), the queue gauge's depth, and its instance dots ("alive", "dead+leader" …). */
   pills: {} as Record<string, string>,
+  /** Per node, where its pill (with a cache's hit-rate ring) was drawn, in world units. */
+  pillBoxes: {} as Record<string, { x: number; y: number; w: number; h: number }>,
   rings: {} as Record<string, number>,
   queues: {} as Record<string, number>,
   dots: {} as Record<string, string[]>,
@@ -407,10 +411,22 @@ class LiveLayer {
     const detailed = this.detailed();
     // Zoomed out, gauge text grows to keep a screen-constant size (11 px down to 50% zoom) so the
     // live numbers stay legible on a shared screen.
-    textScale = Math.min(2, Math.max(1, 1 / useDesignStore.getState().viewport.scale));
+    const viewport = useDesignStore.getState().viewport;
+    textScale = Math.min(2, Math.max(1, 1 / viewport.scale));
+    // The visible world span, 4 px in from the canvas's sides: pills are kept inside it.
+    const stageWidth = canvasRefs.stage?.width() ?? 0;
+    const inset = 4 / viewport.scale;
+    const visible: Span | null =
+      stageWidth > 0
+        ? {
+            left: -viewport.x / viewport.scale + inset,
+            right: (stageWidth - viewport.x) / viewport.scale - inset,
+          }
+        : null;
     const record = liveLayerStats.recording;
     const health: Record<string, Health> = {};
     const pills: Record<string, string> = {};
+    const pillBoxes: Record<string, { x: number; y: number; w: number; h: number }> = {};
     const rings: Record<string, number> = {};
     const queues: Record<string, number> = {};
     for (const node of design.nodes) {
@@ -435,17 +451,23 @@ class LiveLayer {
       const text = nodePillText(node, gauges);
       if (record) pills[node.id] = text;
       const ringSpace = gauges.hitRate !== undefined ? 24 * textScale : 0;
-      const pillCentre = { x: centre.x - ringSpace / 2, y: top - 6 - 10 * textScale };
-      const width = pill(
-        ctx,
-        pillCentre.x,
-        pillCentre.y,
-        text,
-        theme.nodeFill,
-        theme.nodeText,
-        theme,
-        look.color,
-      );
+      const width = pillWidth(ctx, text, theme);
+      // Centred over the card (with a cache's ring), moved in when it would run off the canvas.
+      const groupWidth = width + ringSpace;
+      const centredLeft = centre.x - groupWidth / 2;
+      const groupLeft = visible
+        ? pillLeft(centredLeft, groupWidth, visible, { left, right: left + NODE_WIDTH })
+        : centredLeft;
+      const pillCentre = { x: groupLeft + width / 2, y: top - 6 - 10 * textScale };
+      if (record) {
+        pillBoxes[node.id] = {
+          x: groupLeft,
+          y: pillCentre.y - 10 * textScale,
+          w: groupWidth,
+          h: 20 * textScale,
+        };
+      }
+      pill(ctx, pillCentre.x, pillCentre.y, text, theme.nodeFill, theme.nodeText, theme, look.color);
       // The cache's hit-rate ring sits right of the pill (the health badge holds the left corner).
       if (gauges.hitRate !== undefined) {
         hitRing(ctx, pillCentre.x + width / 2 + 13 * textScale, pillCentre.y, gauges.hitRate, theme);
@@ -464,6 +486,7 @@ class LiveLayer {
     }
     liveLayerStats.health = health;
     liveLayerStats.pills = pills;
+    liveLayerStats.pillBoxes = pillBoxes;
     liveLayerStats.rings = rings;
     liveLayerStats.queues = queues;
   }
@@ -593,6 +616,12 @@ function healthBadge(ctx: CanvasRenderingContext2D, x: number, y: number, health
   ctx.fillText(look.glyph, x, look.shape === 'triangle' ? y + 2 : y + 0.5);
 }
 
+/** The width of a pill with this text (sets the pill's font). */
+function pillWidth(ctx: CanvasRenderingContext2D, text: string, theme: CanvasTheme): number {
+  ctx.font = `600 ${12 * textScale}px ${theme.fontFamily}`;
+  return ctx.measureText(text).width + 14 * textScale;
+}
+
 /** A rounded label; returns its width. */
 function pill(
   ctx: CanvasRenderingContext2D,
@@ -604,8 +633,7 @@ function pill(
   theme: CanvasTheme,
   border?: string,
 ): number {
-  ctx.font = `600 ${12 * textScale}px ${theme.fontFamily}`;
-  const width = ctx.measureText(text).width + 14 * textScale;
+  const width = pillWidth(ctx, text, theme);
   roundRect(ctx, cx - width / 2, cy - 10 * textScale, width, 20 * textScale, 10 * textScale);
   ctx.fillStyle = fill;
   ctx.fill();

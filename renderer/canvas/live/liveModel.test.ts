@@ -11,6 +11,7 @@ import {
   maxDotsAt,
   healthOf,
   particleCounts,
+  pillLeft,
 } from './liveModel';
 import type { NodeGauges } from '../../run/types';
 import { NODE_WIDTH } from '../../../shared/document/geometry';
@@ -69,5 +70,19 @@ describe('instance dots at run zoom', () => {
       expect(maxDotsAt(k)).toBeGreaterThanOrEqual(3);
       expect(dotCenter(centre, maxDotsAt(k) - 1, k).x).toBeLessThanOrEqual(NODE_WIDTH / 2);
     }
+  });
+
+  it('keeps a pill inside the visible span, over its own card', () => {
+    const view = { left: 0, right: 1000 };
+    // Inside: centred as drawn.
+    expect(pillLeft(400, 200, view, { left: 395, right: 605 })).toBe(400);
+    // Off the right edge: moved left until its right edge is the view's.
+    expect(pillLeft(850, 300, view, { left: 795, right: 1005 })).toBe(700);
+    // Off the left edge: moved right.
+    expect(pillLeft(-80, 300, view, { left: -35, right: 175 })).toBe(0);
+    // Wider than the view: its start is shown.
+    expect(pillLeft(-100, 1200, view, { left: 395, right: 605 })).toBe(0);
+    // A card beyond the edge keeps its pill with it (touching the card, not drawn in the view).
+    expect(pillLeft(1150, 300, view, { left: 1195, right: 1405 })).toBe(895);
   });
 });

@@ -114,3 +114,20 @@ export function particleCounts(throughputs: number[]): number[] {
   }
   return counts;
 }
+
+/** A horizontal span in world units. */
+export interface Span {
+  left: number;
+  right: number;
+}
+
+/**
+ * The left edge of a card's pill `width` wide that would start at `left`: moved sideways as little
+ * as keeps it inside the visible span `view` (its start when it is wider than the view), so a
+ * right-most card's pill does not run off the canvas's edge; but never off its own card (it keeps
+ * overlapping `card`), so the pill of a card beyond the edge goes with the card.
+ */
+export function pillLeft(left: number, width: number, view: Span, card: Span): number {
+  const inView = Math.max(view.left, Math.min(left, view.right - width));
+  return Math.min(card.right, Math.max(card.left - width, inView));
+}

@@ -3,7 +3,7 @@
 // nodes, instances and edges. Chaos targets the clicked instance dot if one is selected,
 // else the selected nodes (or edges for cut/heal).
 import { kindCan } from '../../shared/kinds/index';
-import { SLOW_FACTOR } from '../../shared/commands/runCommands';
+import { SLOW_FACTOR } from '../../shared/commands/runCommandDescriptors';
 import type { ChaosAction } from '../../shared/document/types';
 import { registerCommands } from '../commands/registry';
 import { addContextMenuCommands, CONTEXT_MENU_COMMANDS, setContextMenuLabel } from '../commands/contextMenus';
@@ -16,7 +16,7 @@ import { openSpikeDialog } from './SpikeDialog';
 import { isCacheKind } from '../../shared/document/catalog';
 
 // Added once, at import: the chaos commands themselves are in the one list
-// (shared/commands/runCommands.ts); here they go on the canvas context menus.
+// (shared/commands/runCommandDescriptors.ts); here they go on the canvas context menus.
 if (!CONTEXT_MENU_COMMANDS.node.includes('chaos.kill')) {
   addContextMenuCommands('node', [
     '-',
