@@ -207,7 +207,7 @@ describe('a simulation worker that goes silent', () => {
     client = createClient(1000);
     const worker = startRunning();
     worker.frame('paused', 2000);
-    const explained = client.explain(null);
+    const explained = client.explainSlowest(null);
     vi.advanceTimersByTime(1500);
     expect(worker.terminated).toBe(true);
     await expect(explained).rejects.toThrow('it stopped responding');

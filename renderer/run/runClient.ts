@@ -332,11 +332,6 @@ export class RunClient {
     });
   }
 
-  /** Where latency goes and where failures started (the engine's explain), for a node or all. */
-  explain(nodeId: string | null): Promise<unknown> {
-    if (!this.loaded) return Promise.resolve(null);
-    return this.request({ what: 'explain', nodeId });
-  }
   /** The slowest 1% of end-to-end requests (through nodeId, or all): per hop queueing, service and
    *  network time, and where failures started (the engine's explainSlowest); null before a run. */
   explainSlowest(nodeId: string | null): Promise<SlowestRequests | null> {

@@ -8,7 +8,6 @@ import {
   type CliJson,
   type GaugeLayout,
   type Gauges,
-  type NodeExplanation,
   type RunTruncation,
   type SimulationHandle,
 } from '../../shared/engine/index';
@@ -76,9 +75,6 @@ export class EngineRun {
   }
   results(): CliJson {
     return this.sim.results();
-  }
-  explain(nodeId: string | null): NodeExplanation[] {
-    return this.sim.explain(nodeId ?? undefined);
   }
   /** The slowest 1% of end-to-end requests (through nodeId, or all): time per hop, failure origins. */
   explainSlowest(nodeId: string | null): SlowestRequests {

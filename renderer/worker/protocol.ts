@@ -44,7 +44,7 @@ export type ToWorker =
   | { type: 'speed'; speed: RunSpeed }
   | { type: 'chaos'; chaos: ChaosCommand }
   | { type: 'edit'; id: string; params: Params }
-  | { type: 'request'; requestId: number; what: 'explain' | 'explainSlowest'; nodeId: string | null }
+  | { type: 'request'; requestId: number; what: 'explainSlowest'; nodeId: string | null }
   | { type: 'request'; requestId: number; what: 'results' | 'recording' | 'fingerprint' }
   | { type: 'request'; requestId: number; what: 'replayFingerprint'; recording: RunRecording };
 

@@ -325,8 +325,6 @@ export class SimHost {
       this.env.post({ type: 'reply', requestId: message.requestId, value, error });
     try {
       switch (message.what) {
-        case 'explain':
-          return reply(this.run ? this.run.explain(message.nodeId) : null);
         case 'explainSlowest':
           return reply(this.run ? this.run.explainSlowest(message.nodeId) : null);
         case 'results':

@@ -178,7 +178,7 @@ export function finishCall(
 ): void {
   const pool = sim.pool;
   const node = sim.nodes[pool.node[c]];
-  countDeparture(sim, node, c, ok, reason, originated);
+  countDeparture(sim, node, c, ok, reason);
   // The call has answered: its sentMs now holds when (the hop entry reads it, trace.ts).
   pool.sentMs[c] = sim.now;
   if (!ok && originated && pool.trace[c] >= 0) traceOrigin(sim, pool.trace[c], node.index, reason);
@@ -265,7 +265,7 @@ export function orphan(sim: Simulation, c: number): void {
     const grandchild = pool.child[c];
     pool.child[c] = -1;
     kinds.abandon(sim, node, c);
-    countDeparture(sim, sim.nodes[pool.node[c]], c, false, R_TIMEOUT, false);
+    countDeparture(sim, sim.nodes[pool.node[c]], c, false, R_TIMEOUT);
     pool.release(c);
     if (grandchild >= 0) orphan(sim, grandchild);
   }

@@ -11,12 +11,10 @@ import {
 import type { RunTruncation } from './limits';
 import type { LogEntry } from './log';
 import {
-  explain,
   explainSlowest,
   globalResult,
   results,
   type CliJson,
-  type NodeExplanation,
   type SlowestRequestsExplanation,
 } from './results';
 import { Simulation, type ChaosCommand, type SimulationOptions } from './simulation';
@@ -40,12 +38,11 @@ export {
 } from './limits';
 export type { RunEstimate, RunEstimatePart, RunTruncation, TruncationReason } from './limits';
 export { isChaosLogType, LOG_LIMIT, LOG_TYPES, type LogEntry, type LogType } from './log';
-export { explain, explainSlowest, globalResult, NO_LATENCY, results, sloVerdict } from './results';
+export { explainSlowest, globalResult, NO_LATENCY, results, sloVerdict } from './results';
 export type {
   CliJson,
   ErrorCounts,
   LatencySummary,
-  NodeExplanation,
   NodeResult,
   SloVerdict,
   SlowestRequestsExplanation,
@@ -78,8 +75,6 @@ export interface SimulationHandle {
   results(): CliJson;
   /** Just the global part of `results()` (no per-node results, no log copy): cheap enough per second. */
   runTotals(): CliJson['global'];
-  /** Where time goes at each node (and in its slowest 1%), and where failures started. */
-  explain(nodeId?: string): NodeExplanation[];
   /**
    * Where the slowest 1% of end-to-end requests (or of those that passed through nodeId) spend
    * their time, hop by hop (queueing, service, network), and where failed requests' failures
@@ -142,7 +137,6 @@ export function createSimulation(design: Design, options: SimulationOptions = {}
     logSince: (index) => sim.log.slice(index),
     results: () => results(sim, sim.wallMs),
     runTotals: () => globalResult(sim),
-    explain: (nodeId) => explain(sim, nodeId),
     explainSlowest: (nodeId) => explainSlowest(sim, nodeId),
   };
 }

@@ -24,14 +24,7 @@ export const C_DUPLICATES = 22;
 export const C_MESSAGES_LOST = 23;
 export const C_DEAD_LETTERED = 24;
 export const C_CAPACITY_INTEGRAL = 25; // available worker × ms
-export const C_TAIL_COUNT = 26;
-export const C_TAIL_WAIT = 27;
-export const C_TAIL_SERVICE = 28;
-export const C_TAIL_DOWNSTREAM = 29;
-export const C_ORIGINATED = 30; // + reason (6 slots): failures that started at this node
-export const C_SERVICE_SUM = 36;
-export const C_DOWNSTREAM_SUM = 37;
-export const NODE_COUNTERS = 38;
+export const NODE_COUNTERS = 26;
 
 // Per-instance cumulative counters.
 export const IC_ARRIVALS = 0;

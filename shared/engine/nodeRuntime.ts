@@ -84,9 +84,6 @@ export class NodeRuntime {
   inNodeArea = 0;
   workersArea = 0;
   maxQueuedSinceWarmup = 0;
-  /** Response time above which a departure counts as tail (the node's p99, refreshed each bucket). */
-  tailThresholdMs = Infinity;
-  firstFailureMs = -1;
 
   // Resolved parameters read on the hot path.
   instanceCount = 1;

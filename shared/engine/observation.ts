@@ -18,18 +18,11 @@ import {
   C_BUSY_INTEGRAL,
   C_CAPACITY_INTEGRAL,
   C_COMPLETED,
-  C_DOWNSTREAM_SUM,
   C_FAILED,
   C_IN_NODE_INTEGRAL,
-  C_ORIGINATED,
   C_QUEUE_INTEGRAL,
   C_RESPONSE_COUNT,
   C_RESPONSE_SUM,
-  C_SERVICE_SUM,
-  C_TAIL_COUNT,
-  C_TAIL_DOWNSTREAM,
-  C_TAIL_SERVICE,
-  C_TAIL_WAIT,
   IC_ARRIVALS,
   IC_COMPLETED,
   IC_FAILED,
@@ -87,7 +80,6 @@ export function countDeparture(
   c: number,
   ok: boolean,
   reason: number,
-  originated: boolean,
 ): void {
   const pool = sim.pool;
   node.inNode--;
@@ -103,23 +95,10 @@ export function countDeparture(
     counters[C_FAILED + reason]++;
     if (instance >= 0 && instance < node.instanceCount)
       node.instanceCounters[instance * INSTANCE_COUNTERS + IC_FAILED]++;
-    if (originated) {
-      counters[C_ORIGINATED + reason]++;
-      if (node.firstFailureMs < 0 && sim.warmedUp) node.firstFailureMs = sim.now;
-    }
   }
   counters[C_RESPONSE_SUM] += responseMs;
   counters[C_RESPONSE_COUNT]++;
-  counters[C_SERVICE_SUM] += pool.serviceMs[c];
-  counters[C_DOWNSTREAM_SUM] += pool.downstreamMs[c];
   node.windowLatency.record(responseMs); // folded into node.latency every bucket
-  if (responseMs >= node.tailThresholdMs) {
-    // The slowest 1% at sim node: where did their time go? (explain())
-    counters[C_TAIL_COUNT]++;
-    counters[C_TAIL_WAIT] += pool.startMs[c] >= 0 ? pool.startMs[c] - pool.arriveMs[c] : 0;
-    counters[C_TAIL_SERVICE] += pool.serviceMs[c];
-    counters[C_TAIL_DOWNSTREAM] += pool.downstreamMs[c];
-  }
 }
 
 /** A client request is over: end-to-end accounting. */
@@ -165,7 +144,6 @@ export function endWarmup(sim: Simulation): void {
     }
     node.maxQueuedSinceWarmup = node.queuedTotal;
     node.oldestAgeMaxSinceWarmup = 0;
-    node.firstFailureMs = -1;
   }
   sim.requestsCarriedIn =
     sim.globalCounters[G_REQUESTS] -
@@ -215,9 +193,6 @@ export function tick(sim: Simulation): void {
     node.windowLatency = node.lastWindowLatency;
     node.windowLatency.reset();
     node.lastWindowLatency = closed;
-    // The tail threshold (running p99) is refreshed every 10 s of sim time: it moves slowly.
-    if (node.latency.count >= 100 && Math.round(sim.now / BUCKET_MS) % 10 === 1)
-      node.tailThresholdMs = node.latency.quantile(0.99);
     for (let i = 0; i < node.instanceCount * INSTANCE_COUNTERS; i++) {
       node.instanceLastWindow[i] = node.instanceCounters[i] - node.instanceTickSnapshot[i];
       node.instanceTickSnapshot[i] = node.instanceCounters[i];

@@ -1,35 +1,28 @@
 // Run totals in the headless CLI's JSON shape (SPEC "Headless CLI"), gauges for live views, and
 // the "why" breakdown. All totals exclude warm-up.
-import { FAILURE_REASONS } from './constants';
 import * as kinds from '../kinds/dispatch';
+import { FAILURE_REASONS } from './constants';
+import { LatencyHistogram } from './histogram';
+import type { RunTruncation } from './limits';
+import type { LogEntry } from './log';
 import {
   C_ARRIVALS,
   C_BUSY_INTEGRAL,
   C_CAPACITY_INTEGRAL,
   C_COMPLETED,
-  C_DOWNSTREAM_SUM,
   C_FAILED,
   C_IN_NODE_INTEGRAL,
   C_LOST_WRITES,
-  C_ORIGINATED,
   C_QUEUE_INTEGRAL,
   C_RESPONSE_COUNT,
   C_RESPONSE_SUM,
-  C_SERVICE_SUM,
   C_STALE_READS,
-  C_TAIL_COUNT,
-  C_TAIL_DOWNSTREAM,
-  C_TAIL_SERVICE,
-  C_TAIL_WAIT,
   C_WAIT_COUNT,
   C_WAIT_SUM,
   NODE_COUNTERS,
 } from './metrics';
-import { LatencyHistogram } from './histogram';
 import type { NodeRuntime } from './nodeRuntime';
 import { G_COMPLETED, G_FAILED, G_REQUESTS, GLOBAL_COUNTERS, round, type Simulation } from './simulation';
-import type { LogEntry } from './log';
-import type { RunTruncation } from './limits';
 
 /**
  * Latency statistics of a population of responses. All null when the population is empty (no
@@ -258,49 +251,6 @@ export function results(sim: Simulation, wallMs: number): CliJson {
     nodes,
     log: sim.log.slice(),
   };
-}
-
-export interface NodeExplanation {
-  nodeId: string;
-  kind: string;
-  /** Departures counted in the tail (response time at or above the node's running p99). */
-  tailRequests: number;
-  tailMeanWaitMs: number;
-  tailMeanServiceMs: number;
-  tailMeanDownstreamMs: number;
-  meanWaitMs: number;
-  meanServiceMs: number;
-  meanDownstreamMs: number;
-  /** Failures that started here (not passed up from downstream), by reason. */
-  failuresOriginated: ErrorCounts;
-  /** Sim time of the first failure that started here after warm-up, or null. */
-  firstFailureMs: number | null;
-}
-
-export function explain(sim: Simulation, nodeId?: string): NodeExplanation[] {
-  const out: NodeExplanation[] = [];
-  for (const node of sim.nodes) {
-    if (nodeId !== undefined && node.id !== nodeId) continue;
-    const c = sinceWarmup(sim, node);
-    const tail = c[C_TAIL_COUNT];
-    const departures = c[C_RESPONSE_COUNT];
-    out.push({
-      nodeId: node.id,
-      kind: node.kind,
-      tailRequests: tail,
-      tailMeanWaitMs: tail > 0 ? c[C_TAIL_WAIT] / tail : 0,
-      tailMeanServiceMs: tail > 0 ? c[C_TAIL_SERVICE] / tail : 0,
-      tailMeanDownstreamMs: tail > 0 ? c[C_TAIL_DOWNSTREAM] / tail : 0,
-      meanWaitMs: c[C_WAIT_COUNT] > 0 ? c[C_WAIT_SUM] / c[C_WAIT_COUNT] : 0,
-      meanServiceMs: departures > 0 ? c[C_SERVICE_SUM] / departures : 0,
-      meanDownstreamMs: departures > 0 ? c[C_DOWNSTREAM_SUM] / departures : 0,
-      failuresOriginated: Object.fromEntries(
-        FAILURE_REASONS.map((r, i) => [r, c[C_ORIGINATED + i]]),
-      ) as ErrorCounts,
-      firstFailureMs: node.firstFailureMs >= 0 ? node.firstFailureMs : null,
-    });
-  }
-  return out;
 }
 
 /**
