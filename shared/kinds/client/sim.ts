@@ -17,9 +17,7 @@ import {
 } from '../../engine/constants';
 import { ZipfSampler } from '../../engine/zipf';
 import { scheduleRetry } from '../common/retry';
-
-/** Shortest time between two requests of one closed-mode user. */
-export const MIN_USER_CYCLE_MS = 1;
+import { MIN_CYCLE_AFTER_FAILURE_MS } from './client';
 
 export function configure(sim: Simulation, node: NodeRuntime): void {
   const wasOpen = node.openMode;
@@ -193,15 +191,21 @@ function end(
   sim.traceRequestEnd(c, ok, reason, originated, latencyMs);
   const startedMs = pool.arriveMs[c];
   sim.finishCall(c, ok, reason, originated);
-  // A user sends at most one request per millisecond: a request that fails at once with no
-  // think time would otherwise loop forever at the same instant.
-  if (!node.openMode)
+  // A closed-mode user thinks, then sends again. After a failure, or an answer in no time, its
+  // next request waits at least MIN_CYCLE_AFTER_FAILURE_MS from this one's start: a request
+  // refused at once with no think time would otherwise loop forever at the same instant. A
+  // success that took time is never held back (the user is limited only by its round trip).
+  if (!node.openMode) {
+    const thinkUntilMs = sim.now + think(node);
     sim.schedule(
-      Math.max(sim.now + think(node), startedMs + MIN_USER_CYCLE_MS),
+      ok && sim.now > startedMs
+        ? thinkUntilMs
+        : Math.max(thinkUntilMs, startedMs + MIN_CYCLE_AFTER_FAILURE_MS),
       EV_USER_THINK,
       node.index,
       user,
     );
+  }
 }
 
 /** A traffic spike: the arrival rate times factor (1 ends it). */
