@@ -1,5 +1,6 @@
 // Cache and CDN, drawn in the request path (service → cache → origin). Keys are spread over
-// instances by consistent hashing. After `hitTimeMs`: a read hit answers; a miss fetches from the
+// instances by consistent hashing. Each lookup takes `hitTimeMs` of one of the instance's
+// `workers` (queueing for one: the serving model, ../common/serving.ts). After it: a read hit answers; a miss fetches from the
 // origin (the matching outgoing edge) and fills. Writes: writeThrough writes the origin then the
 // cache; writeBack marks the entry dirty, answers at once and flushes dirty keys every
 // writeBackFlushMs (or when evicted); cacheAside/readThrough write the origin and invalidate.
@@ -14,16 +15,8 @@ import { round } from '../../engine/numbers';
 import type { NodeResult } from '../../engine/results';
 import { HashRing } from '../../engine/hashRing';
 import { CacheStore, type EvictionPolicy } from './cacheStore';
-import {
-  EV_DELAY_DONE,
-  EV_FLUSH,
-  I_UP,
-  OP_READ,
-  OP_WRITE,
-  R_UNAVAILABLE,
-  S_DELAY,
-  S_DOWNSTREAM,
-} from '../../engine/constants';
+import * as serving from '../common/serving';
+import { EV_FLUSH, I_UP, OP_READ, OP_WRITE, R_UNAVAILABLE, S_DOWNSTREAM } from '../../engine/constants';
 import { C_HITS, C_LOST_WRITES, C_MISSES, C_STALE_READS } from '../../engine/metrics';
 
 export const MODE_CACHE_ASIDE = 0;
@@ -68,12 +61,11 @@ export function instanceForKey(node: NodeRuntime, key: number): number {
   return node.instanceCount === 1 ? 0 : node.ring!.ownerOf(key);
 }
 
-export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
-  const pool = sim.pool;
-  const hitMs = node.hitTimeMs * node.slowFactor[pool.instance[c]];
-  pool.serviceMs[c] = hitMs;
-  pool.state[c] = S_DELAY;
-  sim.scheduleOnLine(sim.delayLine(node.index), sim.now + hitMs, EV_DELAY_DONE, c, pool.generation[c]);
+export const arrive = serving.arrive;
+
+/** The lookup time is over: answer or go to the origin (unless the caller left meanwhile). */
+export function lookupDone(sim: Simulation, node: NodeRuntime, c: number): void {
+  if (serving.ownWorkDone(sim, node, c)) lookup(sim, node, c);
 }
 
 function expiry(sim: Simulation, node: NodeRuntime): number {
@@ -81,7 +73,7 @@ function expiry(sim: Simulation, node: NodeRuntime): number {
 }
 
 /** After the lookup time: answer, or go to the origin. */
-export function lookup(sim: Simulation, node: NodeRuntime, c: number): void {
+function lookup(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
   const store = node.stores[pool.instance[c]];
   const key = pool.key[c];
@@ -115,6 +107,7 @@ export function lookup(sim: Simulation, node: NodeRuntime, c: number): void {
 export function bypass(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
   pool.serviceMs[c] = 0;
+  pool.startMs[c] = sim.now; // no worker, no wait: the whole visit is the origin's
   const operation = pool.operation[c];
   if (operation === OP_READ) node.counters[C_MISSES]++;
   const e = sim.pickWeighted(node, sim.matchingEdges(node, operation), sim.matchingWeights(node, operation));
