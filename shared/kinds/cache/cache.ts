@@ -19,7 +19,7 @@ export const cacheParams = (
     'Eviction',
     ['lru', 'lfu', 'fifo', 'random'],
     'lru',
-    'Which key leaves when the cache is full.',
+    'Which key leaves when the cache is full: least recently used, in-cache least frequently used (a key’s count is forgotten when it leaves), first in, or random.',
     { group: 'Caching' },
   ),
   ttlMs: num(
@@ -28,7 +28,7 @@ export const cacheParams = (
     1,
     86_400_000,
     'ms',
-    'An entry expires this long after it was filled. Left out: never.',
+    'An entry expires this long after it was filled (hits do not extend it) and frees its space at once. Left out: never.',
     { optional: true, group: 'Caching' },
   ),
   mode: oneOf(

@@ -7,6 +7,9 @@
 // A killed instance loses its contents (dirty ones are lost writes) and comes back cold; while it
 // is down its keys' requests fall through to the origin (a cache client treats a refused
 // connection as a miss), so the origin takes the load the cache was taking.
+// TTL: an entry expires `ttlMs` after its fill (hits do not extend it), eagerly: expired entries
+// are purged before every lookup and fill (cacheStore.ts), so they never hold capacity a live
+// entry needs; a dirty write-back entry that expires is written back first.
 // Stale reads: an entry keeps the version it was filled with; serving it when the key's latest
 // committed version is newer counts a stale read.
 import type { NodeRuntime } from '../../engine/nodeRuntime';
@@ -29,6 +32,7 @@ const CACHE_VIRTUAL_NODES = 100;
 
 export function configure(sim: Simulation, node: NodeRuntime): void {
   node.cacheMode = Math.max(0, MODES.indexOf(node.stringParam('mode')));
+  const ttlChanged = node.ttlMs !== node.numberParam('ttlMs');
   node.ttlMs = node.numberParam('ttlMs');
   const capacity = Math.max(1, node.numberParam('capacity'));
   const policy = node.stringParam('eviction') as EvictionPolicy;
@@ -37,7 +41,10 @@ export function configure(sim: Simulation, node: NodeRuntime): void {
     if (!store || store.policy !== policy) {
       if (store) lose(sim, node, i, store.clear());
       node.stores[i] = new CacheStore(capacity, policy, sim.keySpace);
-    } else if (store.capacity !== capacity) store.resize(capacity, node.rng);
+    } else {
+      if (store.capacity !== capacity) store.resize(capacity, node.rng);
+      if (ttlChanged) store.sortExpiries();
+    }
   }
   resize(sim, node);
 }
@@ -72,10 +79,18 @@ function expiry(sim: Simulation, node: NodeRuntime): number {
   return sim.now + node.ttlMs;
 }
 
+/** Eager TTL: drops the instance's expired entries now, writing dirty ones back. */
+function expire(sim: Simulation, node: NodeRuntime, instance: number): CacheStore {
+  const store = node.stores[instance];
+  store.purgeExpired(sim.now);
+  for (const key of store.expiredDirtyKeys) sendFlushWrite(sim, node, instance, key);
+  return store;
+}
+
 /** After the lookup time: answer, or go to the origin. */
 function lookup(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
-  const store = node.stores[pool.instance[c]];
+  const store = expire(sim, node, pool.instance[c]);
   const key = pool.key[c];
   if (pool.operation[c] === OP_READ) {
     const slot = store.lookup(key, sim.now);
@@ -139,7 +154,7 @@ function toOrigin(sim: Simulation, node: NodeRuntime, c: number): void {
 function fill(sim: Simulation, node: NodeRuntime, c: number, version: number): void {
   const pool = sim.pool;
   const i = pool.instance[c];
-  const store = node.stores[i];
+  const store = expire(sim, node, i);
   const key = pool.key[c];
   if (pool.operation[c] === OP_READ || node.cacheMode === MODE_WRITE_THROUGH) {
     store.insert(key, version, expiry(sim, node), false, node.rng);
