@@ -20,7 +20,8 @@ describe('inspector: parameters of a multi-selection', () => {
   it('several kinds share only the parameters every one of them has', () => {
     const names = Object.keys(sharedParamSpecs(['service', 'cache']));
     expect(names).toContain('instances');
-    expect(names).not.toContain('workers');
+    expect(names).toContain('workers'); // a cache's lookups hold workers too
+    expect(names).not.toContain('serviceTimeMs');
     expect(names).not.toContain('capacity');
   });
 

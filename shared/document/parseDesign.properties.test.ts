@@ -10,8 +10,8 @@ import type { Design } from './types';
 
 const saved = (design: Design) => `${JSON.stringify(design, null, 2)}\n`;
 
-/** A problem names where it is (a JSON path, or the file as a whole) in words. */
-const PROBLEM = /^([\w$]+(\[\d+\])?(\.[\w$]+(\[\d+\])?)*: |the |not |nested |… and )/;
+/** A problem names where it is (a JSON path, or the file as a whole: `This design was made by a newer version…`) in words. */
+const PROBLEM = /^([\w$]+(\[\d+\])?(\.[\w$]+(\[\d+\])?)*: |the |not |nested |… and |This design )/;
 
 describe('parseDesign on arbitrary input', () => {
   it('never throws on arbitrary JSON values or text: refuses with readable problems, or yields a design', () => {

@@ -37,7 +37,8 @@ export const S_LOST = 14; // dropped by a cut edge; the caller will time out
 export const F_ORPHAN = 1; // the caller gave up on it
 export const F_RESERVED = 2; // a queue delivery with a worker reserved at the consumer
 export const F_AT_MOST_ONCE = 4; // work on an at-most-once message (a crash loses it)
-export const F_HOLDS_SLOT = 8; // holds a worker (service) or a connection (balancer) until it finishes
+export const F_HOLDS_SLOT = 8; // holds a worker of its node's pool until its service ends
+export const F_HOLDS_CONNECTION = 32; // holds one of a balancer's maxConnections until it finishes
 export const F_ANSWERED = 16; // lost on its way back (a cut edge) after its node had answered
 
 // Instance states.

@@ -12,6 +12,7 @@ import type { Design } from '../document/types';
 import { CATALOG, EDGE_PARAMS, resolveParams } from '../document/catalog';
 import { isComponentKind, kindCan } from '../kinds/index';
 import { HOP_LIMIT } from './constants';
+import { MIN_CYCLE_AFTER_FAILURE_MS } from '../kinds/client/client';
 
 /** Events a run may process (about 10–60 s of one core); `--max-events` overrides it. */
 export const DEFAULT_MAX_EVENTS = 100_000_000;
@@ -44,8 +45,6 @@ export interface RunTruncation {
 // (estimate 5), failover lab 7.6 (8), three-tier 12.5 (14).
 const CLIENT_EVENTS_PER_REQUEST = 2;
 const EVENTS_PER_CALL = 3;
-/** Shortest time between two requests of one closed-mode user (kinds/client/sim.ts). */
-const MIN_USER_CYCLE_MS = 1;
 
 export interface RunEstimatePart {
   nodeId: string;
@@ -144,7 +143,10 @@ export function estimateRun(design: Design, options: { durationS?: number } = {}
       const population = Math.max(1, Math.floor(Number(params.users)));
       users += population;
       // A user's cycle is at least its think time plus the round trip over its fastest edge
-      // (an async edge acknowledges at once), and never under the engine's 1 ms.
+      // (an async edge acknowledges at once). A cycle of no time is held to the client's guard
+      // (a failure or an instant answer waits MIN_CYCLE_AFTER_FAILURE_MS), and a round trip the
+      // edges do not price (0 ms latency) is counted at that guard too: an estimate, which the
+      // in-run event limit backs.
       let roundTripMs = Infinity;
       for (const e of design.edges) {
         if (e.from !== node.id) continue;
@@ -156,7 +158,7 @@ export function estimateRun(design: Design, options: { durationS?: number } = {}
         );
       }
       const cycleMs = Math.max(
-        MIN_USER_CYCLE_MS,
+        MIN_CYCLE_AFTER_FAILURE_MS,
         Number(params.thinkTimeMs) + (Number.isFinite(roundTripMs) ? roundTripMs : 0),
       );
       requests = (population * durationMs) / cycleMs;

@@ -60,7 +60,7 @@ export const hasWorkers = serving.hasWorkers;
 
 /** How a hop's own time splits for the tail analysis (trace.ts). */
 export const HOP_NO_QUEUE = 0;
-export const HOP_STATION = 1; // queues for a worker, then serves (database, object store)
+export const HOP_STATION = 1; // queues for a worker, then serves (database, object store, proxies)
 export const HOP_SERVICE = 2; // a service or worker: queueing, service, downstream calls, backoff
 export function hopTimeSplit(code: number): number {
   switch (code) {
@@ -93,14 +93,17 @@ export function readParams(node: NodeRuntime): void {
     case K_GATEWAY:
     case K_RATE_LIMITER:
       node.overheadMs = node.numberParam('overheadMs');
+      serving.readProxyPoolParams(node, node.overheadMs);
       break;
     case K_LOAD_BALANCER:
       node.overheadMs = node.numberParam('overheadMs');
       node.maxConnections = node.numberParam('maxConnections');
+      serving.readProxyPoolParams(node, node.overheadMs);
       break;
     case K_CACHE:
     case K_CDN:
       node.hitTimeMs = node.numberParam('hitTimeMs');
+      serving.readProxyPoolParams(node, node.hitTimeMs);
       break;
     case K_QUEUE:
       queue.readParams(node);
@@ -246,7 +249,24 @@ export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
  */
 export function arriveAtDeadInstance(sim: Simulation, node: NodeRuntime, c: number): void {
   if (cachesKeys(node.kindCode)) cache.bypass(sim, node, c);
-  else sim.finishCall(c, false, R_UNAVAILABLE, true);
+  else {
+    if (spreadsRoundRobin(node.kindCode)) client.noteRefusal(sim, c);
+    sim.finishCall(c, false, R_UNAVAILABLE, true);
+  }
+}
+
+/** Whether calls no balancer placed go round-robin over its instances (routeInstance's default). */
+function spreadsRoundRobin(code: number): boolean {
+  switch (code) {
+    case K_CACHE:
+    case K_CDN:
+    case K_DATABASE:
+    case K_QUEUE:
+    case K_CLIENT:
+      return false;
+    default:
+      return true;
+  }
 }
 
 /** Which instance serves a call that no balancer placed. */
@@ -261,7 +281,7 @@ export function routeInstance(sim: Simulation, node: NodeRuntime, c: number): nu
     case K_CLIENT:
       return 0;
     default:
-      // Several instances and no balancer: plain round-robin, no health checks.
+      // Several instances and no balancer: plain round-robin, no health checks (spreadsRoundRobin).
       node.roundRobin = node.roundRobin + 1 >= node.instanceCount ? 0 : node.roundRobin + 1;
       return node.roundRobin;
   }
@@ -304,27 +324,30 @@ export function childResponse(
   }
 }
 
-/** A call's fixed per-request cost (overhead, lookup, replication wait) is over. */
+/** A call's fixed per-request wait (a database write's replication acknowledgements) is over. */
 export function delayDone(sim: Simulation, node: NodeRuntime, c: number): void {
   switch (node.kindCode) {
-    case K_GATEWAY:
-    case K_RATE_LIMITER:
-      rateLimiter.overheadDone(sim, node, c);
-      break;
-    case K_CACHE:
-    case K_CDN:
-      cache.lookup(sim, node, c);
-      break;
     case K_DATABASE:
       database.replicated(sim, c);
       break;
   }
 }
 
-/** A call's service time at a worker is over. */
+/** A call's service time at a worker is over (for a proxy: its overhead or lookup time). */
 export function serviceDone(sim: Simulation, c: number): void {
   const node = sim.nodes[sim.pool.node[c]];
   switch (node.kindCode) {
+    case K_GATEWAY:
+    case K_RATE_LIMITER:
+      rateLimiter.overheadDone(sim, node, c);
+      break;
+    case K_LOAD_BALANCER:
+      loadBalancer.overheadDone(sim, node, c);
+      break;
+    case K_CACHE:
+    case K_CDN:
+      cache.lookupDone(sim, node, c);
+      break;
     case K_DATABASE:
       database.serviceDone(sim, node, c);
       break;

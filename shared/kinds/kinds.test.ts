@@ -48,7 +48,18 @@ describe('the list of kinds', () => {
 
 describe('capabilities', () => {
   it('the kinds that queue are the ones with a worker pool or a message backlog (not balancers, gateways or limiters)', () => {
-    expect(kindsThat('queues')).toEqual(['service', 'worker', 'database', 'objectStore', 'queue']);
+    expect(kindsThat('queues')).toEqual([
+      'gateway',
+      'rateLimiter',
+      'loadBalancer',
+      'service',
+      'worker',
+      'cache',
+      'cdn',
+      'database',
+      'objectStore',
+      'queue',
+    ]);
   });
 
   it('the kinds that cache keys, proxy, throttle and originate requests', () => {
@@ -102,7 +113,7 @@ describe('dispatch', () => {
     routeInstance: kindsWhere(
       (k) => kindCan(k, 'cachesKeys') || k === 'database' || k === 'queue' || k === 'client',
     ),
-    delayDone: kindsWhere((k) => kindCan(k, 'throttles') || kindCan(k, 'cachesKeys')),
+    serviceDone: kindsWhere((k) => kindCan(k, 'isProxy')),
   };
 
   it('every kind in the list has a case in every hook that must handle it', () => {

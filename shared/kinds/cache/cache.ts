@@ -1,11 +1,17 @@
 // In-memory key cache in front of an origin. Behaviour: sim.ts, store.ts.
-import { instances, int, num, oneOf, type ParamSpecs } from '../common/paramSpecs';
+import { instances, int, num, oneOf, proxyPoolParams, type ParamSpecs } from '../common/paramSpecs';
 import { capabilities, countView, type KindSpec } from '../kindSpec';
 import { HIT_RATE, STALE_READS } from '../gauges';
 
 /** A cache's parameters; the CDN has the same with edge defaults. */
-export const cacheParams = (capacity: number, hitTimeMs: number, ttlMs: number | undefined): ParamSpecs => ({
+export const cacheParams = (
+  capacity: number,
+  hitTimeMs: number,
+  ttlMs: number | undefined,
+  workers: number,
+): ParamSpecs => ({
   instances: instances(),
+  ...proxyPoolParams(workers, 'lookup time'),
   capacity: int('Capacity', capacity, 1, 100_000_000, 'keys', 'Keys one instance holds before it evicts.', {
     group: 'Capacity',
   }),
@@ -13,7 +19,7 @@ export const cacheParams = (capacity: number, hitTimeMs: number, ttlMs: number |
     'Eviction',
     ['lru', 'lfu', 'fifo', 'random'],
     'lru',
-    'Which key leaves when the cache is full.',
+    'Which key leaves when the cache is full: least recently used, in-cache least frequently used (a key’s count is forgotten when it leaves), first in, or random.',
     { group: 'Caching' },
   ),
   ttlMs: num(
@@ -22,7 +28,7 @@ export const cacheParams = (capacity: number, hitTimeMs: number, ttlMs: number |
     1,
     86_400_000,
     'ms',
-    'An entry expires this long after it was filled. Left out: never.',
+    'An entry expires this long after it was filled (hits do not extend it) and frees its space at once. Left out: never.',
     { optional: true, group: 'Caching' },
   ),
   mode: oneOf(
@@ -32,9 +38,17 @@ export const cacheParams = (capacity: number, hitTimeMs: number, ttlMs: number |
     'How writes and misses reach the origin.',
     { group: 'Caching' },
   ),
-  hitTimeMs: num('Hit time', hitTimeMs, 0, 60_000, 'ms', 'Time to answer from the cache.', {
-    group: 'Timing',
-  }),
+  hitTimeMs: num(
+    'Hit time',
+    hitTimeMs,
+    0,
+    60_000,
+    'ms',
+    'Time to look a key up (and answer a hit), holding a worker.',
+    {
+      group: 'Timing',
+    },
+  ),
   writeBackFlushMs: num(
     'Write-back flush',
     1000,
@@ -46,7 +60,7 @@ export const cacheParams = (capacity: number, hitTimeMs: number, ttlMs: number |
   ),
 });
 
-const CAPS = capabilities({ isProxy: true, cachesKeys: true, readsKeys: true });
+const CAPS = capabilities({ queues: true, isProxy: true, cachesKeys: true, readsKeys: true });
 
 export const cacheKind = {
   kind: 'cache',
@@ -54,7 +68,7 @@ export const cacheKind = {
   description: 'In-memory key cache in front of an origin.',
   placeKey: 'h',
   icon: 'cache.svg',
-  params: cacheParams(10_000, 0.5, undefined),
+  params: cacheParams(10_000, 0.5, undefined, 64),
   gauges: [HIT_RATE, STALE_READS],
   capabilities: CAPS,
   view: countView(CAPS.instanceCount),

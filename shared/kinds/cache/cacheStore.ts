@@ -5,6 +5,12 @@
 //   lfu:    frequency groups in a list (lowest first), each a recency list of its slots; a hit
 //           moves the slot to the next group (O(1), Shah/Mitra/Matani); evict the lowest group's head.
 //   random: evict a uniformly random slot (all slots are in use whenever we evict).
+// LFU is in-cache LFU: a key's count lives with its entry and is forgotten when it leaves.
+// TTL expiry is eager: entries with a finite expiry sit in an expiry queue in fill order (with
+// one TTL, that is expiry order), and `purgeExpired` drops the expired ones from its head before
+// anything is filled, so an expired entry never holds capacity a live one needs. `lookup` checks
+// expiry too (a lookup between purges). Refills and removals leave stale queue entries, skipped
+// by stamp and compacted away when they outnumber the live ones.
 import { IntFifo, IntMap } from '../../engine/collections';
 import type { Rng } from '../../engine/rng';
 
@@ -39,6 +45,13 @@ export class CacheStore {
   /** Dirty slots in the order they became dirty (write-back flush order); entries re-checked on use. */
   readonly dirtySlots = new IntFifo();
   dirtyCount = 0;
+  // Expiry queue: (slot, fill stamp) in fill order; an entry is current while the slot's stamp matches.
+  private readonly expirySlots = new IntFifo();
+  private readonly expiryStamps = new IntFifo();
+  private stamp = new Int32Array(0);
+  private stamps = 0;
+  /** Dirty (write-back) keys that expired in the last purge: the cache writes them back. */
+  readonly expiredDirtyKeys: number[] = [];
 
   /** expectedKeys: the key space; slots for min(capacity, keys) are allocated up front. */
   constructor(
@@ -69,6 +82,7 @@ export class CacheStore {
     this.key = grow32(this.key);
     this.version = grow64(this.version);
     this.expiresAtMs = grow64(this.expiresAtMs);
+    this.stamp = grow32(this.stamp);
     const dirty = new Uint8Array(slots);
     dirty.set(this.dirty);
     this.dirty = dirty;
@@ -145,12 +159,69 @@ export class CacheStore {
     }
     this.version[slot] = version;
     this.expiresAtMs[slot] = expiresAtMs;
+    if (expiresAtMs !== Infinity) this.queueExpiry(slot);
     if (dirty && this.dirty[slot] === 0) {
       this.dirty[slot] = 1;
       this.dirtyCount++;
       this.dirtySlots.push(slot);
     }
     return slot;
+  }
+
+  /**
+   * Drops every entry that has expired by nowMs (eager expiry: before a fill, so expired entries
+   * never take capacity from live ones). Dirty ones go to expiredDirtyKeys for writing back.
+   */
+  purgeExpired(nowMs: number): void {
+    this.expiredDirtyKeys.length = 0;
+    const slots = this.expirySlots;
+    while (slots.length > 0) {
+      const slot = slots.peek();
+      if (this.isQueuedEntry(slot, this.expiryStamps.peek())) {
+        if (this.expiresAtMs[slot] > nowMs) return;
+        if (this.dirty[slot] === 1) this.expiredDirtyKeys.push(this.key[slot]);
+        this.removeSlot(slot);
+      }
+      slots.shift();
+      this.expiryStamps.shift();
+    }
+  }
+
+  /** After a live TTL change the queue is put back in expiry order (rare: an edit). */
+  sortExpiries(): void {
+    const live: number[] = [];
+    while (this.expirySlots.length > 0) {
+      const slot = this.expirySlots.shift();
+      if (this.isQueuedEntry(slot, this.expiryStamps.shift())) live.push(slot);
+    }
+    live.sort((a, b) => this.expiresAtMs[a] - this.expiresAtMs[b] || this.stamp[a] - this.stamp[b]);
+    for (const slot of live) {
+      this.expirySlots.push(slot);
+      this.expiryStamps.push(this.stamp[slot]);
+    }
+  }
+
+  private isQueuedEntry(slot: number, stamp: number): boolean {
+    return this.stamp[slot] === stamp && this.map.get(this.key[slot]) === slot;
+  }
+
+  private queueExpiry(slot: number): void {
+    this.stamps = (this.stamps + 1) | 0 || 1;
+    this.stamp[slot] = this.stamps;
+    // Stale entries (refilled or removed slots) are compacted away once they dominate.
+    if (this.expirySlots.length >= 2 * this.used + 1024) {
+      const length = this.expirySlots.length;
+      for (let k = 0; k < length; k++) {
+        const s = this.expirySlots.shift();
+        const stamp = this.expiryStamps.shift();
+        if (this.isQueuedEntry(s, stamp)) {
+          this.expirySlots.push(s);
+          this.expiryStamps.push(stamp);
+        }
+      }
+    }
+    this.expirySlots.push(slot);
+    this.expiryStamps.push(this.stamps);
   }
 
   remove(key: number): void {
@@ -175,6 +246,8 @@ export class CacheStore {
     this.dirty.fill(0);
     this.dirtyCount = 0;
     this.dirtySlots.clear();
+    this.expirySlots.clear();
+    this.expiryStamps.clear();
     this.used = 0;
     this.listHead = this.listTail = -1;
     this.firstGroup = -1;
@@ -204,6 +277,7 @@ export class CacheStore {
 
   private removeSlot(slot: number): void {
     this.map.delete(this.key[slot]);
+    this.stamp[slot] = 0;
     this.markClean(slot);
     if (this.policy === 'lfu') this.unlinkFromGroup(slot);
     else this.unlink(slot);

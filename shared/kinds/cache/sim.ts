@@ -1,11 +1,15 @@
 // Cache and CDN, drawn in the request path (service → cache → origin). Keys are spread over
-// instances by consistent hashing. After `hitTimeMs`: a read hit answers; a miss fetches from the
+// instances by consistent hashing. Each lookup takes `hitTimeMs` of one of the instance's
+// `workers` (queueing for one: the serving model, ../common/serving.ts). After it: a read hit answers; a miss fetches from the
 // origin (the matching outgoing edge) and fills. Writes: writeThrough writes the origin then the
 // cache; writeBack marks the entry dirty, answers at once and flushes dirty keys every
 // writeBackFlushMs (or when evicted); cacheAside/readThrough write the origin and invalidate.
 // A killed instance loses its contents (dirty ones are lost writes) and comes back cold; while it
 // is down its keys' requests fall through to the origin (a cache client treats a refused
 // connection as a miss), so the origin takes the load the cache was taking.
+// TTL: an entry expires `ttlMs` after its fill (hits do not extend it), eagerly: expired entries
+// are purged before every lookup and fill (cacheStore.ts), so they never hold capacity a live
+// entry needs; a dirty write-back entry that expires is written back first.
 // Stale reads: an entry keeps the version it was filled with; serving it when the key's latest
 // committed version is newer counts a stale read.
 import type { NodeRuntime } from '../../engine/nodeRuntime';
@@ -14,16 +18,8 @@ import { round } from '../../engine/numbers';
 import type { NodeResult } from '../../engine/results';
 import { HashRing } from '../../engine/hashRing';
 import { CacheStore, type EvictionPolicy } from './cacheStore';
-import {
-  EV_DELAY_DONE,
-  EV_FLUSH,
-  I_UP,
-  OP_READ,
-  OP_WRITE,
-  R_UNAVAILABLE,
-  S_DELAY,
-  S_DOWNSTREAM,
-} from '../../engine/constants';
+import * as serving from '../common/serving';
+import { EV_FLUSH, I_UP, OP_READ, OP_WRITE, R_UNAVAILABLE, S_DOWNSTREAM } from '../../engine/constants';
 import { C_HITS, C_LOST_WRITES, C_MISSES, C_STALE_READS } from '../../engine/metrics';
 
 export const MODE_CACHE_ASIDE = 0;
@@ -36,6 +32,7 @@ const CACHE_VIRTUAL_NODES = 100;
 
 export function configure(sim: Simulation, node: NodeRuntime): void {
   node.cacheMode = Math.max(0, MODES.indexOf(node.stringParam('mode')));
+  const ttlChanged = node.ttlMs !== node.numberParam('ttlMs');
   node.ttlMs = node.numberParam('ttlMs');
   const capacity = Math.max(1, node.numberParam('capacity'));
   const policy = node.stringParam('eviction') as EvictionPolicy;
@@ -44,7 +41,10 @@ export function configure(sim: Simulation, node: NodeRuntime): void {
     if (!store || store.policy !== policy) {
       if (store) lose(sim, node, i, store.clear());
       node.stores[i] = new CacheStore(capacity, policy, sim.keySpace);
-    } else if (store.capacity !== capacity) store.resize(capacity, node.rng);
+    } else {
+      if (store.capacity !== capacity) store.resize(capacity, node.rng);
+      if (ttlChanged) store.sortExpiries();
+    }
   }
   resize(sim, node);
 }
@@ -68,22 +68,29 @@ export function instanceForKey(node: NodeRuntime, key: number): number {
   return node.instanceCount === 1 ? 0 : node.ring!.ownerOf(key);
 }
 
-export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
-  const pool = sim.pool;
-  const hitMs = node.hitTimeMs * node.slowFactor[pool.instance[c]];
-  pool.serviceMs[c] = hitMs;
-  pool.state[c] = S_DELAY;
-  sim.scheduleOnLine(sim.delayLine(node.index), sim.now + hitMs, EV_DELAY_DONE, c, pool.generation[c]);
+export const arrive = serving.arrive;
+
+/** The lookup time is over: answer or go to the origin (unless the caller left meanwhile). */
+export function lookupDone(sim: Simulation, node: NodeRuntime, c: number): void {
+  if (serving.ownWorkDone(sim, node, c)) lookup(sim, node, c);
 }
 
 function expiry(sim: Simulation, node: NodeRuntime): number {
   return sim.now + node.ttlMs;
 }
 
+/** Eager TTL: drops the instance's expired entries now, writing dirty ones back. */
+function expire(sim: Simulation, node: NodeRuntime, instance: number): CacheStore {
+  const store = node.stores[instance];
+  store.purgeExpired(sim.now);
+  for (const key of store.expiredDirtyKeys) sendFlushWrite(sim, node, instance, key);
+  return store;
+}
+
 /** After the lookup time: answer, or go to the origin. */
-export function lookup(sim: Simulation, node: NodeRuntime, c: number): void {
+function lookup(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
-  const store = node.stores[pool.instance[c]];
+  const store = expire(sim, node, pool.instance[c]);
   const key = pool.key[c];
   if (pool.operation[c] === OP_READ) {
     const slot = store.lookup(key, sim.now);
@@ -115,6 +122,7 @@ export function lookup(sim: Simulation, node: NodeRuntime, c: number): void {
 export function bypass(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
   pool.serviceMs[c] = 0;
+  pool.startMs[c] = sim.now; // no worker, no wait: the whole visit is the origin's
   const operation = pool.operation[c];
   if (operation === OP_READ) node.counters[C_MISSES]++;
   const e = sim.pickWeighted(node, sim.matchingEdges(node, operation), sim.matchingWeights(node, operation));
@@ -146,7 +154,7 @@ function toOrigin(sim: Simulation, node: NodeRuntime, c: number): void {
 function fill(sim: Simulation, node: NodeRuntime, c: number, version: number): void {
   const pool = sim.pool;
   const i = pool.instance[c];
-  const store = node.stores[i];
+  const store = expire(sim, node, i);
   const key = pool.key[c];
   if (pool.operation[c] === OP_READ || node.cacheMode === MODE_WRITE_THROUGH) {
     store.insert(key, version, expiry(sim, node), false, node.rng);

@@ -4,6 +4,14 @@ import { capabilities, countView, type KindSpec } from '../kindSpec';
 
 const CAPS = capabilities({ originatesRequests: true, instanceCount: () => 1 });
 
+/**
+ * Shortest time from one request of a closed-mode user to its next after a failure or an answer
+ * in no time (an async edge's instant ack): with no think time such a user would otherwise loop
+ * forever at one instant. Successes that take time are never held back (sim.ts; the run budget in
+ * engine/limits.ts prices cycles with it too).
+ */
+export const MIN_CYCLE_AFTER_FAILURE_MS = 1;
+
 export const clientKind = {
   kind: 'client',
   label: 'Client',

@@ -2,6 +2,9 @@
 // (non-homogeneous Poisson by thinning). Closed mode: `users` who each send, wait for the
 // response (or the timeout), then think for an exponential time. A request retries with
 // exponential backoff; it ends exactly once, completed or failed with the last attempt's reason.
+// A retry after a refused connection at a round-robin node (several instances, no balancer in
+// front: say a pair of load balancers) goes to that node's next instance, as a client tries the
+// next address it resolved; first attempts still go round-robin to dead instances.
 import type { NodeRuntime } from '../../engine/nodeRuntime';
 import type { Simulation } from '../../engine/simulation';
 import { G_REQUESTS } from '../../engine/constants';
@@ -16,10 +19,9 @@ import {
   S_ROOT_WAIT,
 } from '../../engine/constants';
 import { ZipfSampler } from '../../engine/zipf';
+import { K_CLIENT } from '../codes';
 import { scheduleRetry } from '../common/retry';
-
-/** Shortest time between two requests of one closed-mode user. */
-export const MIN_USER_CYCLE_MS = 1;
+import { MIN_CYCLE_AFTER_FAILURE_MS } from './client';
 
 export function configure(sim: Simulation, node: NodeRuntime): void {
   const wasOpen = node.openMode;
@@ -140,6 +142,17 @@ function createRequest(sim: Simulation, node: NodeRuntime, user: number): void {
   send(sim, node, c);
 }
 
+/** Which instance refused a request's last attempt: node index × 65,536 + instance (tag). */
+const REFUSED_STRIDE = 65_536;
+
+/** A client's attempt was refused by a dead instance of a round-robin node (dispatch.ts). */
+export function noteRefusal(sim: Simulation, c: number): void {
+  const pool = sim.pool;
+  const parent = pool.parent[c];
+  if (parent >= 0 && sim.nodes[pool.node[parent]].kindCode === K_CLIENT)
+    pool.tag[parent] = pool.node[c] * REFUSED_STRIDE + pool.instance[c];
+}
+
 function send(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
   const operation = pool.operation[c];
@@ -148,8 +161,17 @@ function send(sim: Simulation, node: NodeRuntime, c: number): void {
     end(sim, node, c, false, R_UNAVAILABLE, true);
     return;
   }
+  // After a refusal, the next address of the same node; otherwise the node routes.
+  let instance = -1;
+  const refused = pool.tag[c];
+  if (refused >= 0) {
+    pool.tag[c] = -1;
+    const target = sim.nodes[sim.edgeTo[e]];
+    if (Math.floor(refused / REFUSED_STRIDE) === target.index)
+      instance = ((refused % REFUSED_STRIDE) + 1) % target.instanceCount;
+  }
   pool.state[c] = S_ROOT_WAIT;
-  const child = sim.sendCall(c, e, -1, false);
+  const child = sim.sendCall(c, e, instance, false);
   if (sim.edgeAsync[e] === 1) {
     end(sim, node, c, true, 0, false); // fire-and-forget: acknowledged at once
     return;
@@ -193,15 +215,21 @@ function end(
   sim.traceRequestEnd(c, ok, reason, originated, latencyMs);
   const startedMs = pool.arriveMs[c];
   sim.finishCall(c, ok, reason, originated);
-  // A user sends at most one request per millisecond: a request that fails at once with no
-  // think time would otherwise loop forever at the same instant.
-  if (!node.openMode)
+  // A closed-mode user thinks, then sends again. After a failure, or an answer in no time, its
+  // next request waits at least MIN_CYCLE_AFTER_FAILURE_MS from this one's start: a request
+  // refused at once with no think time would otherwise loop forever at the same instant. A
+  // success that took time is never held back (the user is limited only by its round trip).
+  if (!node.openMode) {
+    const thinkUntilMs = sim.now + think(node);
     sim.schedule(
-      Math.max(sim.now + think(node), startedMs + MIN_USER_CYCLE_MS),
+      ok && sim.now > startedMs
+        ? thinkUntilMs
+        : Math.max(thinkUntilMs, startedMs + MIN_CYCLE_AFTER_FAILURE_MS),
       EV_USER_THINK,
       node.index,
       user,
     );
+  }
 }
 
 /** A traffic spike: the arrival rate times factor (1 ends it). */

@@ -99,18 +99,48 @@ export const instances = (defaultValue = 1) =>
     { group: 'Capacity' },
   );
 
+/** Requests one instance works on at once (its concurrency). */
+export const workers = (
+  defaultValue: number,
+  description = 'Requests one instance serves at the same time (concurrency).',
+) => int('Workers', defaultValue, 1, 10_000, 'workers', description, { group: 'Capacity' });
+
+/** Requests that may wait per instance for a worker (left out: unbounded). */
+export const queueCapacity = () =>
+  int(
+    'Queue capacity',
+    undefined,
+    0,
+    10_000_000,
+    'requests',
+    'Requests that may wait per instance; a full queue rejects. Left out: unbounded.',
+    { optional: true, group: 'Capacity' },
+  );
+
+/** The shape of a node's own per-request time: exponential, constant or lognormal (with its cv). */
+export const serviceShapeParams = (defaultShape: 'exp' | 'const', timeName: string): ParamSpecs => ({
+  serviceDist: oneOf(
+    'Service time distribution',
+    ['exp', 'const', 'lognormal'],
+    defaultShape,
+    `Shape of the ${timeName}: exponential, constant or lognormal.`,
+    { group: 'Timing' },
+  ),
+  serviceTimeCv: num(
+    'Service time variation',
+    1,
+    0,
+    10,
+    'cv',
+    `Coefficient of variation of a lognormal ${timeName} (std dev / mean).`,
+    { relevantWhen: { param: 'serviceDist', oneOf: ['lognormal'] }, group: 'Timing' },
+  ),
+});
+
 /** Parameters shared by everything that serves requests with a worker pool and a queue. */
 export const serverParams = (serviceTimeMs: number): ParamSpecs => ({
   instances: instances(),
-  workers: int(
-    'Workers',
-    8,
-    1,
-    10_000,
-    'workers',
-    'Requests one instance serves at the same time (concurrency).',
-    { group: 'Capacity' },
-  ),
+  workers: workers(8),
   serviceTimeMs: num(
     'Service time',
     serviceTimeMs,
@@ -120,31 +150,8 @@ export const serverParams = (serviceTimeMs: number): ParamSpecs => ({
     'Mean time to serve one request at speed 1.',
     { group: 'Timing' },
   ),
-  serviceDist: oneOf(
-    'Service time distribution',
-    ['exp', 'const', 'lognormal'],
-    'exp',
-    'Shape of the service time: exponential, constant or lognormal.',
-    { group: 'Timing' },
-  ),
-  serviceTimeCv: num(
-    'Service time variation',
-    1,
-    0,
-    10,
-    'cv',
-    'Coefficient of variation of a lognormal service time (std dev / mean).',
-    { relevantWhen: { param: 'serviceDist', oneOf: ['lognormal'] }, group: 'Timing' },
-  ),
-  queueCapacity: int(
-    'Queue capacity',
-    undefined,
-    0,
-    10_000_000,
-    'requests',
-    'Requests that may wait per instance; a full queue rejects. Left out: unbounded.',
-    { optional: true, group: 'Capacity' },
-  ),
+  ...serviceShapeParams('exp', 'service time'),
+  queueCapacity: queueCapacity(),
   speedFactor: num('Speed factor', 1, 0.01, 100, '×', 'Vertical scaling: service time is divided by this.', {
     group: 'Capacity',
   }),
@@ -157,6 +164,20 @@ export const serverParams = (serviceTimeMs: number): ParamSpecs => ({
     'Fraction of requests that fail with an error after service.',
     { group: 'Failures' },
   ),
+});
+
+/**
+ * The worker pool of a proxy (gateway, rate limiter, balancer, cache, CDN): its own per-request
+ * time (overhead, lookup) is served by `workers` per instance with a queue, like a service's, so
+ * it saturates at instances × workers / time. Defaults are generous (a lesson lowers them).
+ */
+export const proxyPoolParams = (defaultWorkers: number, timeName: string): ParamSpecs => ({
+  workers: workers(
+    defaultWorkers,
+    `Requests one instance works on at the same time (its ${timeName} is spent holding one).`,
+  ),
+  queueCapacity: queueCapacity(),
+  ...serviceShapeParams('const', timeName),
 });
 
 /** Parameters of anything that calls downstream nodes (services and workers). */

@@ -4,24 +4,39 @@
 // Blocking calls hold the worker while waiting downstream; non-blocking ones free it at once.
 // Downstream failures retry with exponential backoff; a circuit breaker per edge fails fast
 // after `breakerThreshold` consecutive failures, then lets one probe through after the cooldown.
+// Proxies (gateway, rate limiter, balancer, cache, CDN) spend their own per-request time (overhead,
+// lookup) in the same pool and queue (`admit`, `ownWorkDone`), then go on without holding it: a
+// proxy's throughput is bounded by instances × workers / its time, as a real one saturates.
 import type { NodeRuntime } from '../../engine/nodeRuntime';
 import type { Simulation } from '../../engine/simulation';
 import {
   EV_SERVICE_DONE,
   EV_TIMEOUT,
   F_HOLDS_SLOT,
+  F_ORPHAN,
   F_RESERVED,
   I_UP,
   OP_READ,
   R_ERROR,
   R_REJECTED,
+  R_TIMEOUT,
   R_UNAVAILABLE,
   S_DOWNSTREAM,
   S_IN_SERVICE,
   S_QUEUED,
   S_RETRY_WAIT,
 } from '../../engine/constants';
-import { K_DATABASE, K_OBJECT_STORE, K_SERVICE, K_WORKER } from '../codes';
+import {
+  K_CACHE,
+  K_CDN,
+  K_DATABASE,
+  K_GATEWAY,
+  K_LOAD_BALANCER,
+  K_OBJECT_STORE,
+  K_RATE_LIMITER,
+  K_SERVICE,
+  K_WORKER,
+} from '../codes';
 import { C_WAIT_COUNT, C_WAIT_SUM } from '../../engine/metrics';
 import * as queue from '../queue/sim';
 import { readRetryParams, scheduleRetry } from './retry';
@@ -30,11 +45,30 @@ const BREAKER_CLOSED = 0;
 const BREAKER_OPEN = 1;
 const BREAKER_PROBING = 2;
 
+/** Kinds with a worker pool: everything but clients and message queues. */
 export function hasWorkers(kind: number): boolean {
-  return kind === K_SERVICE || kind === K_WORKER || kind === K_DATABASE || kind === K_OBJECT_STORE;
+  switch (kind) {
+    case K_SERVICE:
+    case K_WORKER:
+    case K_DATABASE:
+    case K_OBJECT_STORE:
+    case K_GATEWAY:
+    case K_RATE_LIMITER:
+    case K_LOAD_BALANCER:
+    case K_CACHE:
+    case K_CDN:
+      return true;
+    default:
+      return false;
+  }
 }
 
 export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
+  if (!admit(sim, node, c)) sim.finishCall(c, false, R_REJECTED, true);
+}
+
+/** Starts the call's service or queues it; false (nothing done) when the queue is full. */
+export function admit(sim: Simulation, node: NodeRuntime, c: number): boolean {
   const pool = sim.pool;
   const i = pool.instance[c];
   if (pool.flags[c] & F_RESERVED) {
@@ -49,7 +83,20 @@ export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
     sim.changeQueued(node, 1);
     sim.noteQueued(node);
     pool.state[c] = S_QUEUED;
-  } else sim.finishCall(c, false, R_REJECTED, true);
+  } else return false;
+  return true;
+}
+
+/**
+ * A proxy's own work on a call is over: its worker goes to the next call. False when the caller
+ * gave up meanwhile (the call is finished here as a timeout: a proxy forwards nothing nobody
+ * waits for); the kind must first free what else it holds for it.
+ */
+export function ownWorkDone(sim: Simulation, node: NodeRuntime, c: number): boolean {
+  releaseWorker(sim, node, c);
+  if ((sim.pool.flags[c] & F_ORPHAN) === 0) return true;
+  sim.finishCall(c, false, R_TIMEOUT, false);
+  return false;
 }
 
 function sampleServiceMs(node: NodeRuntime, meanMs: number): number {
@@ -77,7 +124,17 @@ export function startService(sim: Simulation, node: NodeRuntime, i: number, c: n
   const serviceMs = (sampleServiceMs(node, meanMs) / node.speedFactor) * node.slowFactor[i];
   pool.serviceMs[c] = serviceMs;
   pool.state[c] = S_IN_SERVICE;
-  sim.schedule(sim.now + serviceMs, EV_SERVICE_DONE, c, pool.generation[c]);
+  // A constant time ends in the order it started: a FIFO delay line, the same (time, sequence)
+  // order with less heap work.
+  if (node.serviceDistribution === 1)
+    sim.scheduleOnLine(
+      sim.delayLine(node.index),
+      sim.now + serviceMs,
+      EV_SERVICE_DONE,
+      c,
+      pool.generation[c],
+    );
+  else sim.schedule(sim.now + serviceMs, EV_SERVICE_DONE, c, pool.generation[c]);
 }
 
 export function releaseWorker(sim: Simulation, node: NodeRuntime, c: number): void {
@@ -227,12 +284,25 @@ export function readPoolParams(node: NodeRuntime): void {
 /** Service time, its shape, speed and error rate (services and workers). */
 export function readServiceParams(node: NodeRuntime): void {
   readPoolParams(node);
-  const distribution = node.stringParam('serviceDist');
+  readServiceShape(node);
   node.serviceTimeMs = node.numberParam('serviceTimeMs');
-  node.serviceDistribution = distribution === 'const' ? 1 : distribution === 'lognormal' ? 2 : 0;
-  node.serviceTimeCv = node.numberParam('serviceTimeCv');
   node.speedFactor = node.numberParam('speedFactor') || 1;
   node.errorRate = node.numberParam('errorRate');
+}
+
+function readServiceShape(node: NodeRuntime): void {
+  const distribution = node.stringParam('serviceDist');
+  node.serviceDistribution = distribution === 'const' ? 1 : distribution === 'lognormal' ? 2 : 0;
+  node.serviceTimeCv = node.numberParam('serviceTimeCv');
+}
+
+/** A proxy's pool: its own per-request time (overhead or lookup time) is its service time. */
+export function readProxyPoolParams(node: NodeRuntime, ownTimeMs: number): void {
+  readPoolParams(node);
+  readServiceShape(node);
+  node.serviceTimeMs = ownTimeMs;
+  node.speedFactor = 1;
+  node.errorRate = 0;
 }
 
 /** How downstream calls are made: blocking, timeout, retries, circuit breaker. */

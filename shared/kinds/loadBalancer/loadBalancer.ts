@@ -1,17 +1,18 @@
 // Spreads requests over every downstream instance, with health checks. Behaviour: sim.ts.
-import { instances, int, num, oneOf } from '../common/paramSpecs';
+import { instances, int, num, oneOf, proxyPoolParams } from '../common/paramSpecs';
 import { capabilities, countView, type KindSpec } from '../kindSpec';
 
-const CAPS = capabilities({ isProxy: true });
+const CAPS = capabilities({ queues: true, isProxy: true });
 
 export const loadBalancerKind = {
   kind: 'loadBalancer',
   label: 'Load Balancer',
-  description: 'Spreads requests over every downstream instance.',
+  description: 'Spreads requests over every downstream instance; its workers bound its throughput.',
   placeKey: 'l',
   icon: 'loadBalancer.svg',
   params: {
     instances: instances(),
+    ...proxyPoolParams(64, 'overhead'),
     algorithm: oneOf(
       'Algorithm',
       ['roundRobin', 'random', 'leastConnections', 'hash', 'consistentHash'],
@@ -64,9 +65,17 @@ export const loadBalancerKind = {
       'Requests in flight through the balancer; more are rejected. Left out: unbounded.',
       { optional: true, group: 'Capacity' },
     ),
-    overheadMs: num('Overhead', 0.1, 0, 60_000, 'ms', 'Time the balancer adds to each request.', {
-      group: 'Timing',
-    }),
+    overheadMs: num(
+      'Overhead',
+      0.1,
+      0,
+      60_000,
+      'ms',
+      'Work the balancer does on each request, holding a worker.',
+      {
+        group: 'Timing',
+      },
+    ),
   },
   gauges: [],
   capabilities: CAPS,

@@ -1,6 +1,7 @@
-// Load balancer: its targets are every instance of every downstream node. It adds `overheadMs`,
-// refuses beyond `maxConnections` in flight per balancer instance, and picks a healthy target by
-// `algorithm`. Health checks every healthCheckMs mark a target down after `unhealthyAfter`
+// Load balancer: its targets are every instance of every downstream node. It refuses beyond
+// `maxConnections` in flight per balancer instance, spends `overheadMs` of one of its `workers`
+// on each request (queueing for one: the serving model, ../common/serving.ts), then picks a
+// healthy target by `algorithm`. Health checks every healthCheckMs mark a target down after `unhealthyAfter`
 // failed probes in a row and up after `healthyAfter` passes; until then a dead target still gets
 // traffic (and its requests fail). Each change of the healthy set logs `rebalance` with the
 // fraction of users whose target changed, measured from the algorithm itself.
@@ -8,9 +9,11 @@ import type { NodeRuntime } from '../../engine/nodeRuntime';
 import type { Simulation } from '../../engine/simulation';
 import { HashRing, ringMovedFraction } from '../../engine/hashRing';
 import { K_LOAD_BALANCER } from '../codes';
+import * as serving from '../common/serving';
 import {
   EV_HEALTH_CHECK,
-  F_HOLDS_SLOT,
+  F_HOLDS_CONNECTION,
+  F_ORPHAN,
   I_UP,
   R_REJECTED,
   R_UNAVAILABLE,
@@ -138,11 +141,17 @@ export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
     return;
   }
   node.inFlight[i]++;
-  pool.flags[c] |= F_HOLDS_SLOT;
+  pool.flags[c] |= F_HOLDS_CONNECTION;
   pool.tag[c] = -1;
-  const overheadMs = node.overheadMs * node.slowFactor[i];
-  pool.serviceMs[c] = overheadMs;
-  forward(sim, node, c, overheadMs);
+  if (serving.admit(sim, node, c)) return;
+  release(sim, c);
+  sim.finishCall(c, false, R_REJECTED, true);
+}
+
+/** The balancer's overhead on a call is done: forward it (or let it go if its caller left). */
+export function overheadDone(sim: Simulation, node: NodeRuntime, c: number): void {
+  if ((sim.pool.flags[c] & F_ORPHAN) !== 0) release(sim, c);
+  if (serving.ownWorkDone(sim, node, c)) forward(sim, node, c);
 }
 
 function pick(node: NodeRuntime, user: number): number {
@@ -178,8 +187,8 @@ function pick(node: NodeRuntime, user: number): number {
   }
 }
 
-/** Picks a target now; the call leaves after the balancer's overhead. */
-export function forward(sim: Simulation, node: NodeRuntime, c: number, overheadMs: number): void {
+/** Picks a healthy target now and sends the call there. */
+function forward(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
   const t = pick(node, pool.user[c]);
   if (t < 0) {
@@ -190,15 +199,15 @@ export function forward(sim: Simulation, node: NodeRuntime, c: number, overheadM
   pool.tag[c] = t;
   node.targetOutstanding[t]++;
   pool.state[c] = S_DOWNSTREAM;
-  sim.sendCall(c, node.targetEdge[t], node.targetInstance[t], false, overheadMs);
+  sim.sendCall(c, node.targetEdge[t], node.targetInstance[t], false);
 }
 
 /** Frees the connection slot and the target's outstanding count (idempotent). */
 export function release(sim: Simulation, c: number): void {
   const pool = sim.pool;
   const node = sim.nodes[pool.node[c]];
-  if (pool.flags[c] & F_HOLDS_SLOT) {
-    pool.flags[c] &= ~F_HOLDS_SLOT;
+  if (pool.flags[c] & F_HOLDS_CONNECTION) {
+    pool.flags[c] &= ~F_HOLDS_CONNECTION;
     const i = pool.instance[c];
     if (node.inFlight[i] > 0) node.inFlight[i]--;
   }

@@ -1,10 +1,12 @@
 // Rate limiter and API gateway: a token bucket (`rate` tokens per second up to `burst`), one for
 // everyone (`global`) or one per user id (`perUser`); a request without a token fails as
-// `throttled`. Admitted requests pay `overheadMs` (auth, TLS, parsing) and go on over one
-// matching outgoing edge (split by weight).
+// `throttled`. Admitted requests wait for one of the instance's `workers` (a full queue rejects),
+// spend `overheadMs` on it (auth, TLS, parsing: the serving model, ../common/serving.ts), then go
+// on over one matching outgoing edge (split by weight) without holding the worker.
 import type { NodeRuntime } from '../../engine/nodeRuntime';
 import type { Simulation } from '../../engine/simulation';
-import { EV_DELAY_DONE, R_THROTTLED, S_DELAY, S_DOWNSTREAM } from '../../engine/constants';
+import { R_THROTTLED, S_DOWNSTREAM } from '../../engine/constants';
+import * as serving from '../common/serving';
 
 export function configure(_sim: Simulation, node: NodeRuntime, initial: boolean): void {
   node.rateRps = node.numberParam('rate');
@@ -50,28 +52,25 @@ function takeToken(sim: Simulation, node: NodeRuntime, user: number): boolean {
 }
 
 export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
-  const pool = sim.pool;
-  if (!takeToken(sim, node, pool.user[c])) {
+  if (!takeToken(sim, node, sim.pool.user[c])) {
     sim.finishCall(c, false, R_THROTTLED, true);
     return;
   }
-  const overheadMs = node.overheadMs * node.slowFactor[pool.instance[c]];
-  pool.serviceMs[c] = overheadMs;
+  serving.arrive(sim, node, c);
+}
+
+/** The overhead is done: forward the request (or answer it when nothing synchronous is behind). */
+export function overheadDone(sim: Simulation, node: NodeRuntime, c: number): void {
+  if (!serving.ownWorkDone(sim, node, c)) return;
+  const pool = sim.pool;
   const operation = pool.operation[c];
   const e = sim.pickWeighted(node, sim.matchingEdges(node, operation), sim.matchingWeights(node, operation));
   if (e < 0 || sim.edgeAsync[e] === 1) {
-    // Nothing behind it (the gateway answers itself) or fire-and-forget: done after the overhead.
-    if (e >= 0) sim.sendCall(c, e, -1, true, overheadMs);
-    pool.state[c] = S_DELAY;
-    sim.scheduleOnLine(sim.delayLine(node.index), sim.now + overheadMs, EV_DELAY_DONE, c, pool.generation[c]);
+    // Nothing behind it (the gateway answers itself) or fire-and-forget: done now.
+    if (e >= 0) sim.sendCall(c, e, -1, true);
+    sim.finishCall(c, true, 0, false);
     return;
   }
-  // The overhead (auth, TLS) rides on the forward transit.
   pool.state[c] = S_DOWNSTREAM;
-  sim.sendCall(c, e, -1, false, overheadMs);
-}
-
-/** After the overhead of a request that goes nowhere synchronous: answer it. */
-export function overheadDone(sim: Simulation, _node: NodeRuntime, c: number): void {
-  sim.finishCall(c, true, 0, false);
+  sim.sendCall(c, e, -1, false);
 }
