@@ -135,14 +135,35 @@ test('an optional parameter shows "unbounded" and can be cleared back to unbound
   await expect(queueCapacity).toHaveAttribute('placeholder', 'unbounded');
 });
 
+test('a client says which timeout is which: the request deadline covers retries, an attempt timeout is optional', async ({
+  page,
+}) => {
+  await select(page, { nodes: ['client-1'] });
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector).toContainText('Request deadline');
+  await expect(inspector).toContainText('Attempt timeout');
+  await page.getByTestId('inspector-timeoutMs').click();
+  await expect(page.getByTestId('inspector-timeoutMs-help')).toContainText(
+    'every attempt, retry and backoff included',
+  );
+  const attempt = page.getByTestId('inspector-attemptTimeoutMs');
+  await expect(attempt).toHaveValue('');
+  await attempt.click();
+  await expect(page.getByTestId('inspector-attemptTimeoutMs-help')).toContainText(
+    'a retry follows if retries and deadline allow',
+  );
+  await typeInto(page, 'inspector-attemptTimeoutMs', '250');
+  await expect.poll(async () => (await nodeParams(page, 'client-1')).attemptTimeoutMs).toBe(250);
+});
+
 test('a multi-selection shows "mixed" and edits a shared parameter on all nodes in one undo step', async ({
   page,
 }) => {
   await select(page, { nodes: ['api-1', 'api-2', 'cache-1'] });
   const inspector = page.getByTestId('inspector');
   await expect(inspector).toContainText('3 nodes');
-  // Only parameters every selected kind has: a cache has no workers, but all have instances.
-  await expect(page.getByTestId('inspector-workers')).toHaveCount(0);
+  // Only parameters every selected kind has: a cache has no service time, but all have instances.
+  await expect(page.getByTestId('inspector-serviceTimeMs')).toHaveCount(0);
   await expect(page.getByTestId('inspector-instances')).toHaveValue('1');
 
   await select(page, { nodes: ['api-1', 'api-2'] });

@@ -226,7 +226,14 @@ describe('run totals after warm-up', () => {
     const result = runDesign(
       design(
         [
-          node('users', 'client', { rps: 1000, timeoutMs: 50, retries: 2, retryBackoffMs: 1, readRatio: 1 }),
+          node('users', 'client', {
+            rps: 1000,
+            timeoutMs: 1000,
+            attemptTimeoutMs: 50,
+            retries: 2,
+            retryBackoffMs: 1,
+            readRatio: 1,
+          }),
           node('svc', 'service', { workers: 1, serviceTimeMs: 10, serviceDist: 'const' }),
         ],
         [edge('users', 'svc', { latencyMs: 0 })],

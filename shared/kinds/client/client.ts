@@ -94,9 +94,24 @@ export const clientKind = {
       'Skew of Zipf popularity: higher means hotter hot keys.',
       { relevantWhen: { param: 'keyDistribution', oneOf: ['zipf'] }, group: 'Keys' },
     ),
-    timeoutMs: num('Timeout', 2000, 1, 3_600_000, 'ms', 'The client gives up on a request after this long.', {
-      group: 'Timeouts and retries',
-    }),
+    timeoutMs: num(
+      'Request deadline',
+      2000,
+      1,
+      3_600_000,
+      'ms',
+      'The client gives up on a request this long after it started: every attempt, retry and backoff included.',
+      { group: 'Timeouts and retries' },
+    ),
+    attemptTimeoutMs: num(
+      'Attempt timeout',
+      undefined,
+      1,
+      3_600_000,
+      'ms',
+      'One attempt gives up after this long; a retry follows if retries and deadline allow. Left out: an attempt may use all the time left before the deadline.',
+      { optional: true, group: 'Timeouts and retries' },
+    ),
     retries: int('Retries', 0, 0, 10, 'retries', 'Extra attempts after a failure or timeout.', {
       group: 'Timeouts and retries',
     }),

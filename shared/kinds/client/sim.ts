@@ -1,7 +1,9 @@
 // Client: the traffic source. Open mode: Poisson arrivals at `rps` shaped by a pattern
 // (non-homogeneous Poisson by thinning). Closed mode: `users` who each send, wait for the
 // response (or the timeout), then think for an exponential time. A request retries with
-// exponential backoff; it ends exactly once, completed or failed with the last attempt's reason.
+// exponential backoff; it ends exactly once, completed or failed with the last attempt's reason,
+// and never later than its deadline (`timeoutMs` from its start, retries and backoff included;
+// each attempt may also have its own `attemptTimeoutMs`, capped by what is left of the deadline).
 // A retry after a refused connection at a round-robin node (several instances, no balancer in
 // front: say a pair of load balancers) goes to that node's next instance, as a client tries the
 // next address it resolved; first attempts still go round-robin to dead instances.
@@ -33,6 +35,9 @@ export function configure(sim: Simulation, node: NodeRuntime): void {
   node.keyCount = keys;
   node.userCount = Math.max(1, Math.floor(node.numberParam('users')));
   node.timeoutMs = node.numberParam('timeoutMs');
+  // A client's calls are its attempts: their timeout is the attempt timeout (Infinity when left
+  // out), capped by what is left of the request's deadline (send()).
+  node.callTimeoutMs = node.numberParam('attemptTimeoutMs');
   node.thinkTimeMs = node.numberParam('thinkTimeMs');
   const alpha = node.numberParam('zipfAlpha');
   if (node.stringParam('keyDistribution') === 'zipf') {
@@ -176,9 +181,13 @@ function send(sim: Simulation, node: NodeRuntime, c: number): void {
     end(sim, node, c, true, 0, false); // fire-and-forget: acknowledged at once
     return;
   }
+  // The attempt gives up at its own timeout or at the request's deadline, whichever comes first.
+  // Without an attempt timeout every first attempt ends its wait at now + deadline: in order on
+  // the timeout line; a shorter, capped one goes through the heap when out of order.
+  const deadlineMs = pool.arriveMs[c] + node.timeoutMs;
   sim.scheduleOnLine(
     sim.timeoutLine(node.index),
-    sim.now + node.timeoutMs,
+    Math.min(deadlineMs, sim.now + node.callTimeoutMs),
     EV_TIMEOUT,
     child,
     pool.generation[child],
@@ -193,7 +202,8 @@ export function childResponse(
   reason: number,
 ): void {
   if (ok) end(sim, node, c, true, 0, false);
-  else if (!scheduleRetry(sim, node, c, S_ROOT_BACKOFF)) end(sim, node, c, false, reason, false);
+  else if (!scheduleRetry(sim, node, c, S_ROOT_BACKOFF, sim.pool.arriveMs[c] + node.timeoutMs))
+    end(sim, node, c, false, reason, false);
 }
 
 export function retry(sim: Simulation, node: NodeRuntime, c: number): void {

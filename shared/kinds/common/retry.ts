@@ -6,14 +6,22 @@ import type { Simulation } from '../../engine/simulation';
 
 /**
  * Schedules another attempt of call c after retryBackoffMs × 2^(attempt−1), leaving the call in
- * `waitState` until then; false when the node has no retries left.
+ * `waitState` until then; false when the node has no retries left, or when the next attempt
+ * would start at or after `deadlineMs` (a client's request deadline).
  */
-export function scheduleRetry(sim: Simulation, node: NodeRuntime, c: number, waitState: number): boolean {
+export function scheduleRetry(
+  sim: Simulation,
+  node: NodeRuntime,
+  c: number,
+  waitState: number,
+  deadlineMs = Infinity,
+): boolean {
   const pool = sim.pool;
   if (pool.attempt[c] >= node.retries) return false;
+  const backoffMs = node.retryBackoffMs * Math.pow(2, pool.attempt[c]);
+  if (sim.now + backoffMs >= deadlineMs) return false;
   pool.attempt[c]++;
   pool.state[c] = waitState;
-  const backoffMs = node.retryBackoffMs * Math.pow(2, pool.attempt[c] - 1);
   sim.schedule(sim.now + backoffMs, EV_RETRY, c, pool.generation[c]);
   return true;
 }
