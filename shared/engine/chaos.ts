@@ -159,7 +159,7 @@ export function dropInstanceWork(sim: Simulation, node: NodeRuntime, instance: n
     if (kinds.originatesRequests(node.kindCode)) continue;
     finishCall(sim, c, false, R_UNAVAILABLE, true);
   }
-  changeBusy(sim, node, -node.busy[instance]);
+  changeBusy(sim, node, -node.busy[instance] - node.reserved[instance]);
   changeQueued(sim, node, -node.waiting[instance].length);
   node.busy[instance] = 0;
   node.reserved[instance] = 0;

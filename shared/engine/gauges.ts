@@ -138,8 +138,10 @@ export function gauges(sim: Simulation): Gauges {
       instances[b + 1] = node.slowFactor[i];
       instances[b + 2] = kinds.instanceRole(node, i);
       instances[b + 3] = kinds.buffersMessages(node.kindCode) ? node.ready.length : node.waiting[i].length;
-      instances[b + 4] = node.busy[i];
-      instances[b + 5] = node.workers > 0 ? node.busy[i] / node.workers : 0;
+      // Workers set aside for a queue delivery on its way are busy too (queue/sim.ts).
+      const busy = node.busy[i] + node.reserved[i];
+      instances[b + 4] = busy;
+      instances[b + 5] = node.workers > 0 ? busy / node.workers : 0;
       instances[b + 6] = node.instanceLastWindow[i * INSTANCE_COUNTERS + IC_COMPLETED] / seconds;
       instances[b + 7] = node.instanceLastWindow[i * INSTANCE_COUNTERS + IC_FAILED] / seconds;
       instances[b + 8] = node.inFlight[i];

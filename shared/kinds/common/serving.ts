@@ -74,7 +74,10 @@ export function admit(sim: Simulation, node: NodeRuntime, c: number): boolean {
   if (pool.flags[c] & F_RESERVED) {
     // A queue delivery: the worker was set aside for it when the message was handed over.
     pool.flags[c] &= ~F_RESERVED;
-    if (node.reserved[i] > 0) node.reserved[i]--;
+    if (node.reserved[i] > 0) {
+      node.reserved[i]--;
+      sim.changeBusy(node, -1);
+    }
   }
   if (node.busy[i] + node.reserved[i] < node.workers && node.waiting[i].length === 0)
     startService(sim, node, i, c);
