@@ -370,4 +370,21 @@ describe('node totals wording', () => {
       '12,034 arrived · 11,990 done · 44 failed (40 timeout, 4 rejected) · p99 143 ms · util 82% · max queue 31',
     );
   });
+
+  it('names the hottest instance when it runs hotter than the node (a leader beside idle followers)', () => {
+    const row = {
+      arrivals: 100,
+      completed: 100,
+      failed: 0,
+      utilization: 0.3,
+      utilizationMax: 0.9,
+      utilizationMaxInstance: 'db:0',
+      instances: 3,
+      maxQueueDepth: 12,
+      latencyMs: { p99: 40 },
+    };
+    expect(describeNodeTotals(row)).toContain('util 30% (hottest: instance 0 at 90%)');
+    expect(describeNodeTotals({ ...row, utilizationMax: 0.3 })).toContain('util 30%');
+    expect(describeNodeTotals({ ...row, instances: 1 }).join(' ')).not.toContain('hottest');
+  });
 });

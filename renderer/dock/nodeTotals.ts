@@ -9,6 +9,10 @@ export interface NodeTotalsRow {
   completed: number;
   failed: number;
   utilization: number;
+  /** The hottest instance's utilization and its address `nodeId:i` (results' per-instance rows). */
+  utilizationMax?: number;
+  utilizationMaxInstance?: string | null;
+  instances?: number;
   maxQueueDepth: number;
   /** null when the node completed nothing (no data). */
   latencyMs: { p99: number | null };
@@ -16,6 +20,15 @@ export interface NodeTotalsRow {
   cache?: { hitRate: number };
   db?: { lostWrites: number; failovers: number };
   queue?: { deadLettered: number; duplicates: number; lost: number };
+}
+
+/** " (hottest: instance 0 at 90%)" when one of several instances runs hotter than the node's mean. */
+function hottestInstance(row: NodeTotalsRow): string {
+  const address = row.utilizationMaxInstance;
+  if (!address || (row.instances ?? 1) < 2 || row.utilizationMax === undefined) return '';
+  if (formatPercent(row.utilizationMax) === formatPercent(row.utilization)) return '';
+  const instance = address.slice(address.lastIndexOf(':') + 1);
+  return ` (hottest: instance ${instance} at ${formatPercent(row.utilizationMax)})`;
 }
 
 /** "12,034 arrived · 11,990 done · 44 failed (40 timeout, 4 rejected) · p99 143 ms · util 82% · max queue 31" */
@@ -29,7 +42,7 @@ export function describeNodeTotals(row: NodeTotalsRow): string[] {
     `${formatCount(row.completed)} done`,
     `${formatCount(row.failed)} failed${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`,
     `p99 ${formatMs(row.latencyMs.p99 ?? Number.NaN)}`,
-    `util ${formatPercent(row.utilization)}`,
+    `util ${formatPercent(row.utilization)}${hottestInstance(row)}`,
     `max queue ${formatCount(row.maxQueueDepth)}`,
   ];
   if (row.cache) parts.push(`hit rate ${formatPercent(row.cache.hitRate)}`);

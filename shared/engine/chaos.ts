@@ -159,8 +159,8 @@ export function dropInstanceWork(sim: Simulation, node: NodeRuntime, instance: n
     if (kinds.originatesRequests(node.kindCode)) continue;
     finishCall(sim, c, false, R_UNAVAILABLE, true);
   }
-  changeBusy(sim, node, -node.busy[instance] - node.reserved[instance]);
-  changeQueued(sim, node, -node.waiting[instance].length);
+  changeBusy(sim, node, instance, -node.busy[instance] - node.reserved[instance]);
+  changeQueued(sim, node, instance, -node.waiting[instance].length);
   node.busy[instance] = 0;
   node.reserved[instance] = 0;
   node.inFlight[instance] = 0;

@@ -42,6 +42,7 @@ export { explainSlowest, globalResult, NO_LATENCY, results, sloVerdict } from '.
 export type {
   CliJson,
   ErrorCounts,
+  InstanceResult,
   LatencySummary,
   NodeResult,
   SloVerdict,

@@ -119,6 +119,10 @@ export class NodeRuntime {
   inFlight = new Int32Array(1);
   waiting: IntFifo[] = [];
   instanceCounters = new Float64Array(INSTANCE_COUNTERS);
+  /** Instance counters when warm-up ended, the areas as integrals (results subtract them). */
+  instanceWarmupSnapshot = new Float64Array(INSTANCE_COUNTERS);
+  /** Per instance: response times since warm-up (its p99 in the run totals). */
+  instanceLatency: LatencyHistogram[] = [new LatencyHistogram()];
   instanceTickSnapshot = new Float64Array(INSTANCE_COUNTERS);
   instanceLastWindow = new Float64Array(INSTANCE_COUNTERS);
 
@@ -275,6 +279,8 @@ export class NodeRuntime {
     const counters = new Float64Array(count * INSTANCE_COUNTERS);
     const tickSnapshot = new Float64Array(count * INSTANCE_COUNTERS);
     const lastWindow = new Float64Array(count * INSTANCE_COUNTERS);
+    const warmupSnapshot = new Float64Array(count * INSTANCE_COUNTERS);
+    const latency = Array.from({ length: count }, () => new LatencyHistogram());
     const waiting: IntFifo[] = [];
     for (let j = 0; j < count; j++) waiting.push(new IntFifo());
     for (let i = 0; i < newIndexOf.length; i++) {
@@ -286,7 +292,9 @@ export class NodeRuntime {
       reserved[j] = this.reserved[i];
       inFlight[j] = this.inFlight[i];
       waiting[j] = this.waiting[i];
+      latency[j] = this.instanceLatency[i];
       for (let k = 0; k < INSTANCE_COUNTERS; k++) {
+        warmupSnapshot[j * INSTANCE_COUNTERS + k] = this.instanceWarmupSnapshot[i * INSTANCE_COUNTERS + k];
         counters[j * INSTANCE_COUNTERS + k] = this.instanceCounters[i * INSTANCE_COUNTERS + k];
         tickSnapshot[j * INSTANCE_COUNTERS + k] = this.instanceTickSnapshot[i * INSTANCE_COUNTERS + k];
         lastWindow[j * INSTANCE_COUNTERS + k] = this.instanceLastWindow[i * INSTANCE_COUNTERS + k];
@@ -301,6 +309,8 @@ export class NodeRuntime {
     this.instanceCounters = counters;
     this.instanceTickSnapshot = tickSnapshot;
     this.instanceLastWindow = lastWindow;
+    this.instanceWarmupSnapshot = warmupSnapshot;
+    this.instanceLatency = latency;
     this.instanceCount = count;
   }
 
@@ -330,6 +340,9 @@ export class NodeRuntime {
     this.instanceCounters = copy64(this.instanceCounters, INSTANCE_COUNTERS);
     this.instanceTickSnapshot = copy64(this.instanceTickSnapshot, INSTANCE_COUNTERS);
     this.instanceLastWindow = copy64(this.instanceLastWindow, INSTANCE_COUNTERS);
+    this.instanceWarmupSnapshot = copy64(this.instanceWarmupSnapshot, INSTANCE_COUNTERS);
+    while (this.instanceLatency.length < count) this.instanceLatency.push(new LatencyHistogram());
+    this.instanceLatency.length = count;
     while (this.waiting.length < count) this.waiting.push(new IntFifo());
     this.waiting.length = count;
     this.instanceCount = count;

@@ -24,6 +24,10 @@ import {
   C_RESPONSE_COUNT,
   C_RESPONSE_SUM,
   IC_ARRIVALS,
+  IC_BUSY_AREA,
+  IC_BUSY_LEVEL,
+  IC_QUEUE_AREA,
+  IC_QUEUE_LEVEL,
   IC_COMPLETED,
   IC_FAILED,
   INSTANCE_COUNTERS,
@@ -38,18 +42,43 @@ import { refreshTailThresholds } from './tracing';
 // work at every change: a level L that changes by δ at time t keeps area −= δ·t, so that
 // ∫₀ᵀ L dt = area + L(T)·T (each unit adds its departure time and subtracts its arrival time).
 // A change costs one multiply-add; touch() writes the integrals into the counters when read.
-export function changeBusy(sim: Simulation, node: NodeRuntime, delta: number): void {
+// The node's and the instance's levels change together, so a saturated instance shows in its own
+// integrals however the node's total reads.
+export function changeBusy(sim: Simulation, node: NodeRuntime, instance: number, delta: number): void {
+  const area = delta * sim.now;
   node.busyTotal += delta;
-  node.busyArea -= delta * sim.now;
+  node.busyArea -= area;
+  const base = instance * INSTANCE_COUNTERS;
+  node.instanceCounters[base + IC_BUSY_LEVEL] += delta;
+  node.instanceCounters[base + IC_BUSY_AREA] -= area;
 }
 
-export function changeQueued(sim: Simulation, node: NodeRuntime, delta: number): void {
+export function changeQueued(sim: Simulation, node: NodeRuntime, instance: number, delta: number): void {
+  const area = delta * sim.now;
   node.queuedTotal += delta;
-  node.queuedArea -= delta * sim.now;
+  node.queuedArea -= area;
+  const base = instance * INSTANCE_COUNTERS;
+  node.instanceCounters[base + IC_QUEUE_LEVEL] += delta;
+  node.instanceCounters[base + IC_QUEUE_AREA] -= area;
 }
 
+/** A single-buffer node's queue (a message queue): its one instance holds it all. */
 export function setQueued(sim: Simulation, node: NodeRuntime, level: number): void {
-  changeQueued(sim, node, level - node.queuedTotal);
+  changeQueued(sim, node, 0, level - node.queuedTotal);
+}
+
+/** Instance i's busy-worker and queue-length integrals (worker·ms, request·ms) up to now. */
+export function instanceIntegrals(
+  sim: Simulation,
+  node: NodeRuntime,
+  i: number,
+): { busy: number; queue: number } {
+  const c = node.instanceCounters;
+  const base = i * INSTANCE_COUNTERS;
+  return {
+    busy: c[base + IC_BUSY_AREA] + c[base + IC_BUSY_LEVEL] * sim.now,
+    queue: c[base + IC_QUEUE_AREA] + c[base + IC_QUEUE_LEVEL] * sim.now,
+  };
 }
 
 /** Brings the node's time integrals in its counters up to now (before reading them). */
@@ -99,6 +128,7 @@ export function countDeparture(
   counters[C_RESPONSE_SUM] += responseMs;
   counters[C_RESPONSE_COUNT]++;
   node.windowLatency.record(responseMs); // folded into node.latency every bucket
+  if (instance >= 0 && instance < node.instanceCount) node.instanceLatency[instance].record(responseMs);
 }
 
 /** A client request is over: end-to-end accounting. */
@@ -135,6 +165,13 @@ export function endWarmup(sim: Simulation): void {
     // arrivals + carriedIn = completed + failed + in flight.
     sim.carriedIn[node.index] = counters[C_ARRIVALS] - counters[C_COMPLETED] - sumFailed(sim, counters);
     node.warmupSnapshot.set(counters);
+    node.instanceWarmupSnapshot.set(node.instanceCounters);
+    for (let i = 0; i < node.instanceCount; i++) {
+      const { busy, queue } = instanceIntegrals(sim, node, i);
+      node.instanceWarmupSnapshot[i * INSTANCE_COUNTERS + IC_BUSY_AREA] = busy;
+      node.instanceWarmupSnapshot[i * INSTANCE_COUNTERS + IC_QUEUE_AREA] = queue;
+      node.instanceLatency[i].reset();
+    }
     node.latency.reset();
     // The window gauges are live: the second in progress keeps its samples for its gauges and
     // series (set aside, merged back at the tick), only the run totals start afresh.

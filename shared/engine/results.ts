@@ -19,8 +19,14 @@ import {
   C_STALE_READS,
   C_WAIT_COUNT,
   C_WAIT_SUM,
+  IC_ARRIVALS,
+  IC_BUSY_AREA,
+  IC_COMPLETED,
+  IC_QUEUE_AREA,
+  INSTANCE_COUNTERS,
   NODE_COUNTERS,
 } from './metrics';
+import { instanceIntegrals } from './observation';
 import type { NodeRuntime } from './nodeRuntime';
 import { G_COMPLETED, G_FAILED, G_REQUESTS, GLOBAL_COUNTERS, round, type Simulation } from './simulation';
 
@@ -58,9 +64,31 @@ export interface SloVerdict {
 
 export type ErrorCounts = Record<(typeof FAILURE_REASONS)[number], number>;
 
+/** One instance's run totals (after warm-up): where a node's total hides a saturated copy. */
+export interface InstanceResult {
+  /** `nodeId:i`, the address chaos and the canvas use. */
+  address: string;
+  /** A database copy's role now ('leader' | 'follower'); null for other kinds. */
+  role: 'leader' | 'follower' | null;
+  /** The shard a database copy serves; null for other kinds. */
+  shard: number | null;
+  arrivals: number;
+  completed: number;
+  /** Busy workers (including ones set aside for a queue delivery) over this instance's workers. */
+  utilization: number;
+  meanQueueDepth: number;
+  /** Of every departure at this instance; null when it completed nothing. */
+  p99Ms: number | null;
+}
+
 export interface NodeResult {
   kind: string;
   instances: number;
+  /** Per instance (the field `instances` is their count). */
+  perInstance: InstanceResult[];
+  /** The highest instance utilization, and the instance it belongs to (null without workers). */
+  utilizationMax: number;
+  utilizationMaxInstance: string | null;
   /** Calls that arrived after warm-up. */
   arrivals: number;
   /** Calls already at the node when warm-up ended: arrivals + carriedIn = completed + failed + inFlight. */
@@ -154,9 +182,18 @@ export function nodeResult(sim: Simulation, node: NodeRuntime): NodeResult {
   const errors = Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, c[C_FAILED + i]])) as ErrorCounts;
   const failed = sim.sumFailed(c);
   const carriedIn = sim.warmedUp ? sim.carriedIn[node.index] : 0;
+  const perInstance = instanceResults(sim, node, spanMs);
+  const hottest = perInstance.reduce<InstanceResult | null>(
+    (best, row) => (best === null || row.utilization > best.utilization ? row : best),
+    null,
+  );
+  const hasWorkers = node.workersTotal > 0 && hottest !== null;
   const result: NodeResult = {
     kind: node.kind,
     instances: node.instanceCount,
+    perInstance,
+    utilizationMax: hasWorkers ? hottest.utilization : 0,
+    utilizationMaxInstance: hasWorkers ? hottest.address : null,
     arrivals: c[C_ARRIVALS],
     carriedIn,
     completed: c[C_COMPLETED],
@@ -174,6 +211,36 @@ export function nodeResult(sim: Simulation, node: NodeRuntime): NodeResult {
   };
   kinds.addResults(node, c, spanMs, result);
   return result;
+}
+
+function instanceResults(sim: Simulation, node: NodeRuntime, spanMs: number): InstanceResult[] {
+  const rows: InstanceResult[] = [];
+  const snapshot = node.instanceWarmupSnapshot;
+  for (let i = 0; i < node.instanceCount; i++) {
+    const base = i * INSTANCE_COUNTERS;
+    const since = (k: number) => node.instanceCounters[base + k] - (sim.warmedUp ? snapshot[base + k] : 0);
+    const integrals = instanceIntegrals(sim, node, i);
+    const busyIntegral = integrals.busy - (sim.warmedUp ? snapshot[base + IC_BUSY_AREA] : 0);
+    const queueIntegral = integrals.queue - (sim.warmedUp ? snapshot[base + IC_QUEUE_AREA] : 0);
+    const role = kinds.instanceRole(node, i);
+    const shard = kinds.instanceShard(node, i);
+    const completed = since(IC_COMPLETED);
+    const latency = node.instanceLatency[i];
+    rows.push({
+      address: sim.address(node, i),
+      role: role < 0 ? null : role === 1 ? 'leader' : 'follower',
+      shard: shard < 0 ? null : shard,
+      arrivals: since(IC_ARRIVALS),
+      completed,
+      utilization: round(
+        node.workers > 0 && node.workersTotal > 0 ? busyIntegral / (node.workers * spanMs) : 0,
+        6,
+      ),
+      meanQueueDepth: round(queueIntegral / spanMs, 6),
+      p99Ms: completed > 0 && latency.count > 0 ? round(latency.quantile(0.99), 4) : null,
+    });
+  }
+  return rows;
 }
 
 /** The run's global totals after warm-up (the CLI JSON's `global`), without the per-node results. */

@@ -522,11 +522,11 @@ export class Simulation {
   traceRequestEnd(c: number, ok: boolean, reason: number, originated: boolean, latencyMs: number): void {
     tracing.traceRequestEnd(this, c, ok, reason, originated, latencyMs);
   }
-  changeBusy(node: NodeRuntime, delta: number): void {
-    observation.changeBusy(this, node, delta);
+  changeBusy(node: NodeRuntime, instance: number, delta: number): void {
+    observation.changeBusy(this, node, instance, delta);
   }
-  changeQueued(node: NodeRuntime, delta: number): void {
-    observation.changeQueued(this, node, delta);
+  changeQueued(node: NodeRuntime, instance: number, delta: number): void {
+    observation.changeQueued(this, node, instance, delta);
   }
   setQueued(node: NodeRuntime, level: number): void {
     observation.setQueued(this, node, level);

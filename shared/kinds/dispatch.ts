@@ -482,6 +482,12 @@ export function addResults(
 }
 
 /** An instance's role gauge: 1 a leader, 0 a follower, -1 for kinds without roles. */
+/** The shard an instance serves (-1: the kind has no shards). */
+export function instanceShard(node: NodeRuntime, instance: number): number {
+  if (node.kindCode !== K_DATABASE) return -1;
+  return Math.floor(instance / (node.replicasPerShard + 1));
+}
+
 export function instanceRole(node: NodeRuntime, instance: number): number {
   if (node.kindCode !== K_DATABASE) return -1;
   return node.leader[Math.floor(instance / (node.replicasPerShard + 1))] === instance ? 1 : 0;

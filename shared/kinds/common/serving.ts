@@ -76,14 +76,14 @@ export function admit(sim: Simulation, node: NodeRuntime, c: number): boolean {
     pool.flags[c] &= ~F_RESERVED;
     if (node.reserved[i] > 0) {
       node.reserved[i]--;
-      sim.changeBusy(node, -1);
+      sim.changeBusy(node, i, -1);
     }
   }
   if (node.busy[i] + node.reserved[i] < node.workers && node.waiting[i].length === 0)
     startService(sim, node, i, c);
   else if (node.waiting[i].length < node.queueCapacity) {
     node.waiting[i].push(c);
-    sim.changeQueued(node, 1);
+    sim.changeQueued(node, i, 1);
     sim.noteQueued(node);
     pool.state[c] = S_QUEUED;
   } else return false;
@@ -116,7 +116,7 @@ function sampleServiceMs(node: NodeRuntime, meanMs: number): number {
 export function startService(sim: Simulation, node: NodeRuntime, i: number, c: number): void {
   const pool = sim.pool;
   node.busy[i]++;
-  sim.changeBusy(node, 1);
+  sim.changeBusy(node, i, 1);
   pool.flags[c] |= F_HOLDS_SLOT;
   pool.startMs[c] = sim.now;
   node.counters[C_WAIT_SUM] += sim.now - pool.arriveMs[c];
@@ -146,7 +146,7 @@ export function releaseWorker(sim: Simulation, node: NodeRuntime, c: number): vo
   pool.flags[c] &= ~F_HOLDS_SLOT;
   const i = pool.instance[c];
   node.busy[i]--;
-  sim.changeBusy(node, -1);
+  sim.changeBusy(node, i, -1);
   fillWorkers(sim, node, i);
 }
 
@@ -156,7 +156,7 @@ export function fillWorkers(sim: Simulation, node: NodeRuntime, i: number): void
   const waiting = node.waiting[i];
   while (waiting.length > 0 && node.busy[i] + node.reserved[i] < node.workers) {
     const next = waiting.shift();
-    sim.changeQueued(node, -1);
+    sim.changeQueued(node, i, -1);
     startService(sim, node, i, next);
   }
   if (

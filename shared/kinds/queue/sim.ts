@@ -103,7 +103,7 @@ function deliver(
   // The consumer's worker is set aside for the message from now: it is busy (and counted so in
   // utilization) while the message crosses the delivery edge, then while it serves it.
   consumer.reserved[instance]++;
-  sim.changeBusy(consumer, 1);
+  sim.changeBusy(consumer, instance, 1);
   if (node.atMostOnce) {
     const work = sim.sendCall(message, e, instance, true);
     pool.flags[work] |= F_RESERVED | F_AT_MOST_ONCE;
