@@ -128,7 +128,9 @@ export function countDeparture(
   counters[C_RESPONSE_SUM] += responseMs;
   counters[C_RESPONSE_COUNT]++;
   node.windowLatency.record(responseMs); // folded into node.latency every bucket
-  if (instance >= 0 && instance < node.instanceCount) node.instanceLatency[instance].record(responseMs);
+  // Per instance only where there are several: a single instance's latency is the node's.
+  if (node.instanceCount > 1 && instance >= 0 && instance < node.instanceCount)
+    node.instanceLatency[instance].record(responseMs);
 }
 
 /** A client request is over: end-to-end accounting. */

@@ -225,7 +225,7 @@ function instanceResults(sim: Simulation, node: NodeRuntime, spanMs: number): In
     const role = kinds.instanceRole(node, i);
     const shard = kinds.instanceShard(node, i);
     const completed = since(IC_COMPLETED);
-    const latency = node.instanceLatency[i];
+    const latency = node.instanceCount > 1 ? node.instanceLatency[i] : node.latency;
     rows.push({
       address: sim.address(node, i),
       role: role < 0 ? null : role === 1 ? 'leader' : 'follower',
@@ -237,7 +237,12 @@ function instanceResults(sim: Simulation, node: NodeRuntime, spanMs: number): In
         6,
       ),
       meanQueueDepth: round(queueIntegral / spanMs, 6),
-      p99Ms: completed > 0 && latency.count > 0 ? round(latency.quantile(0.99), 4) : null,
+      p99Ms:
+        node.instanceCount === 1
+          ? summary(node.latency, node.windowLatency, completed).p99
+          : completed > 0 && latency.count > 0
+            ? round(latency.quantile(0.99), 4)
+            : null,
     });
   }
   return rows;
