@@ -165,7 +165,20 @@ describe('the largest load within the SLO', () => {
         utilization,
       ),
     ).toBe(
-      'meets p99 ≤ 200 ms and errors ≤ 1% at every load tried, up to 300 req/s (the limit is beyond the sweep); db is the busiest (utilization 40% at 300 req/s)',
+      'meets p99 ≤ 200 ms and errors ≤ 1% at every value tried, up to 300 req/s (the limit is beyond the sweep); db is the busiest (utilization 40% at 300 req/s)',
+    );
+  });
+
+  it('says where a capacity parameter first meets the SLO when the low end fails', () => {
+    const instances = curve([1, 2, 3, 4], (n) => 400 / n);
+    const limit = maxLoadWithinSlo(instances, slo);
+    expect(limit.maxLoad).toBeNull();
+    expect(describeSloLimit(limit, instances, slo, 'instances', () => ({}))).toBe(
+      'fails p99 ≤ 200 ms and errors ≤ 1% at 1 instances (p99); first meets it at 2 instances',
+    );
+    const never = curve([1, 2], () => 900);
+    expect(describeSloLimit(maxLoadWithinSlo(never, slo), never, slo, 'req/s', () => ({}))).toBe(
+      'fails p99 ≤ 200 ms and errors ≤ 1% at every value tried, from 1 req/s (p99)',
     );
   });
 

@@ -188,10 +188,15 @@ export function describeSloLimit(
   const at = (index: number) => formatLoad(points[index].load, unit);
   let text: string;
   if (limit.firstFailingIndex === null)
-    text = `meets ${target} at every load tried, up to ${at(points.length - 1)} (the limit is beyond the sweep)`;
-  else if (limit.maxLoad === null)
-    text = `fails ${target} at every load tried, from ${at(0)} (${limit.failing.join(', ')})`;
-  else
+    text = `meets ${target} at every value tried, up to ${at(points.length - 1)} (the limit is beyond the sweep)`;
+  else if (limit.maxLoad === null) {
+    // A parameter that adds capacity (instances, workers) fails at the low end and passes later.
+    const passing = points.findIndex((p) => failingLines(p, slo).length === 0);
+    text =
+      passing === -1
+        ? `fails ${target} at every value tried, from ${at(0)} (${limit.failing.join(' and ')})`
+        : `fails ${target} at ${at(0)} (${limit.failing.join(' and ')}); first meets it at ${at(passing)}`;
+  } else
     text = `meets ${target} up to ${formatLoad(limit.maxLoad, unit)} (${limit.failing.join(' and ')} fail at ${at(limit.firstFailingIndex)})`;
   const index = limit.firstFailingIndex ?? points.length - 1;
   const busiest = busiestNode(utilizationAt(index));
