@@ -254,3 +254,61 @@ if (againstRef) {
     );
   }
 }
+
+// ——— 5. a parallel sweep: 2 worker threads vs 1 (the built CLI, each in its own process) ———
+// `backpressure sweep` of the six-tier reference, client.rps over 20 points × 60 s (--quick: 6 ×
+// 20 s), once with --jobs 1 (in the CLI's thread) and once with --jobs 2 (worker threads); the
+// JSON must be identical. Peak RSS is the whole process's (worker threads share it): per job is
+// that divided by the jobs. Target: ≥ 1.7× on 2 free cores (the load average says how free).
+{
+  execFileSync(process.execPath, ['scripts/build-cli.mjs']);
+  const rssProbe = join(dir, 'rss-probe.cjs');
+  writeFileSync(
+    rssProbe,
+    `process.on('exit', () => require('node:fs').writeSync(2, '\\nbench-max-rss-kb ' + process.resourceUsage().maxRSS + '\\n'));\n`,
+  );
+  const points = quick ? 6 : 20;
+  const seconds = quick ? 20 : 60;
+  const sweepArgs = [
+    'sweep',
+    'assets/templates/six-tier-reference.bpd',
+    ...['--param', 'client.rps', '--from', '1000', '--to', '30000', '--steps', String(points)],
+    ...['--duration', String(seconds), '--warmup', '5', '--json'],
+  ];
+  // spawnSync (imported here, so this section stays one appended block) to read the probe's line.
+  const { spawnSync } = await import('node:child_process');
+  const sweepRunWithRss = (jobs) => {
+    const load = loadavg()[0];
+    const started = performance.now();
+    const child = spawnSync(
+      process.execPath,
+      ['--require', rssProbe, 'dist/cli/backpressure.cjs', ...sweepArgs, '--jobs', String(jobs)],
+      { encoding: 'utf8', maxBuffer: 1 << 28 },
+    );
+    const wallMs = performance.now() - started;
+    if (child.status !== 0) throw new Error(`sweep --jobs ${jobs} failed: ${child.stderr}`);
+    const rss = Number(/bench-max-rss-kb (\d+)/.exec(child.stderr)?.[1] ?? NaN);
+    return { jobs, wallMs, load, json: child.stdout, maxRssKb: rss };
+  };
+  const one = sweepRunWithRss(1);
+  const two = sweepRunWithRss(2);
+  const result = JSON.parse(one.json);
+  const knee = result.knee ? `${fmt(result.knee.load, 0)} req/s (${result.knee.reason})` : 'none in range';
+  console.log(
+    `\nSweep, six-tier client.rps 1,000 → 30,000 req/s: ${points} points × ${seconds} s, 1 seed (built CLI, ${cpus().length} cpus)`,
+  );
+  console.log(
+    `  --jobs 1: ${fmt(one.wallMs / 1000, 1)} s wall, peak RSS ${fmt(one.maxRssKb / 1024, 0)} MB (load average ${one.load.toFixed(1)} at start)`,
+  );
+  console.log(
+    `  --jobs 2: ${fmt(two.wallMs / 1000, 1)} s wall, peak RSS ${fmt(two.maxRssKb / 1024, 0)} MB = ${fmt(two.maxRssKb / 2 / 1024, 0)} MB per job (load average ${two.load.toFixed(1)} at start)`,
+  );
+  console.log(
+    `  speed-up ${fmt(one.wallMs / two.wallMs)}×   target ≥ 1.7× on 2 free cores; same JSON: ${one.json === two.json ? 'yes' : 'NO'}; knee ${knee}; ${result.withinSlo.summary}`,
+  );
+  console.log(
+    `  load average now ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+}

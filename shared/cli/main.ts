@@ -20,19 +20,24 @@ import {
   formatSimTime,
   NO_DATA,
 } from '../format';
-import { loadDesignFile } from './loadDesign';
+import {
+  DEFAULT_MAX_WALL_S,
+  DURATION_CHECK,
+  numberFlag,
+  readDesign,
+  reportFailure,
+  runWindow,
+  SEED_CHECK,
+  SEED_WHAT,
+  UsageError,
+  type CliIo,
+} from './arguments';
+import { table } from './table';
+import { evidenceCommand, EVIDENCE_COMMANDS, EVIDENCE_USAGE } from './evidence';
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** The file's text; throws with a `code` (ENOENT, EISDIR…) when it cannot be read. */
-  readFile(path: string): string;
-  /** Wall clock in ms for the run's wall-time limit (performance.now); default Date.now. */
-  now?(): number;
-}
+export type { CliIo } from './arguments';
+export { DEFAULT_MAX_WALL_S } from './arguments';
 
-/** Wall time a CLI run may take before it stops and prints what it has (`--max-wall`). */
-export const DEFAULT_MAX_WALL_S = 120;
 /** Exit code of a run that stopped at a limit: its totals are printed, but they are partial. */
 export const EXIT_TRUNCATED = 3;
 
@@ -58,17 +63,7 @@ const USAGE = `Usage:
             --max-wall S  wall seconds the run may take (default 120); then it stops
             A run that stops at a limit prints its totals so far, marked truncated (exit 3).
   validate  check a design file and report problems with their JSON paths
-`;
-
-class UsageError extends Error {
-  constructor(
-    message: string,
-    /** Argument mistakes also print the usage; file problems do not. */
-    readonly showUsage = true,
-  ) {
-    super(message);
-  }
-}
+${EVIDENCE_USAGE}`;
 
 interface RunOptions {
   file: string;
@@ -85,25 +80,14 @@ function parseArguments(args: string[]): { command: 'run' | 'validate' | 'help';
   if (!command || command === '--help' || command === '-h' || command === 'help')
     return { command: 'help', options: { file: '', json: false } };
   if (command !== 'run' && command !== 'validate')
-    throw new UsageError(`unknown command "${command}" (use run or validate)`);
+    throw new UsageError(`unknown command "${command}" (use run, validate, compare or sweep)`);
   const options: RunOptions = { file: '', json: false };
-  const number = (flag: string, value: string | undefined, check: (n: number) => boolean, what: string) => {
-    if (value === undefined) throw new UsageError(`${flag} needs a value (${what})`);
-    const parsed = Number(value);
-    if (value.trim() === '' || !Number.isFinite(parsed) || !check(parsed))
-      throw new UsageError(`${flag} must be ${what} (got "${value}")`);
-    return parsed;
-  };
+  const number = numberFlag;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (command === 'run' && arg === '--json') options.json = true;
     else if (command === 'run' && arg === '--duration')
-      options.durationS = number(
-        arg,
-        rest[++i],
-        (n) => n > 0 && n <= 31_536_000,
-        'a positive number of seconds',
-      );
+      options.durationS = number(arg, rest[++i], DURATION_CHECK, 'a positive number of seconds');
     else if (command === 'run' && arg === '--max-events')
       options.maxEvents = number(
         arg,
@@ -116,12 +100,7 @@ function parseArguments(args: string[]): { command: 'run' | 'validate' | 'help';
     else if (command === 'run' && arg === '--warmup')
       options.warmupS = number(arg, rest[++i], (n) => n >= 0, 'a number of seconds ≥ 0');
     else if (command === 'run' && arg === '--seed')
-      options.seed = number(
-        arg,
-        rest[++i],
-        (n) => Number.isInteger(n) && n >= 0 && n <= 4_294_967_295,
-        'a whole number from 0 to 4294967295',
-      );
+      options.seed = number(arg, rest[++i], SEED_CHECK, SEED_WHAT);
     else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}" for ${command}`);
     else if (!options.file) options.file = arg;
     else throw new UsageError(`unexpected argument "${arg}" (one FILE only)`);
@@ -130,31 +109,12 @@ function parseArguments(args: string[]): { command: 'run' | 'validate' | 'help';
   return { command, options };
 }
 
-function readDesign(io: CliIo, file: string) {
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
-    throw new UsageError(`cannot read ${file}: ${why}`, false);
-  }
-  const loaded = loadDesignFile(text);
-  if (!loaded.ok)
-    throw new UsageError(
-      `${file} is not a valid design:\n${loaded.problems.map((p) => `  - ${p}`).join('\n')}`,
-    );
-  return loaded;
-}
-
-export function main(args: string[], io: CliIo): number {
+/**
+ * Runs one command and returns its exit code: at once for run and validate, as a promise for
+ * compare and sweep (they may run on worker threads).
+ */
+export function main(args: string[], io: CliIo): number | Promise<number> {
+  if (EVIDENCE_COMMANDS.includes(args[0])) return evidenceCommand(args[0], args.slice(1), io);
   try {
     const { command, options } = parseArguments(args);
     if (command === 'help') {
@@ -169,16 +129,7 @@ export function main(args: string[], io: CliIo): number {
       for (const warning of warnings) io.stdout(`  warning: ${warning}\n`);
       return 0;
     }
-    const durationS = options.durationS ?? design.scenario.durationS;
-    let warmupS = options.warmupS ?? design.scenario.warmupS;
-    if (warmupS >= durationS) {
-      if (options.warmupS !== undefined)
-        throw new UsageError(`the warm-up (${warmupS} s) must be shorter than the run (${durationS} s)`);
-      warmupS = durationS / 10;
-      warnings.push(
-        `the file's warm-up (${design.scenario.warmupS} s) does not fit in ${durationS} s; using ${warmupS} s`,
-      );
-    }
+    const { durationS, warmupS } = runWindow(design, options, warnings);
     for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
     const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     const tooBig = runBudgetProblem(design, { durationS, maxEvents });
@@ -205,31 +156,11 @@ export function main(args: string[], io: CliIo): number {
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`backpressure: ${error.message}\n`);
-      if (
-        /needs|unknown command|unknown option|unexpected argument|must be/.test(error.message) &&
-        !error.message.includes('valid design')
-      )
-        io.stderr(`\n${USAGE}`);
-      return 2;
-    }
-    io.stderr(
-      `backpressure: the simulation failed: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    return 1;
+    return reportFailure(io, error, USAGE);
   }
 }
 
 // ————————————————————————————— human-readable output —————————————————————————————
-
-/** "—" for no data (a latency of nothing is null, not 0). */
-function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 export function formatTables(title: string, result: CliJson): string {
   // Numbers as the app writes them (shared/format.ts): the same p99 reads the same in both.
