@@ -1,5 +1,7 @@
 // Fixed-memory latency histograms with logarithmic buckets: 8 sub-buckets per power of two
-// (≤ 6% relative width), from about 1 ns to 74 hours. The bucket comes straight from the bits
+// (a bucket is 1/16 to 1/8 of its values: ≤ 12.5% relative width), from about 1 ns to 74 hours.
+// Percentiles interpolate inside their bucket and land within 1–2% of the exact quantile
+// (structures.test.ts). The bucket comes straight from the bits
 // of the float (exponent and top mantissa bits), so recording a value costs no logarithm.
 
 const bits = new Float64Array(1);

@@ -88,6 +88,7 @@ export function readParams(node: NodeRuntime): void {
       break;
     case K_DATABASE:
       serving.readPoolParams(node);
+      serving.readServiceShape(node);
       node.replicationLagMs = node.numberParam('replicationLagMs');
       break;
     case K_GATEWAY:

@@ -293,7 +293,8 @@ export function readServiceParams(node: NodeRuntime): void {
   node.errorRate = node.numberParam('errorRate');
 }
 
-function readServiceShape(node: NodeRuntime): void {
+/** The shape of the node's service time (serviceDist, serviceTimeCv). */
+export function readServiceShape(node: NodeRuntime): void {
   const distribution = node.stringParam('serviceDist');
   node.serviceDistribution = distribution === 'const' ? 1 : distribution === 'lognormal' ? 2 : 0;
   node.serviceTimeCv = node.numberParam('serviceTimeCv');

@@ -1,5 +1,5 @@
 // Shards, replicas, replication, failover. Behaviour: sim.ts (on the serving model).
-import { flag, int, num, oneOf } from '../common/paramSpecs';
+import { flag, int, num, oneOf, serviceShapeParams } from '../common/paramSpecs';
 import {
   capabilities,
   type KindCapabilities,
@@ -56,9 +56,18 @@ export const databaseKind = {
     ),
     readTimeMs: num('Read time', 2, 0, 600_000, 'ms', 'Mean time of an indexed read.', { group: 'Timing' }),
     writeTimeMs: num('Write time', 5, 0, 600_000, 'ms', 'Mean time of a write.', { group: 'Timing' }),
-    rows: int('Rows', 1_000_000, 1, 1_000_000_000_000, 'rows', 'Table size; an unindexed read scans them.', {
-      group: 'Storage',
-    }),
+    ...serviceShapeParams('exp', 'query time'),
+    rows: int(
+      'Rows',
+      1_000_000,
+      1,
+      1_000_000_000_000,
+      'rows',
+      'Table size, split evenly over the shards; an unindexed read scans its shard’s rows (rows ÷ shards).',
+      {
+        group: 'Storage',
+      },
+    ),
     indexed: flag(
       'Indexed',
       true,
@@ -71,7 +80,7 @@ export const databaseKind = {
       1,
       1_000_000_000,
       'rows/ms',
-      'Unindexed reads: rows scanned per millisecond (a full scan costs rows ÷ this).',
+      'Unindexed reads: rows scanned per millisecond (a scan costs rows ÷ shards ÷ this).',
       { group: 'Storage' },
     ),
     workers: int('Workers', 16, 1, 10_000, 'connections', 'Queries one instance runs at the same time.', {

@@ -2,7 +2,7 @@
 // s*(replicas+1)+r; r = 0 starts as leader). Each instance serves with workers and a queue like a
 // service. Costs: B-tree (sql) is the baseline; LSM (nosql) reads cost ×1.5 (several sorted runs
 // to consult) and writes ×0.4 (an append to the memtable and log). An unindexed read also scans
-// `rows` at `scanRowsPerMs`.
+// its shard's rows (`rows` ÷ shards) at `scanRowsPerMs`; query times are exp, const or lognormal.
 // Replication: a write commits at the leader with the shard's next log sequence number (LSN);
 // each live follower applies it after a lag (mean ±25%, in log order, so a follower's applied
 // LSN is a single number). The write is acknowledged at once (async), after the first follower
@@ -98,7 +98,9 @@ export function meanServiceMs(node: NodeRuntime, operation: number): number {
   if (operation === OP_READ) {
     const readMs = node.numberParam('readTimeMs') * (lsm ? LSM_READ_COST : 1);
     if (node.booleanParam('indexed')) return readMs;
-    return readMs + node.numberParam('rows') / Math.max(1, node.numberParam('scanRowsPerMs'));
+    // A shard holds (and scans) only its own part of the table.
+    const rowsPerShard = node.numberParam('rows') / Math.max(1, node.numberParam('shards'));
+    return readMs + rowsPerShard / Math.max(1, node.numberParam('scanRowsPerMs'));
   }
   return node.numberParam('writeTimeMs') * (lsm ? LSM_WRITE_COST : 1);
 }
