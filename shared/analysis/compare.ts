@@ -7,13 +7,12 @@
 // Each design keeps its own scenario events (its faults); duration, warm-up and seed are shared.
 import { CATALOG, resolveParams } from '../document/catalog';
 import type { Design } from '../document/types';
-import { FAILURE_REASONS, runBudgetProblem } from '../engine/index';
+import { FAILURE_REASONS, runBudgetProblem, type NodeResult } from '../engine/index';
 import { meanConfidence, pairedDifference, type Difference, type Estimate } from './confidence';
 import {
   AnalysisError,
   replicationSeeds,
   runInProcess,
-  type NodeWithHottest,
   type RunSummary,
   type RunTask,
   type TaskRunner,
@@ -150,15 +149,14 @@ export function summarizeCompare(
   for (const node of a.nodes) {
     if (!idsB.has(node.id)) continue;
     const id = node.id;
-    const tier = (read: (n: NodeWithHottest) => number | null) =>
-      metric((r) => read(r.nodes[id] as NodeWithHottest));
+    const tier = (read: (n: NodeResult) => number | null) => metric((r) => read(r.nodes[id]));
     const kindB = b.nodes.find((n) => n.id === id)!.kind;
     tiers[id] = {
       kind: node.kind,
       ...(kindB !== node.kind ? { kindB } : {}),
       metrics: {
         throughputRps: tier((n) => n.throughputRps),
-        utilization: tier((n) => n.utilizationMax ?? n.utilization),
+        utilization: tier((n) => n.utilizationMax),
         p99Ms: tier((n) => n.latencyMs.p99),
         errorRate: tier((n) => rate(n.failed, ended(n.completed, n.failed))),
         meanQueueDepth: tier((n) => n.meanQueueDepth),

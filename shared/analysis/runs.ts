@@ -4,7 +4,7 @@
 // summaries in the tasks' order, however many at a time: that is what makes 1 job and N jobs give
 // the same answer.
 import type { Design } from '../document/types';
-import { runDesign, type CliJson, type NodeResult } from '../engine/index';
+import { runDesign, type CliJson } from '../engine/index';
 
 /** Bad input to a sweep or a comparison (a parameter path, a range, a design too big): exit 2. */
 export class AnalysisError extends Error {}
@@ -28,8 +28,6 @@ export type RunSummary = Omit<CliJson, 'log' | 'wallMs'> & {
 };
 
 /** Results may later carry the busiest instance's utilisation; prefer it when present. */
-export type NodeWithHottest = NodeResult & { utilizationMax?: number };
-
 export function runTask(task: RunTask): RunSummary {
   const result = runDesign(task.design, {
     seed: task.seed,

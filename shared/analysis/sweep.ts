@@ -24,11 +24,17 @@ import {
   AnalysisError,
   replicationSeeds,
   runInProcess,
-  type NodeWithHottest,
   type RunSummary,
   type RunTask,
   type TaskRunner,
 } from './runs';
+
+/** Per node, the mean utilization of its hottest instance at a point (what saturates first). */
+export function hottestUtilizationByNode(point: Pick<SweepPoint, 'nodes'>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(point.nodes).map(([id, node]) => [id, node.hottestInstanceUtilization.mean ?? 0]),
+  );
+}
 
 export interface ParamTarget {
   path: string;
@@ -159,7 +165,7 @@ export interface SweepPointNode {
   /** Busy worker time over available worker time, over all the node's instances. */
   utilization: Estimate;
   /** The busiest instance's utilisation, once results report it (null until then). */
-  hottestInstanceUtilization: Estimate | null;
+  hottestInstanceUtilization: Estimate;
   throughputRps: Estimate;
   p99Ms: Estimate;
 }
@@ -203,14 +209,11 @@ export function summarizeSweep(
     const of = (read: (run: RunSummary) => number | null) => meanConfidence(reps.map(read));
     const nodes: Record<string, SweepPointNode> = {};
     for (const [id, first] of Object.entries(reps[0].nodes)) {
-      const node = (run: RunSummary) => run.nodes[id] as NodeWithHottest;
+      const node = (run: RunSummary) => run.nodes[id];
       nodes[id] = {
         kind: first.kind,
         utilization: of((run) => node(run).utilization),
-        hottestInstanceUtilization:
-          (first as NodeWithHottest).utilizationMax === undefined
-            ? null
-            : of((run) => node(run).utilizationMax ?? null),
+        hottestInstanceUtilization: of((run) => node(run).utilizationMax),
         throughputRps: of((run) => node(run).throughputRps),
         p99Ms: of((run) => node(run).latencyMs.p99),
       };
@@ -241,13 +244,7 @@ export function summarizeSweep(
   }));
   const limit = maxLoadWithinSlo(curve, slo);
   // The hottest instance when results say, else the node's mean utilisation.
-  const utilizationAt = (index: number) =>
-    Object.fromEntries(
-      Object.entries(points[index].nodes).map(([id, node]) => [
-        id,
-        (node.hottestInstanceUtilization ?? node.utilization).mean ?? 0,
-      ]),
-    );
+  const utilizationAt = (index: number) => hottestUtilizationByNode(points[index]);
   return {
     param: spec.param,
     unit: plan.target.spec.unit,

@@ -6,7 +6,7 @@ import { compareDesigns, type CompareResult, type CompareRow } from '../analysis
 import type { Estimate } from '../analysis/confidence';
 import { busiestNode, formatLoad } from '../analysis/knee';
 import { AnalysisError, runInProcess, type TaskRunner } from '../analysis/runs';
-import { runSweep, type SweepResult } from '../analysis/sweep';
+import { hottestUtilizationByNode, runSweep, type SweepResult } from '../analysis/sweep';
 import { DEFAULT_MAX_EVENTS, FAILURE_REASONS } from '../engine/index';
 import { formatCount, formatMs, formatNumber, formatPercent, formatRps, NO_DATA } from '../format';
 import {
@@ -206,13 +206,7 @@ export function formatSweep(title: string, result: SweepResult, jobs: number, wa
   );
   out.push('');
   const rows = points.map((p) => {
-    const utilization = Object.fromEntries(
-      Object.entries(p.nodes).map(([id, n]) => [
-        id,
-        (n.hottestInstanceUtilization ?? n.utilization).mean ?? 0,
-      ]),
-    );
-    const busiest = busiestNode(utilization);
+    const busiest = busiestNode(hottestUtilizationByNode(p));
     return [
       formatNumber(p.value),
       formatRps(p.offeredRps.mean, 'compact'),

@@ -1,25 +1,8 @@
 // Queueing theory: the simulated queues must agree with closed-form results (SPEC "Fidelity").
 import { describe, expect, it } from 'vitest';
 import { runDesign } from './index';
-import { design, edge, mmcDesign, node } from '../testing/designs';
-
-/** Erlang C: mean wait Wq and mean queue length Lq of an M/M/c queue (rates per ms). */
-function erlangC(lambdaPerMs: number, muPerMs: number, c: number) {
-  const a = lambdaPerMs / muPerMs;
-  const rho = a / c;
-  let sum = 0;
-  let term = 1;
-  for (let k = 0; k < c; k++) {
-    if (k > 0) term *= a / k;
-    sum += term;
-  }
-  const last = (term * a) / c / (1 - rho); // a^c / c! / (1 - rho)
-  const probabilityWait = last / (sum + last);
-  const waitMs = probabilityWait / (c * muPerMs - lambdaPerMs);
-  return { waitMs, queueLength: lambdaPerMs * waitMs, rho };
-}
-
-const relativeError = (actual: number, expected: number) => Math.abs(actual - expected) / expected;
+import { closedLoopDesign, mmcDesign } from '../testing/designs';
+import { erlangC, meanValueAnalysis, relativeError } from '../testing/theory';
 
 describe('queueing theory', () => {
   it('M/M/1 at rho = 0.8 matches Erlang C (mean wait, mean queue length) within 5%', () => {
@@ -67,32 +50,18 @@ describe('queueing theory', () => {
     const users = 20;
     const thinkMs = 100;
     const serviceMs = 6;
-    // Exact MVA for one queueing station plus a delay (think) station.
-    let queue = 0;
-    let throughputPerMs = 0;
-    let responseMs = 0;
-    for (let n = 1; n <= users; n++) {
-      responseMs = serviceMs * (1 + queue);
-      throughputPerMs = n / (responseMs + thinkMs);
-      queue = throughputPerMs * responseMs;
-    }
+    const theory = meanValueAnalysis(users, serviceMs, thinkMs);
     const result = runDesign(
-      design(
-        [
-          node('users', 'client', {
-            mode: 'closed',
-            users,
-            thinkTimeMs: thinkMs,
-            readRatio: 1,
-            timeoutMs: 3_600_000,
-          }),
-          node('server', 'service', { workers: 1, serviceTimeMs: serviceMs }),
-        ],
-        [edge('users', 'server', { latencyMs: 0 })],
-        { durationS: 1200, warmupS: 30, seed: 11 },
-      ),
+      closedLoopDesign({
+        users,
+        serviceTimeMs: serviceMs,
+        thinkTimeMs: thinkMs,
+        durationS: 1200,
+        warmupS: 30,
+        seed: 11,
+      }),
     );
-    expect(relativeError(result.nodes.server.throughputRps, throughputPerMs * 1000)).toBeLessThan(0.05);
-    expect(relativeError(result.nodes.server.meanResponseMs, responseMs)).toBeLessThan(0.05);
+    expect(relativeError(result.nodes.server.throughputRps, theory.throughputRps)).toBeLessThan(0.05);
+    expect(relativeError(result.nodes.server.meanResponseMs, theory.responseMs)).toBeLessThan(0.05);
   });
 });

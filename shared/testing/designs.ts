@@ -81,6 +81,31 @@ export function mmcDesign(options: {
   );
 }
 
+/** N closed-mode users (exponential think time) and one exponential server: a closed loop for MVA. */
+export function closedLoopDesign(options: {
+  users: number;
+  serviceTimeMs: number;
+  thinkTimeMs: number;
+  durationS: number;
+  warmupS: number;
+  seed: number;
+}): Design {
+  return design(
+    [
+      node('users', 'client', {
+        mode: 'closed',
+        users: options.users,
+        thinkTimeMs: options.thinkTimeMs,
+        readRatio: 1,
+        timeoutMs: 3_600_000,
+      }),
+      node('server', 'service', { workers: 1, serviceTimeMs: options.serviceTimeMs }),
+    ],
+    [edge('users', 'server', { latencyMs: 0 })],
+    { durationS: options.durationS, warmupS: options.warmupS, seed: options.seed },
+  );
+}
+
 /** client → load balancer → 2 × api → cache → database (1 shard, leader + 2 async followers). */
 export function webTierDesign(rps = 200): Design {
   return design(

@@ -2,39 +2,8 @@
 // The user population is a closed queueing network, checked against exact mean value analysis.
 import { describe, expect, it } from 'vitest';
 import { runDesign } from '../../engine/index';
-import { design, edge, node } from '../../testing/designs';
-
-/** Exact MVA for N users, one single-server station (mean service S) and think time Z. */
-function meanValueAnalysis(users: number, serviceMs: number, thinkMs: number) {
-  let queue = 0;
-  let throughputPerMs = 0;
-  let responseMs = 0;
-  for (let n = 1; n <= users; n++) {
-    responseMs = serviceMs * (1 + queue);
-    throughputPerMs = n / (responseMs + thinkMs);
-    queue = throughputPerMs * responseMs;
-  }
-  return { throughputRps: throughputPerMs * 1000, responseMs };
-}
-
-const relativeError = (actual: number, expected: number) => Math.abs(actual - expected) / expected;
-
-function closedLoop(users: number, serviceMs: number, thinkMs: number, seed: number) {
-  return design(
-    [
-      node('users', 'client', {
-        mode: 'closed',
-        users,
-        thinkTimeMs: thinkMs,
-        readRatio: 1,
-        timeoutMs: 3_600_000,
-      }),
-      node('server', 'service', { workers: 1, serviceTimeMs: serviceMs }),
-    ],
-    [edge('users', 'server', { latencyMs: 0 })],
-    { durationS: 120, warmupS: 5, seed },
-  );
-}
+import { closedLoopDesign, design, node } from '../../testing/designs';
+import { meanValueAnalysis, relativeError } from '../../testing/theory';
 
 describe('closed-mode users', () => {
   // Z = 0 and S = 0.4 ms: the server never idles, so MVA gives X = 1/S = 2,500/s for every N
@@ -42,7 +11,16 @@ describe('closed-mode users', () => {
   for (const users of [1, 2, 5]) {
     it(`${users} user(s) with zero think time and a 0.4 ms server match exact MVA (X = min(N/(S+Z), 1/S) = 2,500/s) within 3%`, () => {
       const theory = meanValueAnalysis(users, 0.4, 0);
-      const result = runDesign(closedLoop(users, 0.4, 0, 3 + users));
+      const result = runDesign(
+        closedLoopDesign({
+          users,
+          serviceTimeMs: 0.4,
+          thinkTimeMs: 0,
+          durationS: 120,
+          warmupS: 5,
+          seed: 3 + users,
+        }),
+      );
       expect(relativeError(result.nodes.server.throughputRps, theory.throughputRps)).toBeLessThan(0.03);
       expect(relativeError(result.nodes.server.meanResponseMs, theory.responseMs)).toBeLessThan(0.03);
       expect(relativeError(result.global.throughputRps, theory.throughputRps)).toBeLessThan(0.03);

@@ -3,24 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runDesign } from '../../engine/index';
 import { design, edge, node } from '../../testing/designs';
-
-/** Erlang C: mean wait Wq and mean queue length Lq of an M/M/c queue (rates per ms). */
-function erlangC(lambdaPerMs: number, muPerMs: number, c: number) {
-  const a = lambdaPerMs / muPerMs;
-  const rho = a / c;
-  let sum = 0;
-  let term = 1;
-  for (let k = 0; k < c; k++) {
-    if (k > 0) term *= a / k;
-    sum += term;
-  }
-  const last = (term * a) / c / (1 - rho);
-  const probabilityWait = last / (sum + last);
-  const waitMs = probabilityWait / (c * muPerMs - lambdaPerMs);
-  return { waitMs, queueLength: lambdaPerMs * waitMs, rho };
-}
-
-const relativeError = (actual: number, expected: number) => Math.abs(actual - expected) / expected;
+import { erlangC, relativeError } from '../../testing/theory';
 
 /** Poisson clients → gateway → a backend fast and wide enough never to matter. */
 function gatewayDesign(rps: number, gateway: Record<string, number | string>, durationS: number, seed = 1) {
