@@ -26,7 +26,7 @@ import {
 } from './constants';
 import { C_MESSAGES_LOST } from './metrics';
 import type { NodeRuntime } from './nodeRuntime';
-import { addLog, changeBusy, countArrival, countDeparture } from './observation';
+import { addLog, countArrival, countDeparture } from './observation';
 import { backLine, forwardLine, scheduleOnLine, timeoutIsStale } from './scheduling';
 import type { Simulation } from './simulation';
 import { traceDelivered, traceDetach, traceInterrupted, traceOrigin } from './tracing';
@@ -132,7 +132,7 @@ export function arrive(sim: Simulation, c: number): void {
   const e = pool.edge[c];
   if (e >= 0 && sim.edgeCut[e] === 1) {
     // The partition began while it was on the wire.
-    if (pool.flags[c] & F_RESERVED) giveBackReservation(sim, c);
+    if (pool.flags[c] & F_RESERVED) kinds.deliveryLost(sim, sim.nodes[pool.node[c]], c);
     if (pool.parent[c] >= 0) pool.state[c] = S_LOST;
     else pool.release(c);
     return;
@@ -160,22 +160,6 @@ export function arrive(sim: Simulation, c: number): void {
     return;
   }
   kinds.arrive(sim, node, c);
-}
-
-/**
- * A queue delivery lost on the wire: the consumer's worker set aside for it (queue/sim.ts) is
- * free again and takes the next message (the lost one is redelivered after its visibility
- * timeout, or is gone if at-most-once).
- */
-function giveBackReservation(sim: Simulation, c: number): void {
-  const pool = sim.pool;
-  pool.flags[c] &= ~F_RESERVED;
-  const node = sim.nodes[pool.node[c]];
-  const i = pool.instance[c];
-  if (i < 0 || i >= node.instanceCount || node.reserved[i] === 0) return;
-  node.reserved[i]--;
-  changeBusy(sim, node, i, -1);
-  kinds.fillWorkers(sim, node, i);
 }
 
 /** Which instance serves a call that no balancer placed. */

@@ -21,6 +21,7 @@ import {
   IC_FAILED,
   INSTANCE_COUNTERS,
 } from './metrics';
+import { instanceBusy, instanceQueueLength } from './observation';
 import { G_COMPLETED, G_FAILED, type Simulation } from './simulation';
 
 /** Node gauge fields, declared once in shared/kinds/gauges.ts (common ones, then kinds' own). */
@@ -137,9 +138,8 @@ export function gauges(sim: Simulation): Gauges {
       instances[b] = node.instanceState[i];
       instances[b + 1] = node.slowFactor[i];
       instances[b + 2] = kinds.instanceRole(node, i);
-      instances[b + 3] = kinds.buffersMessages(node.kindCode) ? node.ready.length : node.waiting[i].length;
-      // Workers set aside for a queue delivery on its way are busy too (queue/sim.ts).
-      const busy = node.busy[i] + node.reserved[i];
+      instances[b + 3] = instanceQueueLength(node, i);
+      const busy = instanceBusy(node, i);
       instances[b + 4] = busy;
       instances[b + 5] = node.workers > 0 ? busy / node.workers : 0;
       instances[b + 6] = node.instanceLastWindow[i * INSTANCE_COUNTERS + IC_COMPLETED] / seconds;

@@ -30,10 +30,8 @@ export const NODE_COUNTERS = 26;
 export const IC_ARRIVALS = 0;
 export const IC_COMPLETED = 1;
 export const IC_FAILED = 2;
-// Per-instance levels and their areas (the same time-integral trick as the node's, below):
-// ∫ level dt = area + level · now.
-export const IC_BUSY_LEVEL = 3;
-export const IC_BUSY_AREA = 4;
-export const IC_QUEUE_LEVEL = 5;
-export const IC_QUEUE_AREA = 6;
-export const INSTANCE_COUNTERS = 7;
+// Per-instance areas of the busy workers and the queue (the time-integral trick of the node's,
+// below): ∫ level dt = area + level · now, the level read from the instance's own state.
+export const IC_BUSY_AREA = 3;
+export const IC_QUEUE_AREA = 4;
+export const INSTANCE_COUNTERS = 5;

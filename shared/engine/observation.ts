@@ -25,9 +25,7 @@ import {
   C_RESPONSE_SUM,
   IC_ARRIVALS,
   IC_BUSY_AREA,
-  IC_BUSY_LEVEL,
   IC_QUEUE_AREA,
-  IC_QUEUE_LEVEL,
   IC_COMPLETED,
   IC_FAILED,
   INSTANCE_COUNTERS,
@@ -48,23 +46,29 @@ export function changeBusy(sim: Simulation, node: NodeRuntime, instance: number,
   const area = delta * sim.now;
   node.busyTotal += delta;
   node.busyArea -= area;
-  const base = instance * INSTANCE_COUNTERS;
-  node.instanceCounters[base + IC_BUSY_LEVEL] += delta;
-  node.instanceCounters[base + IC_BUSY_AREA] -= area;
+  node.instanceCounters[instance * INSTANCE_COUNTERS + IC_BUSY_AREA] -= area;
 }
 
 export function changeQueued(sim: Simulation, node: NodeRuntime, instance: number, delta: number): void {
   const area = delta * sim.now;
   node.queuedTotal += delta;
   node.queuedArea -= area;
-  const base = instance * INSTANCE_COUNTERS;
-  node.instanceCounters[base + IC_QUEUE_LEVEL] += delta;
-  node.instanceCounters[base + IC_QUEUE_AREA] -= area;
+  node.instanceCounters[instance * INSTANCE_COUNTERS + IC_QUEUE_AREA] -= area;
 }
 
 /** A single-buffer node's queue (a message queue): its one instance holds it all. */
 export function setQueued(sim: Simulation, node: NodeRuntime, level: number): void {
   changeQueued(sim, node, 0, level - node.queuedTotal);
+}
+
+/** Instance i's busy workers now, with those set aside for a queue delivery on its way. */
+export function instanceBusy(node: NodeRuntime, i: number): number {
+  return node.busy[i] + node.reserved[i];
+}
+
+/** What waits at instance i now: a message queue's one buffer, else the instance's queue. */
+export function instanceQueueLength(node: NodeRuntime, i: number): number {
+  return kinds.buffersMessages(node.kindCode) ? node.ready.length : node.waiting[i].length;
 }
 
 /** Instance i's busy-worker and queue-length integrals (worker·ms, request·ms) up to now. */
@@ -76,8 +80,8 @@ export function instanceIntegrals(
   const c = node.instanceCounters;
   const base = i * INSTANCE_COUNTERS;
   return {
-    busy: c[base + IC_BUSY_AREA] + c[base + IC_BUSY_LEVEL] * sim.now,
-    queue: c[base + IC_QUEUE_AREA] + c[base + IC_QUEUE_LEVEL] * sim.now,
+    busy: c[base + IC_BUSY_AREA] + instanceBusy(node, i) * sim.now,
+    queue: c[base + IC_QUEUE_AREA] + instanceQueueLength(node, i) * sim.now,
   };
 }
 

@@ -182,7 +182,8 @@ export function nodeResult(sim: Simulation, node: NodeRuntime): NodeResult {
   const errors = Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, c[C_FAILED + i]])) as ErrorCounts;
   const failed = sim.sumFailed(c);
   const carriedIn = sim.warmedUp ? sim.carriedIn[node.index] : 0;
-  const perInstance = instanceResults(sim, node, spanMs);
+  const latencyMs = summary(node.latency, node.windowLatency, c[C_COMPLETED]);
+  const perInstance = instanceResults(sim, node, spanMs, latencyMs.p99);
   const hottest = perInstance.reduce<InstanceResult | null>(
     (best, row) => (best === null || row.utilization > best.utilization ? row : best),
     null,
@@ -207,13 +208,23 @@ export function nodeResult(sim: Simulation, node: NodeRuntime): NodeResult {
     meanWaitMs: round(c[C_WAIT_COUNT] > 0 ? c[C_WAIT_SUM] / c[C_WAIT_COUNT] : 0, 6),
     meanResponseMs: round(c[C_RESPONSE_COUNT] > 0 ? c[C_RESPONSE_SUM] / c[C_RESPONSE_COUNT] : 0, 6),
     meanInSystem: round(c[C_IN_NODE_INTEGRAL] / spanMs, 6),
-    latencyMs: summary(node.latency, node.windowLatency, c[C_COMPLETED]),
+    latencyMs,
   };
   kinds.addResults(node, c, spanMs, result);
   return result;
 }
 
-function instanceResults(sim: Simulation, node: NodeRuntime, spanMs: number): InstanceResult[] {
+function instanceP99Ms(latency: LatencyHistogram, completed: number): number | null {
+  return completed > 0 && latency.count > 0 ? round(latency.quantile(0.99), 4) : null;
+}
+
+/** `nodeP99Ms`: the node's own p99, which is its only instance's. */
+function instanceResults(
+  sim: Simulation,
+  node: NodeRuntime,
+  spanMs: number,
+  nodeP99Ms: number | null,
+): InstanceResult[] {
   const rows: InstanceResult[] = [];
   const snapshot = node.instanceWarmupSnapshot;
   for (let i = 0; i < node.instanceCount; i++) {
@@ -225,7 +236,6 @@ function instanceResults(sim: Simulation, node: NodeRuntime, spanMs: number): In
     const role = kinds.instanceRole(node, i);
     const shard = kinds.instanceShard(node, i);
     const completed = since(IC_COMPLETED);
-    const latency = node.instanceCount > 1 ? node.instanceLatency[i] : node.latency;
     rows.push({
       address: sim.address(node, i),
       role: role < 0 ? null : role === 1 ? 'leader' : 'follower',
@@ -237,12 +247,7 @@ function instanceResults(sim: Simulation, node: NodeRuntime, spanMs: number): In
         6,
       ),
       meanQueueDepth: round(queueIntegral / spanMs, 6),
-      p99Ms:
-        node.instanceCount === 1
-          ? summary(node.latency, node.windowLatency, completed).p99
-          : completed > 0 && latency.count > 0
-            ? round(latency.quantile(0.99), 4)
-            : null,
+      p99Ms: node.instanceCount === 1 ? nodeP99Ms : instanceP99Ms(node.instanceLatency[i], completed),
     });
   }
   return rows;

@@ -91,6 +91,18 @@ export class TraceStore {
     this.capacity = capacity;
   }
 
+  /** The next hop entry of trace t (its index in the hop arrays), or -1 when the trace is full
+   *  (then it is marked truncated: its breakdown covers only the hops it kept). */
+  addHop(t: number): number {
+    const k = this.hopCount[t];
+    if (k >= TRACE_HOPS) {
+      this.truncated[t] = 1;
+      return -1;
+    }
+    this.hopCount[t] = k + 1;
+    return t * TRACE_HOPS + k;
+  }
+
   /** A fresh trace, or -1 when MAX_TRACES are in use. */
   allocate(): number {
     let t: number;

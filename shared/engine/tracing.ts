@@ -4,8 +4,8 @@
 import * as kinds from '../kinds/dispatch';
 import { BUCKET_MS, F_ANSWERED, HOP_LIMIT, R_TIMEOUT, S_LOST, S_RESPONDING, S_TRANSIT } from './constants';
 import { mix32 } from './rng';
-import { PassThrough, TRACE_HOPS, TailTable } from './trace';
 import type { Simulation } from './simulation';
+import { PassThrough, TRACE_HOPS, TailTable } from './trace';
 
 /** Requests after warm-up that are all traced; after them, one in TRACE_SAMPLE_EVERY (a power of two). */
 export const TRACE_ALL_REQUESTS = 100_000;
@@ -44,12 +44,8 @@ export function beginTrace(sim: Simulation, c: number): void {
 /** The response reached the waiting caller: the hop's entry, from the call's own record. */
 export function traceDelivered(sim: Simulation, c: number, t: number, parent: number): void {
   const traces = sim.traces;
-  const k = traces.hopCount[t];
-  if (k >= TRACE_HOPS) {
-    traces.truncated[t] = 1;
-    return;
-  }
-  traces.hopCount[t] = k + 1;
+  const hop = traces.addHop(t);
+  if (hop < 0) return;
   const pool = sim.pool;
   const node = pool.node[c];
   const arriveMs = pool.arriveMs[c];
@@ -67,7 +63,6 @@ export function traceDelivered(sim: Simulation, c: number, t: number, parent: nu
     if (startMs >= 0 && queueKind === kinds.HOP_SERVICE)
       queueMs = responseMs - pool.serviceMs[c] - downstreamMs;
   }
-  const hop = t * TRACE_HOPS + k;
   traces.hopNode[hop] = node;
   traces.hopDepartMs[hop] = departMs;
   traces.hopDepth[hop] = pool.hops[c];
@@ -105,13 +100,8 @@ export function traceInterrupted(sim: Simulation, parent: number, c: number): vo
 
 export function interruptedHop(sim: Simulation, t: number, x: number, caller: number): void {
   const traces = sim.traces;
-  const k = traces.hopCount[t];
-  if (k >= TRACE_HOPS) {
-    traces.truncated[t] = 1;
-    return;
-  }
-  traces.hopCount[t] = k + 1;
-  const hop = t * TRACE_HOPS + k;
+  const hop = traces.addHop(t);
+  if (hop < 0) return;
   const pool = sim.pool;
   const departMs = pool.sentMs[caller];
   const callState = pool.state[x];

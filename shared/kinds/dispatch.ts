@@ -360,6 +360,7 @@ export function serviceDone(sim: Simulation, c: number): void {
   }
 }
 export const fillWorkers = serving.fillWorkers;
+export const deliveryLost = serving.deliveryLost;
 
 /** A backoff before a retry is over. */
 export function retry(sim: Simulation, node: NodeRuntime, c: number): void {

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { runDesign } from '../../engine/index';
 import { design, edge, node } from '../../testing/designs';
 
+const DURATION_S = 30;
+const WARMUP_S = 5;
+
 /** Requests to a server that never answers (hung from the start): every attempt times out. */
 function againstHungServer(client: Record<string, number>) {
   const result = runDesign(
@@ -15,12 +18,13 @@ function againstHungServer(client: Record<string, number>) {
         node('svc', 'service', { workers: 4, serviceTimeMs: 1 }),
       ],
       [edge('users', 'svc', { latencyMs: 0 })],
-      { durationS: 30, warmupS: 5, events: [{ atS: 0, action: 'hang', target: 'svc' }] },
+      { durationS: DURATION_S, warmupS: WARMUP_S, events: [{ atS: 0, action: 'hang', target: 'svc' }] },
     ),
   );
   const users = result.nodes.users;
   return {
-    lifetimeMs: (users.meanInSystem / result.global.requests) * (25 * 1000),
+    // W = L / λ, with λ = requests over the measured window.
+    lifetimeMs: users.meanInSystem / (result.global.requests / ((DURATION_S - WARMUP_S) * 1000)),
     attemptsPerRequest: result.nodes.svc.arrivals / result.global.requests,
     timeouts: result.global.errors.timeout,
     failed: result.global.failed,

@@ -184,14 +184,18 @@ function send(sim: Simulation, node: NodeRuntime, c: number): void {
   // The attempt gives up at its own timeout or at the request's deadline, whichever comes first.
   // Without an attempt timeout every first attempt ends its wait at now + deadline: in order on
   // the timeout line; a shorter, capped one goes through the heap when out of order.
-  const deadlineMs = pool.arriveMs[c] + node.timeoutMs;
   sim.scheduleOnLine(
     sim.timeoutLine(node.index),
-    Math.min(deadlineMs, sim.now + node.callTimeoutMs),
+    Math.min(deadlineMs(sim, node, c), sim.now + node.callTimeoutMs),
     EV_TIMEOUT,
     child,
     pool.generation[child],
   );
+}
+
+/** When request c gives up: timeoutMs after it started, whatever its attempts are doing. */
+function deadlineMs(sim: Simulation, node: NodeRuntime, c: number): number {
+  return sim.pool.arriveMs[c] + node.timeoutMs;
 }
 
 export function childResponse(
@@ -202,7 +206,7 @@ export function childResponse(
   reason: number,
 ): void {
   if (ok) end(sim, node, c, true, 0, false);
-  else if (!scheduleRetry(sim, node, c, S_ROOT_BACKOFF, sim.pool.arriveMs[c] + node.timeoutMs))
+  else if (!scheduleRetry(sim, node, c, S_ROOT_BACKOFF, deadlineMs(sim, node, c)))
     end(sim, node, c, false, reason, false);
 }
 

@@ -67,18 +67,33 @@ export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
   if (!admit(sim, node, c)) sim.finishCall(c, false, R_REJECTED, true);
 }
 
+/** Gives back the worker a queue set aside for delivery c (queue/sim.ts). */
+function releaseReservation(sim: Simulation, node: NodeRuntime, c: number): void {
+  const pool = sim.pool;
+  pool.flags[c] &= ~F_RESERVED;
+  const i = pool.instance[c];
+  if (i < 0 || i >= node.instanceCount || node.reserved[i] === 0) return;
+  node.reserved[i]--;
+  sim.changeBusy(node, i, -1);
+}
+
+/**
+ * A queue delivery was lost on the wire (its edge was cut): the worker set aside for it takes
+ * the next message (the lost one is redelivered after its visibility timeout, or is gone if
+ * at-most-once).
+ */
+export function deliveryLost(sim: Simulation, node: NodeRuntime, c: number): void {
+  releaseReservation(sim, node, c);
+  const i = sim.pool.instance[c];
+  if (i >= 0 && i < node.instanceCount) fillWorkers(sim, node, i);
+}
+
 /** Starts the call's service or queues it; false (nothing done) when the queue is full. */
 export function admit(sim: Simulation, node: NodeRuntime, c: number): boolean {
   const pool = sim.pool;
   const i = pool.instance[c];
-  if (pool.flags[c] & F_RESERVED) {
-    // A queue delivery: the worker was set aside for it when the message was handed over.
-    pool.flags[c] &= ~F_RESERVED;
-    if (node.reserved[i] > 0) {
-      node.reserved[i]--;
-      sim.changeBusy(node, i, -1);
-    }
-  }
+  // A queue delivery: the worker was set aside for it when the message was handed over.
+  if (pool.flags[c] & F_RESERVED) releaseReservation(sim, node, c);
   if (node.busy[i] + node.reserved[i] < node.workers && node.waiting[i].length === 0)
     startService(sim, node, i, c);
   else if (node.waiting[i].length < node.queueCapacity) {
