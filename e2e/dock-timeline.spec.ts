@@ -90,7 +90,9 @@ test('clicking a logged event selects its node and moves the cursor to its time'
   await expect(kill).toHaveAttribute('aria-current', 'true');
   // The selected database gets its own line and totals above the charts.
   await expect(page.getByTestId('dock-node')).toContainText('Orders DB');
-  await expect(page.getByTestId('node-totals')).toContainText(/arrived · [\d,]+ done/);
+  await expect(page.getByTestId('node-totals')).toContainText(
+    /arrived( \(\+[\d,]+ from warm-up\))? · [\d,]+ done/,
+  );
   // Its leader works while followers only apply the log: the totals name the hottest copy.
   await expect(page.getByTestId('node-totals')).toContainText(/hottest: instance \d at \d+%/);
   await expect(page.getByTestId('chart-queue')).toContainText('Orders DB');

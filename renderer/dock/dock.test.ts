@@ -371,6 +371,20 @@ describe('node totals wording', () => {
     );
   });
 
+  it('says what was carried in from warm-up, so done may exceed arrived without reading wrong', () => {
+    const row = {
+      arrivals: 2270,
+      carriedIn: 3,
+      completed: 2271,
+      failed: 0,
+      utilization: 0.01,
+      maxQueueDepth: 0,
+      latencyMs: { p99: 14.7 },
+    };
+    expect(describeNodeTotals(row)[0]).toBe('2,270 arrived (+3 from warm-up)');
+    expect(describeNodeTotals({ ...row, carriedIn: 0 })[0]).toBe('2,270 arrived');
+  });
+
   it('names the hottest instance when it runs hotter than the node (a leader beside idle followers)', () => {
     const row = {
       arrivals: 100,

@@ -6,6 +6,8 @@ import { formatCount, formatMs, formatPercent } from './format';
 /** The fields of the engine's NodeResult (shared/engine/results.ts) the dock shows. */
 export interface NodeTotalsRow {
   arrivals: number;
+  /** Calls already at the node when warm-up ended (so done may exceed arrived). */
+  carriedIn?: number;
   completed: number;
   failed: number;
   utilization: number;
@@ -38,7 +40,7 @@ export function describeNodeTotals(row: NodeTotalsRow): string[] {
     .sort((a, b) => b[1] - a[1])
     .map(([reason, count]) => `${formatCount(count)} ${reason}`);
   const parts = [
-    `${formatCount(row.arrivals)} arrived`,
+    `${formatCount(row.arrivals)} arrived${row.carriedIn ? ` (+${formatCount(row.carriedIn)} from warm-up)` : ''}`,
     `${formatCount(row.completed)} done`,
     `${formatCount(row.failed)} failed${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`,
     `p99 ${formatMs(row.latencyMs.p99 ?? Number.NaN)}`,
