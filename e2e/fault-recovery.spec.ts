@@ -141,7 +141,8 @@ test('autosave keeps writing the draft while regions are broken; the draft resto
   const offer = page.getByTestId('draft-offer');
   await expect(offer).toContainText(edited.meta.title);
   await offer.getByTestId('draft-restore').click();
-  expect(await documentOf(page)).toEqual(edited);
+  // restoring reads the draft asynchronously: wait for it rather than read the empty design
+  await expect.poll(() => documentOf(page)).toEqual(edited);
 });
 
 test('an unhandled promise rejection and an uncaught error reach an error toast and the log', async ({
