@@ -24,6 +24,8 @@ import { useFilesStore } from '../files/filesStore';
 import { RegionBoundary } from './RegionBoundary';
 import { DesignCanvas } from '../canvas/DesignCanvas';
 import { useResolvedTheme } from '../ui/themeColors';
+import { SweepPanel } from '../sweep/SweepPanel';
+import { registerSweepCommands } from '../sweep/sweepCommands';
 import {
   installPanelsAutomation,
   registerAppCommands,
@@ -54,6 +56,7 @@ export function App() {
     [],
   );
   useEffect(() => registerAppCommands(), []);
+  useEffect(() => registerSweepCommands(), []);
   useEffect(() => installPanelsAutomation(), []);
   useLiveRun();
   // Before first paint, so a dark-theme user never sees a light flash.
@@ -110,6 +113,7 @@ export function App() {
         {overlay === 'commandPalette' && <CommandPalette />}
         {overlay === 'shortcuts' && <ShortcutSheet />}
         <FileDialogs />
+        <SweepPanel />
         <DialogHost />
       </RegionBoundary>
       <Toast />

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { design, edge, mmcDesign, node } from '../testing/designs';
 import { template } from '../testing/templates';
 import { compareDesigns, costProxy, planCompare, type CompareSpec } from './compare';
+import { runInProcess } from './runTask';
 
 const spec = (over: Partial<CompareSpec> = {}): CompareSpec => ({
   seeds: 1,
@@ -18,7 +19,7 @@ const spec = (over: Partial<CompareSpec> = {}): CompareSpec => ({
 describe('compare', () => {
   it('identical designs differ by exactly zero in every metric and tier', async () => {
     const a = template('three-tier');
-    const result = await compareDesigns(a, template('three-tier'), spec({ seeds: 2 }));
+    const result = await compareDesigns(a, template('three-tier'), spec({ seeds: 2 }), runInProcess);
     expect(result.seeds).toEqual([1, 2]);
     const rows = [
       ...Object.values(result.global),
@@ -37,7 +38,7 @@ describe('compare', () => {
   });
 
   it('has the documented shape: global rows, errors by reason, data loss, per-tier rows', async () => {
-    const result = await compareDesigns(template('three-tier'), template('three-tier'), spec());
+    const result = await compareDesigns(template('three-tier'), template('three-tier'), spec(), runInProcess);
     expect(Object.keys(result.global)).toEqual([
       'throughputRps',
       'p50Ms',
@@ -77,7 +78,7 @@ describe('compare', () => {
   it('a second server is an improvement outside the noise (paired over the same seeds)', async () => {
     const a = mmcDesign({ lambdaRps: 85, serviceTimeMs: 10, servers: 1, durationS: 20 });
     const b = mmcDesign({ lambdaRps: 85, serviceTimeMs: 10, servers: 2, durationS: 20 });
-    const result = await compareDesigns(a, b, spec({ seeds: 3, durationS: 20 }));
+    const result = await compareDesigns(a, b, spec({ seeds: 3, durationS: 20 }), runInProcess);
     const p99 = result.global.p99Ms;
     expect(p99.difference.difference!).toBeLessThan(0);
     expect(p99.difference.withinNoise).toBe(false);
@@ -121,7 +122,7 @@ describe('compare', () => {
       [edge('users', 'api'), edge('api', 'db')],
       { durationS: 5 },
     );
-    const result = await compareDesigns(a, b, spec({ durationS: 5 }));
+    const result = await compareDesigns(a, b, spec({ durationS: 5 }), runInProcess);
     expect(result.onlyInA).toEqual([]);
     expect(result.onlyInB).toEqual(['db']);
     expect(Object.keys(result.tiers)).toEqual(['users', 'api']);

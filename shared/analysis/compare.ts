@@ -7,16 +7,11 @@
 // Each design keeps its own scenario events (its faults); duration, warm-up and seed are shared.
 import { CATALOG, resolveParams } from '../document/catalog';
 import type { Design } from '../document/types';
-import { FAILURE_REASONS, runBudgetProblem, type NodeResult } from '../engine/index';
+import { FAILURE_REASONS } from '../engine/constants';
+import { runBudgetProblem } from '../engine/limits';
+import type { NodeResult } from '../engine/index';
 import { meanConfidence, pairedDifference, type Difference, type Estimate } from './confidence';
-import {
-  AnalysisError,
-  replicationSeeds,
-  runInProcess,
-  type RunSummary,
-  type RunTask,
-  type TaskRunner,
-} from './runs';
+import { AnalysisError, replicationSeeds, type RunSummary, type RunTask, type TaskRunner } from './runs';
 
 export interface CompareSpec {
   seeds: number;
@@ -180,12 +175,12 @@ export function summarizeCompare(
   };
 }
 
-/** Plans, runs (in this thread unless a pool is given) and tabulates a comparison. */
+/** Plans, runs (`runInProcess` of ./runTask.ts, or a pool) and tabulates a comparison. */
 export async function compareDesigns(
   a: Design,
   b: Design,
   spec: CompareSpec,
-  runner: TaskRunner = runInProcess,
+  runner: TaskRunner,
 ): Promise<CompareResult> {
   const { seeds, tasks } = planCompare(a, b, spec);
   const runs = await runner(tasks);

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { mmcDesign } from '../testing/designs';
 import { template } from '../testing/templates';
-import { AnalysisError, runInProcess, runTask, type TaskRunner } from './runs';
+import { AnalysisError, type TaskRunner } from './runs';
+import { runInProcess, runTask } from './runTask';
 import { planSweep, resolveParamPath, runSweep, sweepValues, type SweepSpec } from './sweep';
 
 const mm1 = mmcDesign({ lambdaRps: 50, serviceTimeMs: 10, servers: 1, durationS: 20 });
@@ -87,6 +88,7 @@ describe('a sweep through the engine', () => {
     const result = await runSweep(
       mm1,
       spec({ from: 30, to: 95, steps: 14, seeds: 3, durationS: 60, warmupS: 5 }),
+      runInProcess,
     );
     expect(result.points).toHaveLength(14);
     expect(result.unit).toBe('req/s');
@@ -104,9 +106,9 @@ describe('a sweep through the engine', () => {
   });
 
   it('carries 95% CIs per point when seeds > 1, none with one seed', async () => {
-    const one = await runSweep(mm1, spec({ steps: 2, durationS: 10 }));
+    const one = await runSweep(mm1, spec({ steps: 2, durationS: 10 }), runInProcess);
     expect(one.points[0].latencyMs.p99.halfWidth).toBeNull();
-    const three = await runSweep(mm1, spec({ steps: 2, seeds: 3, durationS: 10 }));
+    const three = await runSweep(mm1, spec({ steps: 2, seeds: 3, durationS: 10 }), runInProcess);
     const p99 = three.points[1].latencyMs.p99;
     expect(p99.n).toBe(3);
     expect(p99.halfWidth!).toBeGreaterThan(0);

@@ -9,7 +9,7 @@
 // rounded (and must stay distinct).
 import { CATALOG, EDGE_PARAMS, type NumberParamSpec } from '../document/catalog';
 import type { Design } from '../document/types';
-import { runBudgetProblem } from '../engine/index';
+import { runBudgetProblem } from '../engine/limits';
 import { meanConfidence, type Estimate } from './confidence';
 import {
   describeSloLimit,
@@ -20,14 +20,7 @@ import {
   type SloLimit,
   type SloTarget,
 } from './knee';
-import {
-  AnalysisError,
-  replicationSeeds,
-  runInProcess,
-  type RunSummary,
-  type RunTask,
-  type TaskRunner,
-} from './runs';
+import { AnalysisError, replicationSeeds, type RunSummary, type RunTask, type TaskRunner } from './runs';
 
 /** Per node, the mean utilization of its hottest instance at a point (what saturates first). */
 export function hottestUtilizationByNode(point: Pick<SweepPoint, 'nodes'>): Record<string, number> {
@@ -261,12 +254,8 @@ export function summarizeSweep(
   };
 }
 
-/** Plans, runs (by `runner`: in this thread unless a pool is given) and summarises a sweep. */
-export async function runSweep(
-  design: Design,
-  spec: SweepSpec,
-  runner: TaskRunner = runInProcess,
-): Promise<SweepResult> {
+/** Plans, runs (by `runner`: `runInProcess` of ./runTask.ts, or a pool) and summarises a sweep. */
+export async function runSweep(design: Design, spec: SweepSpec, runner: TaskRunner): Promise<SweepResult> {
   const plan = planSweep(design, spec);
   return summarizeSweep(design, spec, plan, await runner(plan.tasks));
 }

@@ -5,7 +5,8 @@
 import { compareDesigns, type CompareResult, type CompareRow } from '../analysis/compare';
 import type { Estimate } from '../analysis/confidence';
 import { busiestNode, formatLoad } from '../analysis/knee';
-import { AnalysisError, runInProcess, type TaskRunner } from '../analysis/runs';
+import { AnalysisError, type TaskRunner } from '../analysis/runs';
+import { runInProcess } from '../analysis/runTask';
 import { hottestUtilizationByNode, runSweep, type SweepResult } from '../analysis/sweep';
 import { DEFAULT_MAX_EVENTS, FAILURE_REASONS } from '../engine/index';
 import { formatCount, formatMs, formatNumber, formatPercent, formatRps, NO_DATA } from '../format';

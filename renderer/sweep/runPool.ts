@@ -1,0 +1,95 @@
+// A pool of Web Workers that runs analysis tasks (sweep points, compare replications) in parallel:
+// one worker per core (`navigator.hardwareConcurrency`), each given the next task as soon as it
+// answers, so results stream in as they finish. Every task is deterministic by its seed, so the
+// answers do not depend on how many workers ran them or in which order they finished; `runPool`
+// hands them back in task order. Cancel terminates the workers at once (a run in progress is not
+// waited for).
+import type { RunSummary, RunTask } from '../../shared/analysis/runs';
+
+export interface PoolRequest {
+  index: number;
+  task: RunTask;
+}
+export type PoolReply = { index: number; summary: RunSummary } | { index: number; problem: string };
+
+/** The part of a Worker the pool uses (a fake in unit tests). */
+export interface PoolWorker {
+  postMessage(message: PoolRequest): void;
+  onmessage: ((event: MessageEvent<PoolReply>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+export interface PoolOptions {
+  /** Workers at once; default one per core, never more than the tasks. */
+  jobs?: number;
+  createWorker?: () => PoolWorker;
+  /** Each finished task, in the order they finish. */
+  onResult?: (index: number, summary: RunSummary) => void;
+  signal?: AbortSignal;
+}
+
+/** A run that was cancelled before all its tasks finished. */
+export class PoolCancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+export const defaultJobs = (): number =>
+  Math.max(1, Math.min(16, typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1));
+
+const createRunWorker = (): PoolWorker =>
+  new Worker(new URL('./runTaskWorker.ts', import.meta.url), { type: 'module' }) as unknown as PoolWorker;
+
+/** Runs the tasks and resolves with their summaries in task order. */
+export function runPool(tasks: readonly RunTask[], options: PoolOptions = {}): Promise<RunSummary[]> {
+  const { createWorker = createRunWorker, onResult, signal } = options;
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
+  const results: (RunSummary | undefined)[] = new Array(tasks.length);
+  return new Promise<RunSummary[]>((resolve, reject) => {
+    if (tasks.length === 0) return resolve([]);
+    if (signal?.aborted) return reject(new PoolCancelled());
+    const workers: PoolWorker[] = [];
+    let next = 0;
+    let done = 0;
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      for (const worker of workers) worker.terminate();
+      signal?.removeEventListener('abort', onAbort);
+      outcome();
+    };
+    const onAbort = () => finish(() => reject(new PoolCancelled()));
+    signal?.addEventListener('abort', onAbort);
+    const give = (worker: PoolWorker) => {
+      if (next >= tasks.length) return;
+      const index = next++;
+      worker.postMessage({ index, task: tasks[index] });
+    };
+    for (let j = 0; j < jobs; j++) {
+      const worker = createWorker();
+      workers.push(worker);
+      worker.onmessage = (event) => {
+        if (settled) return;
+        const reply = event.data;
+        if ('problem' in reply) return finish(() => reject(new Error(reply.problem)));
+        results[reply.index] = reply.summary;
+        done++;
+        try {
+          onResult?.(reply.index, reply.summary);
+        } catch (error) {
+          return finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+        }
+        if (done === tasks.length) finish(() => resolve(results as RunSummary[]));
+        else give(worker);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault?.();
+        finish(() => reject(new Error(`a simulation worker failed: ${event.message || 'no message'}`)));
+      };
+      give(worker);
+    }
+  });
+}
