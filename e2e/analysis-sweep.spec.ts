@@ -47,7 +47,7 @@ test('a load sweep streams points, marks the knee and states the largest load wi
   await expect(page.getByTestId('sweep-chart-latency')).toHaveAttribute('data-points', '8');
   await expect(page.getByTestId('sweep-table').locator('tbody tr')).toHaveCount(8);
   const verdict = page.getByTestId('sweep-verdict');
-  await expect(verdict).toContainText(/meets p99 ≤ 100 ms and errors ≤ 1% up to (4\d|5\d|6\d)(\.\d)? req\/s/);
+  await expect(verdict).toContainText(/Meets p99 ≤ 100 ms and errors ≤ 1% up to (4\d|5\d|6\d)(\.\d)? req\/s/);
   await expect(verdict).toContainText('server saturates first');
   await expect(page.getByTestId('sweep-knee')).toContainText(/The knee is at \d+(\.\d)? req\/s/);
   // The first point meets the SLO, the last one (90% busy) does not.
