@@ -2,13 +2,14 @@
 // shared/analysis. Runs go through io.runTasks (the Node entry's worker pool) when --jobs > 1,
 // else one after another in this thread; either way the answer is the same (task order is kept
 // and every figure depends on design, seed and window only). Bad input: exit 2, no stack trace.
-import { compareDesigns, type CompareResult, type CompareRow } from '../analysis/compare';
+import { compareDesigns, type CompareResult } from '../analysis/compare';
+import { compareTableRows, compareTierRows } from '../analysis/compareTable';
 import type { Estimate } from '../analysis/confidence';
 import { busiestNode, formatLoad } from '../analysis/knee';
 import { AnalysisError, type TaskRunner } from '../analysis/runs';
 import { runInProcess } from '../analysis/runTask';
 import { hottestUtilizationByNode, runSweep, type SweepResult } from '../analysis/sweep';
-import { DEFAULT_MAX_EVENTS, FAILURE_REASONS } from '../engine/index';
+import { DEFAULT_MAX_EVENTS } from '../engine/index';
 import { formatCount, formatMs, formatNumber, formatPercent, formatRps, NO_DATA } from '../format';
 import {
   DEFAULT_MAX_WALL_S,
@@ -251,49 +252,6 @@ export function formatSweep(title: string, result: SweepResult, jobs: number, wa
   return `${out.join('\n')}\n`;
 }
 
-type Kind = 'rps' | 'ms' | 'share' | 'count';
-const KIND_OF = (metric: string): Kind =>
-  metric.endsWith('Rps')
-    ? 'rps'
-    : metric.endsWith('Ms')
-      ? 'ms'
-      : metric.startsWith('errorRate') || metric === 'utilization'
-        ? 'share'
-        : 'count';
-
-function formatValue(kind: Kind, value: number | null): string {
-  if (value === null) return NO_DATA;
-  if (kind === 'rps') return formatRps(value, 'compact');
-  if (kind === 'ms') return formatMs(value, 'compact');
-  if (kind === 'share') return formatPercent(value);
-  return formatNumber(value);
-}
-
-const signed = (text: string, value: number | null) => (value !== null && value > 0 ? `+${text}` : text);
-
-const LABELS: Record<string, string> = {
-  throughputRps: 'throughput rps',
-  p50Ms: 'p50 ms',
-  p95Ms: 'p95 ms',
-  p99Ms: 'p99 ms',
-  errorRate: 'error rate',
-  lostWrites: 'lost writes',
-  staleReads: 'stale reads',
-};
-
-function compareRow(label: string, kind: Kind, row: CompareRow): string[] {
-  const d = row.difference;
-  return [
-    label,
-    formatValue(kind, row.a.mean),
-    formatValue(kind, row.b.mean),
-    signed(formatValue(kind, d.difference), d.difference),
-    d.halfWidth === null ? NO_DATA : `±${formatValue(kind, d.halfWidth)}`,
-    row.relative === null ? NO_DATA : signed(formatPercent(row.relative), row.relative),
-    d.withinNoise === null ? NO_DATA : d.withinNoise ? 'within noise' : 'outside noise',
-  ];
-}
-
 export function formatCompare(
   files: string[],
   titles: string[],
@@ -306,40 +264,18 @@ export function formatCompare(
     `A ${titles[0]} (${files[0]}) vs B ${titles[1]} (${files[1]}) — ${result.durationS} s simulated each (warm-up ${result.warmupS} s), ${seedRange(result.seeds)}, the same for both; ${runsLine(result.seeds.length * 2, jobs, wallMs)}`,
   );
   out.push('');
-  const rows: string[][] = [];
-  for (const [metric, row] of Object.entries(result.global)) {
-    const reason = metric.startsWith('errorRate.') ? metric.slice('errorRate.'.length) : null;
-    // Only the reasons that happened in either design.
-    if (reason && FAILURE_REASONS.includes(reason as never) && !(row.a.mean || row.b.mean)) continue;
-    rows.push(compareRow(reason ? `  ${reason}` : (LABELS[metric] ?? metric), KIND_OF(metric), row));
-  }
-  const cost = result.cost;
-  rows.push([
-    'cost (instances × workers)',
-    formatCount(cost.a),
-    formatCount(cost.b),
-    signed(formatCount(cost.difference), cost.difference),
-    NO_DATA,
-    cost.a ? signed(formatPercent(cost.difference / cost.a), cost.difference) : NO_DATA,
-    NO_DATA,
+  const rows = compareTableRows(result).map((row) => [
+    row.indent ? `  ${row.label}` : row.label,
+    row.a,
+    row.b,
+    row.difference,
+    row.interval,
+    row.change,
+    row.noise,
   ]);
   out.push(table(['', 'A', 'B', 'B − A', '95% CI', 'change', 'noise'], rows));
   out.push('');
-  const tierRows = Object.entries(result.tiers).map(([id, tier]) => {
-    const m = tier.metrics;
-    const pair = (metric: string) => {
-      const kind = KIND_OF(metric);
-      return [formatValue(kind, m[metric].a.mean), formatValue(kind, m[metric].b.mean)];
-    };
-    return [
-      tier.kindB ? `${id} (${tier.kind} → ${tier.kindB})` : id,
-      ...pair('throughputRps'),
-      ...pair('utilization'),
-      ...pair('p99Ms'),
-      ...pair('errorRate'),
-      ...pair('instances'),
-    ];
-  });
+  const tierRows = compareTierRows(result).map((row) => [row.label, ...row.cells.flat()]);
   out.push(
     table(
       ['node', 'rps A', 'rps B', 'util A', 'util B', 'p99 A', 'p99 B', 'err A', 'err B', 'inst A', 'inst B'],
