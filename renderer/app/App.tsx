@@ -26,6 +26,8 @@ import { DesignCanvas } from '../canvas/DesignCanvas';
 import { useResolvedTheme } from '../ui/themeColors';
 import { SweepPanel } from '../sweep/SweepPanel';
 import { registerSweepCommands } from '../sweep/sweepCommands';
+import { ComparePanel } from '../compare/ComparePanel';
+import { registerCompareCommands } from '../compare/compareCommands';
 import {
   installPanelsAutomation,
   registerAppCommands,
@@ -57,6 +59,7 @@ export function App() {
   );
   useEffect(() => registerAppCommands(), []);
   useEffect(() => registerSweepCommands(), []);
+  useEffect(() => registerCompareCommands(), []);
   useEffect(() => installPanelsAutomation(), []);
   useLiveRun();
   // Before first paint, so a dark-theme user never sees a light flash.
@@ -114,6 +117,7 @@ export function App() {
         {overlay === 'shortcuts' && <ShortcutSheet />}
         <FileDialogs />
         <SweepPanel />
+        <ComparePanel />
         <DialogHost />
       </RegionBoundary>
       <Toast />

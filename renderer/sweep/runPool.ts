@@ -5,12 +5,16 @@
 // hands them back in task order. Cancel terminates the workers at once (a run in progress is not
 // waited for).
 import type { RunSummary, RunTask } from '../../shared/analysis/runs';
+import type { RunTimeline } from '../../shared/analysis/runTask';
 
 export interface PoolRequest {
   index: number;
   task: RunTask;
+  /** Also record the run second by second (runTaskTimeline). */
+  timeline?: boolean;
 }
-export type PoolReply = { index: number; summary: RunSummary } | { index: number; problem: string };
+export type PoolReply =
+  { index: number; summary: RunSummary; timeline?: RunTimeline } | { index: number; problem: string };
 
 /** The part of a Worker the pool uses (a fake in unit tests). */
 export interface PoolWorker {
@@ -24,8 +28,10 @@ export interface PoolOptions {
   /** Workers at once; default one per core, never more than the tasks. */
   jobs?: number;
   createWorker?: () => PoolWorker;
-  /** Each finished task, in the order they finish. */
-  onResult?: (index: number, summary: RunSummary) => void;
+  /** Each finished task, in the order they finish (with its timeline when asked for). */
+  onResult?: (index: number, summary: RunSummary, timeline?: RunTimeline) => void;
+  /** Tasks to record second by second (the compare view's first replication). */
+  timelineFor?: (index: number) => boolean;
   signal?: AbortSignal;
 }
 
@@ -44,7 +50,7 @@ const createRunWorker = (): PoolWorker =>
 
 /** Runs the tasks and resolves with their summaries in task order. */
 export function runPool(tasks: readonly RunTask[], options: PoolOptions = {}): Promise<RunSummary[]> {
-  const { createWorker = createRunWorker, onResult, signal } = options;
+  const { createWorker = createRunWorker, onResult, signal, timelineFor } = options;
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
   const results: (RunSummary | undefined)[] = new Array(tasks.length);
   return new Promise<RunSummary[]>((resolve, reject) => {
@@ -66,7 +72,7 @@ export function runPool(tasks: readonly RunTask[], options: PoolOptions = {}): P
     const give = (worker: PoolWorker) => {
       if (next >= tasks.length) return;
       const index = next++;
-      worker.postMessage({ index, task: tasks[index] });
+      worker.postMessage({ index, task: tasks[index], ...(timelineFor?.(index) ? { timeline: true } : {}) });
     };
     for (let j = 0; j < jobs; j++) {
       const worker = createWorker();
@@ -78,7 +84,7 @@ export function runPool(tasks: readonly RunTask[], options: PoolOptions = {}): P
         results[reply.index] = reply.summary;
         done++;
         try {
-          onResult?.(reply.index, reply.summary);
+          onResult?.(reply.index, reply.summary, reply.timeline);
         } catch (error) {
           return finish(() => reject(error instanceof Error ? error : new Error(String(error))));
         }

@@ -5,6 +5,19 @@ import type { CommandInfo } from './commands';
 
 export const ANALYSIS_COMMANDS: CommandInfo[] = [
   {
+    id: 'analysis.duplicateAsVariant',
+    label: 'Duplicate as variant (keep A, edit B)',
+    menu: 'run',
+    group: 'analysis',
+  },
+  {
+    id: 'analysis.compare',
+    label: 'Compare A with B…',
+    shortcut: 'Mod+Alt+C',
+    menu: 'run',
+    group: 'analysis',
+  },
+  {
     id: 'analysis.sweep',
     label: 'Sweep a parameter…',
     shortcut: 'Mod+Alt+S',

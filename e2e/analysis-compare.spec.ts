@@ -1,0 +1,91 @@
+// Compare with the real mouse and keyboard: "Duplicate as variant" (command palette) keeps the
+// design as A and opens a copy as B; an edit in the inspector makes B differ; Ctrl+Alt+C runs both
+// at the same seeds, shows what differs, both diagrams and both timelines on one clock (◀ ▶ and
+// the slider move both), and the difference table says the p99 gain is outside the noise.
+import { expect, test, type Page } from '@playwright/test';
+import { webTierDesign } from '../shared/testing/designs';
+import { documentOf, nodeCentre } from './canvas-helpers';
+import { openWithDesign } from './run-helpers';
+
+/** One API instance with one worker (5 ms): at 150 req/s it is 75% busy; B gets a second instance. */
+function oneApiInstance() {
+  const doc = webTierDesign(150);
+  const api = doc.nodes.find((node) => node.id === 'api')!;
+  api.params = { ...api.params, instances: 1, workers: 1 };
+  return doc;
+}
+
+async function typeInto(page: Page, testId: string, text: string) {
+  const field = page.getByTestId(testId);
+  await field.scrollIntoViewIfNeeded();
+  await field.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+test('duplicate as variant, edit B, compare both on one clock with a noise verdict', async ({ page }) => {
+  test.slow();
+  await openWithDesign(page, oneApiInstance());
+  const title = (await documentOf(page)).meta.title;
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.keyboard.type('duplicate as variant');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await documentOf(page)).meta.title).toBe(`${title} (variant B)`);
+  await expect(page.getByText('A is kept for comparison.')).toBeVisible();
+
+  const at = await nodeCentre(page, 'api');
+  await page.mouse.click(at.x, at.y);
+  await typeInto(page, 'inspector-instances', '2');
+  await expect
+    .poll(async () => (await documentOf(page)).nodes.find((n) => n.id === 'api')!.params.instances)
+    .toBe(2);
+
+  await page.getByTestId('canvas').click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press('Control+Alt+C');
+  const panel = page.getByTestId('compare-panel');
+  await expect(panel).toBeVisible();
+  await typeInto(page, 'compare-seeds', '3');
+  await typeInto(page, 'compare-duration', '20');
+  // Enter in the last field submitted the form: both designs run.
+  const progress = page.getByTestId('compare-progress');
+  await expect(progress).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(progress).toContainText('6 runs');
+  await expect(page.getByTestId('compare-differs')).toContainText('API · Instances 1 → 2');
+  await expect(panel).toContainText(`A · ${title}`);
+  await expect(panel).toContainText(`B · ${title} (variant B)`);
+
+  // One clock: both timelines have 20 seconds; ◀ moves the shared cursor for both diagrams.
+  await expect(page.getByTestId('compare-chart-throughput')).toHaveAttribute('data-points', '20');
+  await expect(page.getByTestId('compare-time')).toHaveText('t = 20 s of 20 s');
+  await page.getByTestId('compare-step-back').click();
+  await page.getByTestId('compare-step-back').click();
+  await expect(page.getByTestId('compare-time')).toHaveText('t = 18 s of 20 s');
+  await expect(page.getByTestId('compare-figure-A-api')).toContainText('busy');
+  await expect(page.getByTestId('compare-figure-B-api')).toContainText('busy');
+  const slider = page.getByTestId('compare-scrub');
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('compare-time')).toHaveText('t = 1 s of 20 s');
+
+  // A second instance halves the utilisation: p99 falls far outside the noise, throughput does not move.
+  const p99 = page.getByTestId('compare-table').locator('tr[data-metric="p99Ms"]');
+  await expect(p99).toHaveAttribute('data-noise', 'outside noise');
+  await expect(p99.locator('td').nth(2)).toHaveText(/^-/);
+  await expect(page.getByTestId('compare-tiers').locator('tr[data-tier="api"]')).toContainText('API');
+  await page.screenshot({ path: 'test-results/compare-panel.png' });
+});
+
+test('Compare A with B is offered only after a design is duplicated as a variant', async ({ page }) => {
+  await openWithDesign(page, oneApiInstance());
+  await page.getByTestId('canvas').click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press('Control+Alt+C');
+  await expect(page.getByTestId('compare-panel')).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.keyboard.type('compare a with b');
+  await expect(page.getByTestId('command-palette-item-analysis.compare')).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+});

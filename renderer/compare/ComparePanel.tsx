@@ -1,0 +1,310 @@
+// Compare A with its variant B: both designs run at the same seeds and with their own fault
+// scripts in the worker pool; the view shows them side by side on one clock (a cursor second both
+// diagrams and both timelines follow: drag on a chart, the slider, ◀ ▶ or the arrow keys), and the
+// difference table says, per metric, B − A with its 95% interval and whether it is within the noise.
+import { useMemo, useState, type SyntheticEvent } from 'react';
+import { Dialog } from '../ui/Dialog';
+import { useDesignStore } from '../store/designStore';
+import { useResolvedTheme } from '../ui/themeColors';
+import { chartTheme } from '../dock/chartTheme';
+import { formatMs, formatRps } from '../../shared/format';
+import { compareTableRows, compareTierRows, TIER_METRICS } from '../../shared/analysis/compareTable';
+import { DesignDiagram } from './DesignDiagram';
+import { CompareTimeline } from './CompareTimeline';
+import { designDifferences, nodeLabel } from './compareModel';
+import {
+  cancelCompare,
+  closeComparePanel,
+  setCompareCursor,
+  startCompare,
+  useCompareStore,
+  type CompareForm,
+} from './compareStore';
+import './compare.css';
+
+const TIER_HEADINGS: Record<(typeof TIER_METRICS)[number], string> = {
+  throughputRps: 'rps',
+  utilization: 'hottest util',
+  p99Ms: 'p99',
+  errorRate: 'errors',
+  instances: 'instances',
+};
+const rpsAxis = (value: number | null) => formatRps(value, 'compact');
+const msAxis = (value: number | null) => formatMs(value, 'compact');
+
+function CompareFormRow({ running }: { running: boolean }) {
+  const stored = useCompareStore((state) => state.form);
+  const [form, setForm] = useState<CompareForm>(stored);
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void startCompare(useDesignStore.getState().design, form);
+  };
+  return (
+    <form className="compare-form" onSubmit={submit}>
+      <label className="compare-field">
+        Seeds
+        <input
+          data-testid="compare-seeds"
+          value={form.seeds}
+          disabled={running}
+          onChange={(event) => setForm({ ...form, seeds: event.target.value })}
+        />
+      </label>
+      <label className="compare-field">
+        Seconds
+        <input
+          data-testid="compare-duration"
+          value={form.durationS}
+          disabled={running}
+          onChange={(event) => setForm({ ...form, durationS: event.target.value })}
+        />
+      </label>
+      {running ? (
+        // Keyed: the cancelling click must not land on a submit button React reuses in its place.
+        <button
+          key="cancel"
+          type="button"
+          className="button button-default"
+          data-testid="compare-cancel"
+          onClick={cancelCompare}
+        >
+          Cancel
+        </button>
+      ) : (
+        <button
+          key="run"
+          type="submit"
+          className="button button-primary"
+          data-testid="compare-run"
+          data-autofocus
+        >
+          Run both
+        </button>
+      )}
+    </form>
+  );
+}
+
+function Scrubber({ lastS }: { lastS: number }) {
+  const cursorS = useCompareStore((state) => state.cursorS);
+  const at = cursorS ?? lastS;
+  const move = (second: number) => setCompareCursor(Math.max(1, Math.min(lastS, second)));
+  return (
+    <div className="compare-scrubber">
+      <button
+        type="button"
+        className="button button-default"
+        aria-label="One second back"
+        data-testid="compare-step-back"
+        onClick={() => move(at - 1)}
+      >
+        ◀
+      </button>
+      <input
+        type="range"
+        min={1}
+        max={lastS}
+        step={1}
+        value={at}
+        aria-label="Simulated second shown for both designs"
+        data-testid="compare-scrub"
+        onChange={(event) => move(Number(event.target.value))}
+      />
+      <button
+        type="button"
+        className="button button-default"
+        aria-label="One second on"
+        data-testid="compare-step-on"
+        onClick={() => move(at + 1)}
+      >
+        ▶
+      </button>
+      <span className="compare-time" data-testid="compare-time">
+        t = {at} s of {lastS} s
+      </span>
+    </div>
+  );
+}
+
+function CompareBody() {
+  const { designs, timelines, cursorS, result, status } = useCompareStore();
+  const theme = chartTheme(useResolvedTheme());
+  const differences = useMemo(() => (designs ? designDifferences(designs.a, designs.b) : []), [designs]);
+  const changed = useMemo(() => {
+    const ids = new Set<string>();
+    if (!designs) return ids;
+    for (const node of designs.b.nodes) {
+      const before = designs.a.nodes.find((other) => other.id === node.id);
+      if (
+        !before ||
+        JSON.stringify(before.params) !== JSON.stringify(node.params) ||
+        before.kind !== node.kind
+      )
+        ids.add(node.id);
+    }
+    return ids;
+  }, [designs]);
+  if (!designs) return null;
+  const { a, b } = timelines;
+  const lastS = Math.min(a?.tS.length ?? 0, b?.tS.length ?? 0);
+  const index = lastS > 0 ? (cursorS ?? lastS) - 1 : null;
+  const labelOf = (id: string) => nodeLabel(designs.a, designs.b, id);
+  return (
+    <>
+      <p className="compare-differs" data-testid="compare-differs">
+        <strong>B differs from A:</strong>{' '}
+        {differences.length === 0 ? 'nothing (the same design)' : differences.join('; ')}
+      </p>
+      <div className="compare-sides">
+        {(['A', 'B'] as const).map((side) => (
+          <section key={side} className="compare-side">
+            <h3>
+              {side} · {designs[side === 'A' ? 'a' : 'b'].meta.title}
+            </h3>
+            <DesignDiagram
+              design={designs[side === 'A' ? 'a' : 'b']}
+              timeline={side === 'A' ? a : b}
+              at={index}
+              changed={side === 'B' ? changed : new Set()}
+              side={side}
+            />
+          </section>
+        ))}
+      </div>
+      {lastS > 0 && a && b && (
+        <>
+          <Scrubber lastS={lastS} />
+          <div className="compare-charts">
+            <CompareTimeline
+              title="Throughput"
+              testId="compare-chart-throughput"
+              tS={a.tS.slice(0, lastS)}
+              a={a.throughputRps}
+              b={b.throughputRps}
+              cursorS={cursorS ?? lastS}
+              theme={theme}
+              format={rpsAxis}
+              onScrub={(s) => setCompareCursor(Math.max(1, Math.min(lastS, s)))}
+            />
+            <CompareTimeline
+              title="p99 latency"
+              testId="compare-chart-p99"
+              tS={a.tS.slice(0, lastS)}
+              a={a.p99Ms}
+              b={b.p99Ms}
+              cursorS={cursorS ?? lastS}
+              theme={theme}
+              format={msAxis}
+              onScrub={(s) => setCompareCursor(Math.max(1, Math.min(lastS, s)))}
+            />
+          </div>
+        </>
+      )}
+      {status === 'done' && result && (
+        <div className="compare-tables">
+          <table className="compare-table" data-testid="compare-table">
+            <thead>
+              <tr>
+                <th />
+                <th>A</th>
+                <th>B</th>
+                <th>B − A</th>
+                <th>95% CI</th>
+                <th>change</th>
+                <th>noise</th>
+              </tr>
+            </thead>
+            <tbody>
+              {compareTableRows(result).map((row) => (
+                <tr key={row.metric} data-metric={row.metric} data-noise={row.noise}>
+                  <th className={row.indent ? 'compare-indent' : undefined}>{row.label}</th>
+                  <td>{row.a}</td>
+                  <td>{row.b}</td>
+                  <td>{row.difference}</td>
+                  <td>{row.interval}</td>
+                  <td>{row.change}</td>
+                  <td className="compare-noise">{row.noise}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="compare-table" data-testid="compare-tiers">
+            <thead>
+              <tr>
+                <th>tier</th>
+                {TIER_METRICS.map((metric) => (
+                  <th key={metric} colSpan={2}>
+                    {TIER_HEADINGS[metric]} A · B
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {compareTierRows(result, labelOf).map((row) => (
+                <tr key={row.id} data-tier={row.id}>
+                  <th>{row.label}</th>
+                  {row.cells.flatMap(([cellA, cellB], i) => [
+                    <td key={`${i}a`}>{cellA}</td>,
+                    <td key={`${i}b`} className="compare-b">
+                      {cellB}
+                    </td>,
+                  ])}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="compare-note">
+            {result.seeds.length === 1
+              ? 'One seed: no confidence intervals. Use 3 or more seeds to see which differences are outside the noise.'
+              : `Means over ${result.seeds.length} seeds; a difference is within the noise when its 95% interval contains 0.`}
+            {result.onlyInA.length > 0 && ` Only in A: ${result.onlyInA.map(labelOf).join(', ')}.`}
+            {result.onlyInB.length > 0 && ` Only in B: ${result.onlyInB.map(labelOf).join(', ')}.`}
+          </p>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function ComparePanel() {
+  const { open, status, tasksDone, tasksTotal, problem, baseline } = useCompareStore();
+  if (!open || !baseline) return null;
+  const running = status === 'running';
+  return (
+    <Dialog
+      title="Compare A with its variant B"
+      testId="compare-panel"
+      width={1200}
+      onClose={closeComparePanel}
+    >
+      <div className="compare-header">
+        <CompareFormRow running={running} />
+        {status !== 'idle' && (
+          <div className="compare-progress" data-testid="compare-progress" data-status={status}>
+            <progress max={tasksTotal} value={tasksDone} aria-label="Comparison progress" />
+            <span>
+              {status === 'running'
+                ? `${tasksDone} of ${tasksTotal} runs`
+                : status === 'done'
+                  ? `${tasksTotal} runs`
+                  : status === 'cancelled'
+                    ? `Cancelled after ${tasksDone} of ${tasksTotal} runs`
+                    : `Stopped after ${tasksDone} of ${tasksTotal} runs`}
+            </span>
+          </div>
+        )}
+      </div>
+      {problem && (
+        <p className="compare-problem" role="alert" data-testid="compare-problem">
+          {problem}
+        </p>
+      )}
+      <p className="compare-hint">
+        B is the open design. Both run the same seeds — every component draws its randomness from (seed,
+        component id), common random numbers — so a difference comes from the design, not from luck. Each runs
+        its own fault script.
+      </p>
+      <CompareBody />
+    </Dialog>
+  );
+}
