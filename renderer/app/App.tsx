@@ -28,6 +28,8 @@ import { SweepPanel } from '../sweep/SweepPanel';
 import { registerSweepCommands } from '../sweep/sweepCommands';
 import { ComparePanel } from '../compare/ComparePanel';
 import { registerCompareCommands } from '../compare/compareCommands';
+import { ReplicationsPanel } from '../dock/ReplicationsPanel';
+import { registerReplicationCommands } from '../dock/replications';
 import {
   installPanelsAutomation,
   registerAppCommands,
@@ -60,6 +62,7 @@ export function App() {
   useEffect(() => registerAppCommands(), []);
   useEffect(() => registerSweepCommands(), []);
   useEffect(() => registerCompareCommands(), []);
+  useEffect(() => registerReplicationCommands(), []);
   useEffect(() => installPanelsAutomation(), []);
   useLiveRun();
   // Before first paint, so a dark-theme user never sees a light flash.
@@ -118,6 +121,7 @@ export function App() {
         <FileDialogs />
         <SweepPanel />
         <ComparePanel />
+        <ReplicationsPanel />
         <DialogHost />
       </RegionBoundary>
       <Toast />

@@ -14,7 +14,7 @@ import {
   type CompareResult,
   type CompareSpec,
 } from '../../shared/analysis/compare';
-import { PoolCancelled, runPool, type PoolOptions } from '../sweep/runPool';
+import { PoolCancelled, runPool, type PoolOptions } from '../worker/runPool';
 import { inPanelWords } from '../sweep/sweepModel';
 
 export interface CompareForm {
@@ -130,7 +130,7 @@ export async function startCompare(b: Design, form: CompareForm): Promise<void> 
       ...comparePoolOptions,
       signal: own.signal,
       timelineFor: (index) => index === 0 || index === n,
-      onResult: (index, _summary, timeline) => {
+      onResult: (index, _summary, { timeline }) => {
         if (!current()) return;
         done++;
         if (timeline) timelines[index === 0 ? 'a' : 'b'] = timeline;

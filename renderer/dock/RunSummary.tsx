@@ -7,6 +7,7 @@ import { setCursorS, useDockRun } from './runSource';
 import { useThrottledRun } from './useThrottledRun';
 import { sampleAt } from './series';
 import { sloVerdict } from './slo';
+import { currentReplications, useReplications } from './replications';
 import { formatMs, formatPercent, formatRps, formatSimTime } from './format';
 
 export function SloBadge() {
@@ -58,7 +59,29 @@ export function SloBadge() {
         )}
         <span className="visually-hidden">{verdict.summary}</span>
       </div>
+      <SeedsVerdict />
     </div>
+  );
+}
+
+/** The verdict over seeds (Repeat the run over seeds…) while it is for the design as it is. */
+function SeedsVerdict() {
+  const revision = useDesignStore((state) => state.revision);
+  const replications = useReplications((state) => currentReplications(state, revision));
+  if (!replications?.result) return null;
+  const { result } = replications;
+  return (
+    <span
+      className="run-slo-seeds"
+      data-testid="slo-seeds"
+      data-verdict={result.verdict}
+      title={[
+        `Over ${result.seeds.length} seeds (95% intervals):`,
+        ...result.slo.map((line) => line.text),
+      ].join('\n')}
+    >
+      {result.seeds.length} seeds: {result.verdict}
+    </span>
   );
 }
 

@@ -7,7 +7,8 @@ import { useDesignStore } from '../store/designStore';
 import type { SlowestRequests } from '../run/types';
 import { explainSlowest, useDockRun } from './runSource';
 import { useThrottledRun } from './useThrottledRun';
-import { whyView, type WhyPart } from './why';
+import { whyOverSeeds, whyView, type WhyPart } from './why';
+import { currentReplications, useReplications } from './replications';
 import { targetLabeller } from './labels';
 import { formatMs, formatSimTime } from './format';
 
@@ -86,6 +87,7 @@ export function WhyPanel() {
             {view.latencySentence}
           </p>
           {view.sampleText && <p className="run-why-sample">{view.sampleText}</p>}
+          <WhyOverSeeds labelOf={labelOf} />
           <p className="run-why-sample" data-testid="why-as-of">
             Run so far: as of {formatSimTime(loaded!.asOfMs)}
             {status === 'running' ? ', live' : ''}
@@ -155,5 +157,21 @@ function Segment({ part, ms, total }: { part: WhyPart; ms: number; total: number
       style={{ width: `${(ms / total) * 100}%` }}
       title={`${label}: ${formatMs(ms)} (${Math.round((ms / total) * 100)}%)`}
     />
+  );
+}
+
+/** After "Repeat the run over seeds…" for this revision: whether the biggest cost holds in every seed. */
+function WhyOverSeeds({ labelOf }: { labelOf: (id: string) => string }) {
+  const revision = useDesignStore((state) => state.revision);
+  const replications = useReplications((state) => currentReplications(state, revision));
+  const why = useMemo(
+    () => (replications ? whyOverSeeds(replications.explanations, labelOf) : null),
+    [replications, labelOf],
+  );
+  if (!why || !replications) return null;
+  return (
+    <p className="run-why-seeds" data-testid="why-seeds" data-agree={why.agree}>
+      {why.sentence}
+    </p>
   );
 }

@@ -4,6 +4,7 @@
 // and where failures started. Pure: the numbers come from the model, this only arranges and words them.
 import type { SlowestRequests } from '../run/types';
 import { formatCount, formatMs, formatPercent, formatSimTime } from './format';
+import { meanConfidence } from '../../shared/analysis/confidence';
 
 export type WhyPart = 'queueing' | 'service' | 'network';
 
@@ -115,4 +116,41 @@ export function whyView(explanation: SlowestRequests, labelOf: (nodeId: string) 
     : `No request${through} has failed after warm-up.`;
 
   return { sampleText, hops, dominant, latencySentence, failures, failureSentence };
+}
+
+/**
+ * Why over several seeds: whether the slowest requests' biggest cost is the same in every seed
+ * (then its share as mean ± 95% CI), or changes from seed to seed — then which cost dominates is
+ * inside the noise, and the sentence says so.
+ */
+export function whyOverSeeds(
+  explanations: readonly SlowestRequests[],
+  labelOf: (nodeId: string) => string,
+): { sentence: string; agree: boolean } {
+  const dominants = explanations.map((explanation) => whyView(explanation, labelOf).dominant);
+  const counts = new Map<string, { nodeId: string; part: WhyPart; shares: number[] }>();
+  for (const dominant of dominants) {
+    if (!dominant) continue;
+    const key = `${dominant.nodeId}|${dominant.part}`;
+    const entry = counts.get(key) ?? { nodeId: dominant.nodeId, part: dominant.part, shares: [] };
+    entry.shares.push(dominant.share);
+    counts.set(key, entry);
+  }
+  const n = explanations.length;
+  const ranked = [...counts.values()].sort((a, b) => b.shares.length - a.shares.length);
+  if (ranked.length === 0) return { sentence: `No request finished in any of the ${n} seeds.`, agree: false };
+  const words = (entry: (typeof ranked)[number]) => PART_WORDS[entry.part](labelOf(entry.nodeId));
+  if (ranked.length === 1 && ranked[0].shares.length === n) {
+    const share = meanConfidence(ranked[0].shares);
+    const interval = share.halfWidth === null ? '' : ` ± ${formatPercent(share.halfWidth)}`;
+    return {
+      sentence: `In all ${n} seeds the slowest 1% spend most of their time ${words(ranked[0])}: ${formatPercent(share.mean)}${interval} of it.`,
+      agree: true,
+    };
+  }
+  const parts = ranked.map((entry) => `${words(entry)} (${entry.shares.length} of ${n})`).join(', ');
+  return {
+    sentence: `The biggest cost changes from seed to seed — ${parts}: which one dominates is inside the noise; run longer or more seeds.`,
+    agree: false,
+  };
 }

@@ -7,7 +7,7 @@ import { mmcDesign, webTierDesign } from '../../shared/testing/designs';
 import { planSweep, summarizeSweep, type SweepSpec } from '../../shared/analysis/sweep';
 import { runTask } from '../../shared/analysis/runTask';
 import type { RunSummary } from '../../shared/analysis/runs';
-import { PoolCancelled, runPool, type PoolReply, type PoolRequest, type PoolWorker } from './runPool';
+import { PoolCancelled, runPool, type PoolReply, type PoolRequest, type PoolWorker } from '../worker/runPool';
 import {
   completePoints,
   defaultRange,

@@ -6,7 +6,7 @@ import type { Design } from '../../shared/document/types';
 import { DEFAULT_MAX_EVENTS } from '../../shared/engine/limits';
 import { AnalysisError, type RunSummary } from '../../shared/analysis/runs';
 import { planSweep, type SweepPlan, type SweepResult, type SweepSpec } from '../../shared/analysis/sweep';
-import { PoolCancelled, runPool, type PoolOptions } from './runPool';
+import { PoolCancelled, runPool, type PoolOptions } from '../worker/runPool';
 import { inPanelWords, partialSweep } from './sweepModel';
 
 export interface SweepForm {

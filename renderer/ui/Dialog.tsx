@@ -30,7 +30,20 @@ export function Dialog({
       box.current?.querySelector<HTMLElement>('[data-autofocus]') ??
       box.current?.querySelector<HTMLElement>('input, textarea');
     (first ?? box.current)?.focus();
-    return () => previous?.focus?.();
+    // A focused button that goes away (Run becomes Cancel) drops focus to the page; keep it in
+    // the dialog, or Escape and Tab would stop reaching it.
+    const element = box.current;
+    const keepFocus = (event: FocusEvent) => {
+      if (event.relatedTarget) return;
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body && element?.isConnected) element.focus();
+      });
+    };
+    element?.addEventListener('focusout', keepFocus);
+    return () => {
+      element?.removeEventListener('focusout', keepFocus);
+      previous?.focus?.();
+    };
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -1,7 +1,12 @@
 // Running one analysis task on the engine (in this thread, a worker thread or a Web Worker).
 // `runTaskTimeline` also records, once per simulated second, the end-to-end gauges and each node's
 // throughput and utilisation: what the compare view draws against time for both designs.
-import { createSimulation, NODE_GAUGE_FIELDS, type CliJson } from '../engine/index';
+import {
+  createSimulation,
+  NODE_GAUGE_FIELDS,
+  type CliJson,
+  type SlowestRequestsExplanation,
+} from '../engine/index';
 import type { RunSummary, RunTask, TaskRunner } from './runs';
 
 /** Per simulated second: the last complete 1 s bucket's figures (NaN where nothing completed). */
@@ -62,6 +67,16 @@ export function runTaskTimeline(task: RunTask): { summary: RunSummary; timeline:
     });
   }
   return { summary: summaryOf(task, sim.results()), timeline };
+}
+
+/** The run's totals and where the slowest 1% of its requests spent their time (the Why panel's reading). */
+export function runTaskExplained(task: RunTask): {
+  summary: RunSummary;
+  explanation: SlowestRequestsExplanation;
+} {
+  const sim = simulationOf(task);
+  sim.run();
+  return { summary: summaryOf(task, sim.results()), explanation: sim.explainSlowest() };
 }
 
 /** One after another in this thread (1 job; also what a worker thread runs per task). */

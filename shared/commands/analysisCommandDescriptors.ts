@@ -5,6 +5,13 @@ import type { CommandInfo } from './commands';
 
 export const ANALYSIS_COMMANDS: CommandInfo[] = [
   {
+    id: 'analysis.replicate',
+    label: 'Repeat the run over seeds…',
+    shortcut: 'Mod+Alt+R',
+    menu: 'run',
+    group: 'analysis',
+  },
+  {
     id: 'analysis.duplicateAsVariant',
     label: 'Duplicate as variant (keep A, edit B)',
     menu: 'run',

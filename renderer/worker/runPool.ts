@@ -6,15 +6,19 @@
 // waited for).
 import type { RunSummary, RunTask } from '../../shared/analysis/runs';
 import type { RunTimeline } from '../../shared/analysis/runTask';
+import type { SlowestRequestsExplanation } from '../../shared/engine/results';
 
 export interface PoolRequest {
   index: number;
   task: RunTask;
-  /** Also record the run second by second (runTaskTimeline). */
+  /** Also record the run second by second (runTaskTimeline) … */
   timeline?: boolean;
+  /** … or explain its slowest requests (runTaskExplained). */
+  explain?: boolean;
 }
 export type PoolReply =
-  { index: number; summary: RunSummary; timeline?: RunTimeline } | { index: number; problem: string };
+  | { index: number; summary: RunSummary; timeline?: RunTimeline; explanation?: SlowestRequestsExplanation }
+  | { index: number; problem: string };
 
 /** The part of a Worker the pool uses (a fake in unit tests). */
 export interface PoolWorker {
@@ -29,9 +33,15 @@ export interface PoolOptions {
   jobs?: number;
   createWorker?: () => PoolWorker;
   /** Each finished task, in the order they finish (with its timeline when asked for). */
-  onResult?: (index: number, summary: RunSummary, timeline?: RunTimeline) => void;
+  onResult?: (
+    index: number,
+    summary: RunSummary,
+    extra: { timeline?: RunTimeline; explanation?: SlowestRequestsExplanation },
+  ) => void;
   /** Tasks to record second by second (the compare view's first replication). */
   timelineFor?: (index: number) => boolean;
+  /** Tasks whose slowest requests to explain (replications of a run, for Why). */
+  explain?: boolean;
   signal?: AbortSignal;
 }
 
@@ -50,7 +60,7 @@ const createRunWorker = (): PoolWorker =>
 
 /** Runs the tasks and resolves with their summaries in task order. */
 export function runPool(tasks: readonly RunTask[], options: PoolOptions = {}): Promise<RunSummary[]> {
-  const { createWorker = createRunWorker, onResult, signal, timelineFor } = options;
+  const { createWorker = createRunWorker, onResult, signal, timelineFor, explain } = options;
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
   const results: (RunSummary | undefined)[] = new Array(tasks.length);
   return new Promise<RunSummary[]>((resolve, reject) => {
@@ -72,7 +82,12 @@ export function runPool(tasks: readonly RunTask[], options: PoolOptions = {}): P
     const give = (worker: PoolWorker) => {
       if (next >= tasks.length) return;
       const index = next++;
-      worker.postMessage({ index, task: tasks[index], ...(timelineFor?.(index) ? { timeline: true } : {}) });
+      worker.postMessage({
+        index,
+        task: tasks[index],
+        ...(timelineFor?.(index) ? { timeline: true } : {}),
+        ...(explain ? { explain: true } : {}),
+      });
     };
     for (let j = 0; j < jobs; j++) {
       const worker = createWorker();
@@ -84,7 +99,10 @@ export function runPool(tasks: readonly RunTask[], options: PoolOptions = {}): P
         results[reply.index] = reply.summary;
         done++;
         try {
-          onResult?.(reply.index, reply.summary, reply.timeline);
+          onResult?.(reply.index, reply.summary, {
+            timeline: reply.timeline,
+            explanation: reply.explanation,
+          });
         } catch (error) {
           return finish(() => reject(error instanceof Error ? error : new Error(String(error))));
         }
