@@ -4,16 +4,10 @@
 // offline, and prints (or is printed to PDF by the desktop app) the same way. Every piece of text
 // is escaped here: a node labelled `<img src=x onerror=…>` reads as those characters.
 import type { Report, ReportBlock, ReportCell, ReportFact, ReportSection, ReportTone } from './report';
+import { escapeMarkup } from '../ui/markup';
 
-/** Escapes text for HTML (and XML: the SVG export uses it too), in content and in quoted attributes. */
-export function escapeHtml(text: string): string {
-  return String(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+/** Escapes text for HTML content and quoted attributes (the one escaper, renderer/ui/markup.ts). */
+export const escapeHtml = escapeMarkup;
 
 /** Images a report may embed: data URLs of raster or SVG pictures, never a link to fetch. */
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp|svg\+xml)(;charset=[\w-]+)?(;base64)?,/i;

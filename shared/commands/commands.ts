@@ -26,6 +26,7 @@ export const COMMANDS: CommandInfo[] = [
   { id: 'file.save', label: 'Save', shortcut: 'Mod+S', menu: 'file', group: 'save' },
   { id: 'file.saveAs', label: 'Save as…', shortcut: 'Mod+Shift+S', menu: 'file', group: 'save' },
   { id: 'file.exportPng', label: 'Export PNG…', shortcut: 'Mod+Shift+E', menu: 'file', group: 'export' },
+  { id: 'file.exportSvg', label: 'Export SVG…', menu: 'file', group: 'export' },
   { id: 'edit.undo', label: 'Undo', shortcut: 'Mod+Z', menu: 'edit', group: 'history' },
   {
     id: 'edit.redo',
