@@ -23,6 +23,9 @@ import { FileDialogs, FileFlows } from '../files/FileFlows';
 import { useFilesStore } from '../files/filesStore';
 import { RegionBoundary } from './RegionBoundary';
 import { DesignCanvas } from '../canvas/DesignCanvas';
+import { registerReportCommands } from '../report/reportCommands';
+import { registerRecordingCommands } from '../recording/recordingCommands';
+import { RecordingIndicator } from '../recording/RecordingIndicator';
 import { useResolvedTheme } from '../ui/themeColors';
 import {
   installPanelsAutomation,
@@ -55,6 +58,8 @@ export function App() {
   );
   useEffect(() => registerAppCommands(), []);
   useEffect(() => installPanelsAutomation(), []);
+  useEffect(() => registerReportCommands(), []);
+  useEffect(() => registerRecordingCommands(), []);
   useLiveRun();
   // Before first paint, so a dark-theme user never sees a light flash.
   useLayoutEffect(() => {
@@ -112,6 +117,7 @@ export function App() {
         <FileDialogs />
         <DialogHost />
       </RegionBoundary>
+      <RecordingIndicator />
       <Toast />
     </div>
   );

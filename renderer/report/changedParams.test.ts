@@ -45,7 +45,7 @@ describe('changedParams: what differs from the catalog defaults', () => {
 
   it('writes parameters exactly, with their unit (inputs are not rounded like measurements)', () => {
     expect(formatParamValue(CATALOG.client.params.rps, 12_345)).toBe('12,345 req/s');
-    expect(formatParamValue(CATALOG.client.params.readRatio, 0.875)).toBe('0.875 fraction');
+    expect(formatParamValue(CATALOG.client.params.readRatio, 0.875)).toBe('0.875');
     expect(formatParamValue(EDGE_PARAMS.async, true)).toBe('on');
     expect(formatParamValue(EDGE_PARAMS.filter, 'reads')).toBe('reads');
   });

@@ -32,13 +32,18 @@ export interface ChangedParam {
   inUse: boolean;
 }
 
+/** Units that are not written after the number. */
+const UNITLESS = new Set(['', 'fraction', 'share', '×']);
+
 /** A parameter as typed, with its unit: exact, never rounded (it is an input, not a measurement). */
 export function formatParamValue(spec: ParamSpec, value: ParamValue | undefined): string {
   if (value === undefined) return spec.type === 'number' && spec.optional ? 'unbounded' : '—';
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (typeof value === 'string') return value;
   const number = Number.isInteger(value) ? formatCount(value) : String(value);
-  return spec.type === 'number' && spec.unit ? `${number} ${spec.unit}` : number;
+  // A ratio reads as the number itself ("0.8", not "0.8 fraction").
+  const unit = spec.type === 'number' && !UNITLESS.has(spec.unit) ? spec.unit : '';
+  return unit ? `${number} ${unit}` : number;
 }
 
 function changesOf(

@@ -412,11 +412,15 @@ function whySection(input: RunReportInput): ReportSection {
             ['service', hop.serviceMs],
             ['network', hop.networkMs],
           ] as const
-        ).map(([key, ms]) => ({
-          key,
-          fraction: hop.totalMs > 0 ? ms / hop.totalMs : 0,
-          title: `${key} ${formatMs(ms)}${hop.totalMs > 0 ? ` (${formatPercent(ms / hop.totalMs)})` : ''}`,
-        })),
+        ).map(([key, rawMs]) => {
+          // Sums of means carry float noise (8e-14 ms of queueing is none).
+          const ms = Math.abs(rawMs) < 1e-6 ? 0 : rawMs;
+          return {
+            key,
+            fraction: hop.totalMs > 0 ? ms / hop.totalMs : 0,
+            title: `${key} ${formatMs(ms)}${hop.totalMs > 0 ? ` (${formatPercent(ms / hop.totalMs)})` : ''}`,
+          };
+        }),
       })),
     });
   blocks.push({ type: 'paragraph', text: view.failureSentence });

@@ -3,6 +3,7 @@
 // palette and shortcut sheet are all built from this list. No key is bound anywhere else.
 import { CANVAS_COMMANDS } from './canvasCommandDescriptors';
 import { RUN_COMMANDS } from './runCommandDescriptors';
+import { REPORT_COMMANDS } from './reportCommandDescriptors';
 
 export type MenuName = 'file' | 'edit' | 'view' | 'run' | 'help';
 
@@ -115,6 +116,7 @@ export const COMMANDS: CommandInfo[] = [
   { id: 'help.about', label: 'About Backpressure', menu: 'help', group: 'about' },
   ...CANVAS_COMMANDS,
   ...RUN_COMMANDS,
+  ...REPORT_COMMANDS,
 ];
 
 const byId = new Map(COMMANDS.map((command) => [command.id, command]));
