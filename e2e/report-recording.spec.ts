@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { webDesign } from '../shared/testing/designs';
-import { openDock } from './dock-helpers';
+import { openDock, startRun } from './dock-helpers';
 import { runInfo, setSpeed } from './run-helpers';
 import { nodeCentre } from './canvas-helpers';
 
@@ -111,9 +111,7 @@ test('a recording shows its indicator, stops with Stop and saves a playable WebM
   context,
 }) => {
   await openDock(page, webDesign([], 60));
-  await setSpeed(page, 1);
-  await page.getByTestId('canvas').focus();
-  await page.keyboard.press('Space');
+  await startRun(page, 1);
   await page.keyboard.press('Control+Shift+X');
   const indicator = page.getByTestId('recording-indicator');
   await expect(indicator).toBeVisible();
@@ -124,6 +122,7 @@ test('a recording shows its indicator, stops with Stop and saves a playable WebM
   expect(name).toBe('Web — recording.webm');
   expect(bytes.length).toBeGreaterThan(1000);
   expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+  writeFileSync(test.info().outputPath('recording.webm'), bytes);
 
   const player = await context.newPage();
   await player.setContent('<video id="video" muted></video>');
