@@ -14,6 +14,8 @@ export const IPC = {
   listTemplates: 'template:list',
   readTemplate: 'template:read',
   exportPng: 'export:png',
+  exportFile: 'export:file',
+  exportPdf: 'export:pdf',
   appInfo: 'app:info',
   documentState: 'window:documentState',
   closeWindow: 'window:close',

@@ -5,9 +5,11 @@ import {
   designPayload,
   draftIdPayload,
   draftPayload,
+  exportFilePayload,
   fileRefPayload,
   isAllowedExternalUrl,
   pngPayload,
+  reportHtmlPayload,
   templateNamePayload,
 } from '../shared/platform/payloads';
 import { isTrustedSenderFacts, parseIpcArguments } from './ipcGuard';
@@ -84,6 +86,23 @@ describe('IPC payload check', () => {
     expect(pngPayload.safeParse(png).success).toBe(true);
     expect(pngPayload.safeParse(new TextEncoder().encode('<svg>not a png</svg>')).success).toBe(false);
     expect(pngPayload.safeParse('iVBORw0KGgo=').success).toBe(false);
+  });
+
+  it('accepts an exported file only when its content is what its format says', () => {
+    const webm = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86]);
+    const ok = (format: string, data: unknown) => exportFilePayload.safeParse({ format, data }).success;
+    expect(ok('svg', '<svg xmlns="http://www.w3.org/2000/svg"></svg>')).toBe(true);
+    expect(ok('svg', '<?xml version="1.0"?>\n<svg></svg>')).toBe(true);
+    expect(ok('html', '<!doctype html><html></html>')).toBe(true);
+    expect(ok('webm', webm)).toBe(true);
+    // Wrong content for the name it would be saved under, or an unknown format.
+    expect(ok('svg', '<script>alert(1)</script>')).toBe(false);
+    expect(ok('html', '#!/bin/sh\nrm -rf ~')).toBe(false);
+    expect(ok('webm', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0]))).toBe(false);
+    expect(ok('webm', '1A45DFA3')).toBe(false);
+    expect(ok('exe', webm)).toBe(false);
+    expect(reportHtmlPayload.safeParse('<!DOCTYPE html><p>report').success).toBe(true);
+    expect(reportHtmlPayload.safeParse('<p>not a document').success).toBe(false);
   });
 
   it('opens only https links to allowlisted hosts', () => {

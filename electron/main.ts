@@ -29,16 +29,19 @@ import {
   documentStatePayload,
   draftIdPayload,
   draftPayload,
+  exportFilePayload,
   externalUrlPayload,
   fileRefPayload,
   filePathPayload,
   isAllowedExternalUrl,
   pngPayload,
+  reportHtmlPayload,
   saveOptionsPayload,
   suggestedNamePayload,
   templateNamePayload,
 } from '../shared/platform/payloads';
 import { parseDesign } from '../shared/document/validate';
+import { EXPORT_FORMATS, withExtension, type ExportFormat } from '../shared/platform/exportFormats';
 import { AppData, type WindowBounds } from './appData';
 import { CloseGuard } from './closeGuard';
 import { atomicWrite, readDesignFile, removeStaleTempFiles } from './files';
@@ -46,6 +49,7 @@ import { changedOnDisk, identityOf, OpenFileWatch, type FileIdentity } from './f
 import { IPC } from './ipcChannels';
 import { parseIpcArguments } from './ipcGuard';
 import { menuTemplate } from './menu';
+import { printReportToPdf } from './printToPdf';
 import { hardenSessions, isTrustedSender, registerAppScheme, rendererUrl, serveRenderer } from './security';
 
 const appRoot = app.getAppPath();
@@ -185,6 +189,27 @@ function listen<Schema extends z.ZodType>(
   });
 }
 
+/** Asks where to save an export (SVG, report, PDF, recording) and writes it there atomically. */
+async function saveExport(
+  format: ExportFormat,
+  data: string | Uint8Array,
+  name: string,
+): Promise<SaveResult> {
+  const info = EXPORT_FORMATS[format];
+  const choice = await dialog.showSaveDialog(window!, {
+    defaultPath: join(app.getPath(info.folder), withExtension(name, format)),
+    filters: [{ name: info.description, extensions: [info.extension] }],
+  });
+  if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
+  const path = extname(choice.filePath) ? choice.filePath : `${choice.filePath}.${info.extension}`;
+  try {
+    await atomicWrite(path, data);
+  } catch (error) {
+    return { status: 'failed', message: (error as Error).message };
+  }
+  return { status: 'saved', file: { path, name: basename(path) } };
+}
+
 function registerIpc() {
   handle(IPC.newDesign, [], () => openFileWatch.stop());
   handle(IPC.open, [], async (): Promise<OpenResult> => {
@@ -249,6 +274,22 @@ function registerIpc() {
     await atomicWrite(choice.filePath, png);
     return { status: 'saved', file: { path: choice.filePath, name: basename(choice.filePath) } };
   });
+  handle(IPC.exportFile, [exportFilePayload, suggestedNamePayload], ({ format, data }, name) =>
+    saveExport(format, data, name),
+  );
+  handle(
+    IPC.exportPdf,
+    [reportHtmlPayload, suggestedNamePayload],
+    async (html, name): Promise<SaveResult> => {
+      let pdf: Buffer;
+      try {
+        pdf = await printReportToPdf(html);
+      } catch (error) {
+        return { status: 'failed', message: `could not print the report: ${(error as Error).message}` };
+      }
+      return saveExport('pdf', new Uint8Array(pdf), name);
+    },
+  );
   handle(IPC.appInfo, [], () => ({
     name: app.getName(),
     version: app.getVersion(),

@@ -21,6 +21,9 @@ const desktopApi = {
   listTemplates: () => ipcRenderer.invoke(IPC.listTemplates),
   readTemplate: (name) => ipcRenderer.invoke(IPC.readTemplate, name),
   exportPng: (png, suggestedName) => ipcRenderer.invoke(IPC.exportPng, png, suggestedName),
+  exportFile: (format, data, suggestedName) =>
+    ipcRenderer.invoke(IPC.exportFile, { format, data }, suggestedName),
+  exportPdf: (html, suggestedName) => ipcRenderer.invoke(IPC.exportPdf, html, suggestedName),
   appInfo: () => ipcRenderer.invoke(IPC.appInfo),
   setDocumentState: (state) => ipcRenderer.send(IPC.documentState, state),
   closeWindow: () => ipcRenderer.invoke(IPC.closeWindow),

@@ -23,6 +23,9 @@ import { FileDialogs, FileFlows } from '../files/FileFlows';
 import { useFilesStore } from '../files/filesStore';
 import { RegionBoundary } from './RegionBoundary';
 import { DesignCanvas } from '../canvas/DesignCanvas';
+import { registerReportCommands } from '../report/reportCommands';
+import { registerRecordingCommands } from '../recording/recordingCommands';
+import { RecordingIndicator } from '../recording/RecordingIndicator';
 import { useResolvedTheme } from '../ui/themeColors';
 import { SweepPanel } from '../sweep/SweepPanel';
 import { registerSweepCommands } from '../sweep/sweepCommands';
@@ -64,6 +67,8 @@ export function App() {
   useEffect(() => registerCompareCommands(), []);
   useEffect(() => registerReplicationCommands(), []);
   useEffect(() => installPanelsAutomation(), []);
+  useEffect(() => registerReportCommands(), []);
+  useEffect(() => registerRecordingCommands(), []);
   useLiveRun();
   // Before first paint, so a dark-theme user never sees a light flash.
   useLayoutEffect(() => {
@@ -124,6 +129,7 @@ export function App() {
         <ReplicationsPanel />
         <DialogHost />
       </RegionBoundary>
+      <RecordingIndicator />
       <Toast />
     </div>
   );

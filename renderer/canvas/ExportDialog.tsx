@@ -1,16 +1,22 @@
-// The Export PNG dialog (`file.exportPng`): whole design or selection, 1× or 2×, themed or
-// transparent background. A native modal <dialog>, so Escape closes it without a key binding.
+// The Export image dialog (`file.exportPng`, `file.exportSvg`): PNG or SVG, whole design or
+// selection, 1× or 2× (PNG; an SVG has no pixels), themed or transparent background. A native modal
+// <dialog>, so Escape closes it without a key binding.
 import { useEffect, useRef, useState } from 'react';
 import { useDesignStore } from '../store/designStore';
 import { useCanvasUi } from '../store/canvasUiStore';
-import { exportPng, type PngOptions } from './exportPng';
+import { exportPng, exportSvg, type PngOptions } from './exportPng';
+
+interface ImageOptions extends PngOptions {
+  format: 'png' | 'svg';
+}
 
 export function ExportDialog() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const hasSelection = useDesignStore(
     (state) => state.selection.nodes.length + state.selection.notes.length > 0,
   );
-  const [options, setOptions] = useState<PngOptions>({
+  const [options, setOptions] = useState<ImageOptions>({
+    format: useCanvasUi.getState().exportFormat,
     scope: hasSelection ? 'selection' : 'design',
     scale: 2,
     background: 'themed',
@@ -23,9 +29,9 @@ export function ExportDialog() {
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const choice = <K extends keyof PngOptions>(
+  const choice = <K extends keyof ImageOptions>(
     key: K,
-    value: PngOptions[K],
+    value: ImageOptions[K],
     label: string,
     disabled = false,
   ) => (
@@ -55,12 +61,17 @@ export function ExportDialog() {
         onSubmit={async (event) => {
           event.preventDefault();
           setBusy(true);
-          const done = await exportPng(options);
+          const done = options.format === 'svg' ? await exportSvg(options) : await exportPng(options);
           setBusy(false);
           if (done) dialogRef.current?.close();
         }}
       >
-        <h2>Export PNG</h2>
+        <h2>Export image</h2>
+        <fieldset>
+          <legend>Format</legend>
+          {choice('format', 'png', 'PNG (picture)')}
+          {choice('format', 'svg', 'SVG (vector: sharp at any size, text stays text)')}
+        </fieldset>
         <fieldset>
           <legend>What</legend>
           {choice('scope', 'design', 'Whole design')}
@@ -68,8 +79,8 @@ export function ExportDialog() {
         </fieldset>
         <fieldset>
           <legend>Size</legend>
-          {choice('scale', 1, '1×')}
-          {choice('scale', 2, '2× (sharp on slides)')}
+          {choice('scale', 1, '1×', options.format === 'svg')}
+          {choice('scale', 2, '2× (sharp on slides)', options.format === 'svg')}
         </fieldset>
         <fieldset>
           <legend>Background</legend>
@@ -81,7 +92,7 @@ export function ExportDialog() {
             Cancel
           </button>
           <button type="submit" data-testid="export-confirm" disabled={busy} autoFocus>
-            {busy ? 'Exporting…' : 'Export'}
+            {busy ? 'Exporting…' : `Export ${options.format.toUpperCase()}`}
           </button>
         </div>
       </form>

@@ -203,15 +203,21 @@ export function registerCanvasCommands(controller: CanvasController): () => void
       },
     },
     'file.exportPng': {
-      run: () => useCanvasUi.getState().set({ exportDialogOpen: true }),
-      enabled: () => {
-        const { design } = useDesignStore.getState();
-        return design.nodes.length + design.notes.length > 0;
-      },
+      run: () => useCanvasUi.getState().set({ exportDialogOpen: true, exportFormat: 'png' }),
+      enabled: hasContent,
+    },
+    'file.exportSvg': {
+      run: () => useCanvasUi.getState().set({ exportDialogOpen: true, exportFormat: 'svg' }),
+      enabled: hasContent,
     },
   };
   for (const kind of COMPONENT_KINDS) {
     handlers[`place.${kind}`] = { run: () => void controller.placeKind(kind) };
+  }
+
+  function hasContent() {
+    const { design } = useDesignStore.getState();
+    return design.nodes.length + design.notes.length > 0;
   }
 
   function insertNote(style: 'sticky' | 'frame' | 'text') {

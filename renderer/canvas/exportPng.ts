@@ -1,6 +1,7 @@
 // PNG export of the whole design or the selection, at 1× or 2×, on a transparent or themed
 // background. Konva re-draws the layers onto an off-screen canvas covering the content (not just the
-// visible part); selection and hover decorations are hidden while it does.
+// visible part); selection and hover decorations are hidden while it does. The SVG export
+// (`exportSvg` below, drawn by ./exportSvg.ts from the document) takes the same scope and background.
 import type Konva from 'konva';
 import { currentCanvasTheme } from '../ui/themeColors';
 import { getDesktopApi } from '../platform/getDesktopApi';
@@ -10,6 +11,7 @@ import { canvasRefs } from './canvasRefs';
 import { useCanvasUi } from '../store/canvasUiStore';
 import { setForceDetail } from './drawing';
 import { designBounds, worldToScreen } from '../../shared/document/geometry';
+import { designSvg } from './exportSvg';
 
 export interface PngOptions {
   scope: 'design' | 'selection';
@@ -105,6 +107,43 @@ export function pngFileName(title: string, scope: PngOptions['scope']): string {
       .replace(/\s+/g, ' ')
       .trim() || 'Untitled design';
   return `${base}${scope === 'selection' ? ' (selection)' : ''}.png`;
+}
+
+/** The SVG of the design or the selection, in the current theme (null with a reason when empty). */
+export function renderSvg(
+  options: Pick<PngOptions, 'scope' | 'background'>,
+): { svg: string; width: number; height: number } | { refused: string } {
+  const { design, selection } = useDesignStore.getState();
+  const onlySelection = options.scope === 'selection';
+  const picture = designSvg(design, {
+    only: onlySelection ? { nodes: new Set(selection.nodes), notes: new Set(selection.notes) } : undefined,
+    background: options.background,
+    theme: currentCanvasTheme(),
+  });
+  if (!picture)
+    return {
+      refused: onlySelection ? 'Nothing is selected to export.' : 'The design is empty: nothing to export.',
+    };
+  return picture;
+}
+
+/** Renders the SVG and hands it to the platform (save dialog on desktop, a download in the browser). */
+export async function exportSvg(options: Pick<PngOptions, 'scope' | 'background'>): Promise<boolean> {
+  const result = renderSvg(options);
+  if ('refused' in result) {
+    useUiStore.getState().showNotice({ text: result.refused, tone: 'warning' });
+    return false;
+  }
+  const name = pngFileName(useDesignStore.getState().design.meta.title, options.scope).replace(
+    /\.png$/,
+    '.svg',
+  );
+  const saved = await getDesktopApi().exportFile('svg', result.svg, name);
+  if (saved.status === 'failed') {
+    useUiStore.getState().showNotice({ text: `Export failed: ${saved.message}`, tone: 'error' });
+    return false;
+  }
+  return saved.status === 'saved';
 }
 
 /** Renders and hands the PNG to the platform (save dialog on desktop, a download in the browser). */

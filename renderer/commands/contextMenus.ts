@@ -36,6 +36,7 @@ export const CONTEXT_MENU_COMMANDS: Record<ContextTarget, string[]> = {
     'view.zoomToFit',
     'view.toggleSnap',
     'file.exportPng',
+    'file.exportSvg',
   ],
 };
 

@@ -16,6 +16,7 @@ import type {
 } from '../../shared/platform/desktopApi';
 import { fileNameForTitle } from '../../shared/platform/desktopApi';
 import { isAllowedExternalUrl } from '../../shared/platform/payloads';
+import { EXPORT_FORMATS, PDF_NEEDS_DESKTOP, withExtension } from '../../shared/platform/exportFormats';
 import type { Design } from '../../shared/document/types';
 import { parseDesign } from '../../shared/document/validate';
 import { version } from '../../package.json';
@@ -294,6 +295,17 @@ export const browserApi: DesktopApi = {
   async exportPng(png, suggestedName) {
     download(png as BlobPart, suggestedName, 'image/png');
     return { status: 'saved', file: { path: newId('download'), name: suggestedName } };
+  },
+
+  async exportFile(format, data, suggestedName) {
+    const name = withExtension(suggestedName, format);
+    download(data as BlobPart, name, EXPORT_FORMATS[format].mimeType);
+    return { status: 'saved', file: { path: newId('download'), name } };
+  },
+
+  // A browser cannot print a page to a PDF file by itself; the renderer says so before asking.
+  async exportPdf() {
+    return { status: 'failed', message: PDF_NEEDS_DESKTOP };
   },
 
   async appInfo(): Promise<AppInfo> {

@@ -13,6 +13,8 @@ export interface CanvasUiState {
   editing: { type: 'node' | 'note'; id: string } | null;
   contextMenu: { target: ContextTarget; clientX: number; clientY: number; hit: Hit } | null;
   exportDialogOpen: boolean;
+  /** What the export dialog offers first: `file.exportPng` opens it on PNG, `file.exportSvg` on SVG. */
+  exportFormat: 'png' | 'svg';
   snapToGrid: boolean;
   set: (partial: Partial<Omit<CanvasUiState, 'set'>>) => void;
 }
@@ -22,6 +24,7 @@ export const useCanvasUi = create<CanvasUiState>()((set) => ({
   editing: null,
   contextMenu: null,
   exportDialogOpen: false,
+  exportFormat: 'png',
   snapToGrid: true,
   set: (partial) => set(partial),
 }));

@@ -4,6 +4,7 @@
 import { CANVAS_COMMANDS } from './canvasCommandDescriptors';
 import { RUN_COMMANDS } from './runCommandDescriptors';
 import { ANALYSIS_COMMANDS } from './analysisCommandDescriptors';
+import { REPORT_COMMANDS } from './reportCommandDescriptors';
 
 export type MenuName = 'file' | 'edit' | 'view' | 'run' | 'help';
 
@@ -27,6 +28,7 @@ export const COMMANDS: CommandInfo[] = [
   { id: 'file.save', label: 'Save', shortcut: 'Mod+S', menu: 'file', group: 'save' },
   { id: 'file.saveAs', label: 'Save as…', shortcut: 'Mod+Shift+S', menu: 'file', group: 'save' },
   { id: 'file.exportPng', label: 'Export PNG…', shortcut: 'Mod+Shift+E', menu: 'file', group: 'export' },
+  { id: 'file.exportSvg', label: 'Export SVG…', menu: 'file', group: 'export' },
   { id: 'edit.undo', label: 'Undo', shortcut: 'Mod+Z', menu: 'edit', group: 'history' },
   {
     id: 'edit.redo',
@@ -116,6 +118,7 @@ export const COMMANDS: CommandInfo[] = [
   ...CANVAS_COMMANDS,
   ...RUN_COMMANDS,
   ...ANALYSIS_COMMANDS,
+  ...REPORT_COMMANDS,
 ];
 
 const byId = new Map(COMMANDS.map((command) => [command.id, command]));

@@ -3,6 +3,7 @@
 // interface with the File System Access API / downloads and IndexedDB. The renderer never knows
 // which one it talks to. Payloads crossing IPC are checked with the schemas in ./payloads.ts.
 import type { Design } from '../document/types';
+import type { ExportFileFormat } from './exportFormats';
 
 /** Where a document lives. `path` is a platform handle: a file path in Electron, an opaque id in the browser. */
 export interface FileRef {
@@ -99,6 +100,16 @@ export interface DesktopApi {
   /** The text of a bundled template (assets/templates/NAME). */
   readTemplate(name: string): Promise<string>;
   exportPng(png: Uint8Array, suggestedName: string): Promise<SaveResult>;
+  /**
+   * Saves an exported file: the design as SVG (text), a run report as HTML (text), a recording as
+   * WebM (bytes) — a save dialog on desktop, a download in the browser (./exportFormats.ts).
+   */
+  exportFile(format: ExportFileFormat, data: string | Uint8Array, suggestedName: string): Promise<SaveResult>;
+  /**
+   * Prints an HTML report to PDF and saves it. Desktop only (Chromium's printToPDF in the main
+   * process); the browser answers `failed` with PDF_NEEDS_DESKTOP.
+   */
+  exportPdf(html: string, suggestedName: string): Promise<SaveResult>;
   appInfo(): Promise<AppInfo>;
   /** Keeps the shell's window title and close confirmation in step with the document. */
   setDocumentState(state: DocumentState): void;

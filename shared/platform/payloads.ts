@@ -4,6 +4,7 @@ import '../document/zodConfig';
 import { z } from 'zod';
 import { parseDesign } from '../document/validate';
 import type { Design } from '../document/types';
+import { EXPORT_FORMATS, exportContentProblem, isHtmlDocument } from './exportFormats';
 
 const MAX_PATH_CHARS = 4096;
 
@@ -41,6 +42,21 @@ export const pngPayload = z
       bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47,
     'not a PNG image',
   );
+/** An exported file (SVG, HTML report, WebM recording): its format and content must agree. */
+export const exportFilePayload = z
+  .object({
+    format: z.enum(['svg', 'html', 'webm']),
+    data: z.union([z.string(), z.instanceof(Uint8Array)]),
+  })
+  .superRefine(({ format, data }, context) => {
+    const problem = exportContentProblem(format, data);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+/** A report to print to PDF: an HTML document of at most the HTML export's size. */
+export const reportHtmlPayload = z
+  .string()
+  .max(EXPORT_FORMATS.html.maxBytes, 'the report is too large')
+  .refine(isHtmlDocument, 'not an HTML document');
 export const documentStatePayload = z.object({ title: z.string().max(1024), dirty: z.boolean() });
 export const closeRequestAnswerPayload = z.enum(['asking', 'cancelled']);
 export const externalUrlPayload = z.string().max(2048);

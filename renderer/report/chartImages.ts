@@ -1,0 +1,209 @@
+// The dock's six charts drawn to PNG images for a report: the same models and folded columns as the
+// dock (renderer/dock/series.ts: chartModel, chartColumns — the run history's one fold policy), the
+// same colour-blind-safe colours and dash styles (chartTheme.ts) in the light theme (a report is a
+// white page), drawn by uPlot into a detached element off screen at 2× for print, then composed with
+// the title and a legend (swatch, label, value at the end of the run) onto one canvas and read back
+// as a data URL. No network, nothing left in the page afterwards.
+import uPlot from 'uplot';
+import type { RunHistory } from '../run/runHistory';
+import {
+  CHART_IDS,
+  chartColumns,
+  chartModel,
+  seriesValueAt,
+  type ChartModel,
+  type SeriesContext,
+} from '../dock/series';
+import { chartTheme, seriesColour, seriesDash, type ChartTheme } from '../dock/chartTheme';
+import { formatChartValue } from '../dock/ChartCard';
+import { formatAxisSeconds } from '../dock/format';
+import type { ReportChart } from './runReport';
+
+/** CSS pixels of one chart in the report; drawn at OUTPUT_SCALE device pixels per CSS pixel. */
+const CHART_WIDTH = 900;
+const PLOT_HEIGHT = 220;
+const HEADER_HEIGHT = 30;
+const LEGEND_ROW_HEIGHT = 22;
+const OUTPUT_SCALE = 2;
+/** Time-axis steps in seconds (uPlot picks the smallest that leaves room between ticks). */
+const SECOND_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 43_200, 86_400];
+/** Points per chart: the report is wider than a dock chart. */
+const MAX_POINTS = 600;
+
+function compactNumber(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1_000_000) return `${Number((value / 1_000_000).toFixed(1))}M`;
+  if (abs >= 10_000) return `${Math.round(value / 1000)}k`;
+  if (abs >= 1000) return `${Number((value / 1000).toFixed(1))}k`;
+  return Number(value.toFixed(abs < 10 ? 2 : 0)).toString();
+}
+
+const lineColour = (theme: ChartTheme, spec: ChartModel['series'][number]) =>
+  spec.reference ? theme.reference : seriesColour(theme, spec.style);
+const lineDash = (spec: ChartModel['series'][number]) => (spec.reference ? [6, 4] : seriesDash(spec.style));
+
+/** Draws one chart's plot with uPlot (off screen); resolves with its canvas once drawn. */
+async function plotCanvas(model: ChartModel, columns: uPlot.AlignedData, theme: ChartTheme) {
+  // uPlot draws at the screen's devicePixelRatio; sizes are scaled so the output is OUTPUT_SCALE.
+  const k = OUTPUT_SCALE / (window.devicePixelRatio || 1);
+  const host = document.createElement('div');
+  host.setAttribute('aria-hidden', 'true');
+  Object.assign(host.style, { position: 'fixed', left: '-100000px', top: '0', pointerEvents: 'none' });
+  document.body.append(host);
+  const font = theme.font.replace(/(\d+(?:\.\d+)?)px/, (_match, size) => `${Number(size) * k}px`);
+  const axis = {
+    stroke: theme.axis,
+    font,
+    grid: { stroke: theme.grid, width: 1 * k },
+    ticks: { stroke: theme.grid, width: 1 * k, size: 4 * k },
+  };
+  const chart = new uPlot(
+    {
+      width: Math.round(CHART_WIDTH * k),
+      height: Math.round(PLOT_HEIGHT * k),
+      legend: { show: false },
+      cursor: { show: false },
+      scales: {
+        x: { time: false },
+        y:
+          model.unit === '%'
+            ? { range: [0, 100] }
+            : { range: (_u, _min, max) => [0, max > 0 ? max * 1.12 : 1] as [number, number] },
+      },
+      axes: [
+        {
+          ...axis,
+          size: 30 * k,
+          space: 70 * k,
+          // Whole seconds only: the axis is written in whole seconds ("45s", "2:00").
+          incrs: SECOND_STEPS,
+          values: (_u, ticks) => ticks.map(formatAxisSeconds),
+        },
+        { ...axis, size: 56 * k, space: 24 * k, values: (_u, ticks) => ticks.map(compactNumber) },
+      ],
+      series: [
+        {},
+        ...model.series.map((spec) => ({
+          label: spec.label,
+          stroke: lineColour(theme, spec),
+          width: (spec.reference ? 1.5 : 2) * k,
+          dash: lineDash(spec).map((d) => d * k),
+          spanGaps: false,
+          points: { show: false },
+        })),
+      ],
+    },
+    columns,
+    host,
+  );
+  // uPlot commits its first draw in a microtask.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return {
+    canvas: chart.ctx.canvas,
+    dispose: () => {
+      chart.destroy();
+      host.remove();
+    },
+  };
+}
+
+interface LegendEntry {
+  label: string;
+  value: string;
+  colour: string;
+  dash: number[];
+}
+
+/** Lays the legend out in rows that fit the chart's width (measured with the context's font). */
+function legendRows(context: CanvasRenderingContext2D, entries: LegendEntry[]): LegendEntry[][] {
+  const rows: LegendEntry[][] = [[]];
+  let x = 0;
+  for (const entry of entries) {
+    const width = 30 + context.measureText(`${entry.label} ${entry.value}`).width + 20;
+    if (x + width > CHART_WIDTH && rows[rows.length - 1].length > 0) {
+      rows.push([]);
+      x = 0;
+    }
+    rows[rows.length - 1].push(entry);
+    x += width;
+  }
+  return rows;
+}
+
+async function chartImage(model: ChartModel, history: RunHistory, theme: ChartTheme): Promise<ReportChart> {
+  const last = history.count - 1;
+  const entries: LegendEntry[] = model.series.map((spec) => ({
+    label: spec.label,
+    value: formatChartValue(model.unit, seriesValueAt(spec, history, last)),
+    colour: lineColour(theme, spec),
+    dash: lineDash(spec),
+  }));
+  const legend = entries.map(({ label, value }) => ({ label, value }));
+  const base = { id: model.id, title: model.title, unit: model.unit, legend };
+  if (model.emptyReason !== null || history.count === 0)
+    return { ...base, image: null, emptyReason: model.emptyReason ?? 'The run has no samples yet.' };
+
+  const columns = chartColumns(model, history, MAX_POINTS) as uPlot.AlignedData;
+  const plot = await plotCanvas(model, columns, theme);
+  try {
+    const output = document.createElement('canvas');
+    const measure = output.getContext('2d')!;
+    const fontFamily = theme.font.replace(/^\S+\s+/, '');
+    measure.font = `13px ${fontFamily}`;
+    const rows = legendRows(measure, entries);
+    const height = HEADER_HEIGHT + rows.length * LEGEND_ROW_HEIGHT + PLOT_HEIGHT + 6;
+    output.width = CHART_WIDTH * OUTPUT_SCALE;
+    output.height = height * OUTPUT_SCALE;
+    const context = output.getContext('2d')!;
+    context.scale(OUTPUT_SCALE, OUTPUT_SCALE);
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, CHART_WIDTH, height);
+    context.textBaseline = 'middle';
+    context.fillStyle = '#1b2130';
+    context.font = `600 16px ${fontFamily}`;
+    context.fillText(model.title, 4, HEADER_HEIGHT / 2);
+    const titleWidth = context.measureText(model.title).width;
+    context.fillStyle = theme.axis;
+    context.font = `13px ${fontFamily}`;
+    context.fillText(model.unit, 4 + titleWidth + 8, HEADER_HEIGHT / 2 + 1);
+    rows.forEach((row, r) => {
+      let x = 4;
+      const y = HEADER_HEIGHT + r * LEGEND_ROW_HEIGHT + LEGEND_ROW_HEIGHT / 2;
+      for (const entry of row) {
+        context.strokeStyle = entry.colour;
+        context.lineWidth = 2.5;
+        context.setLineDash(entry.dash.map((d) => Math.max(1, d * 0.7)));
+        context.beginPath();
+        context.moveTo(x, y);
+        context.lineTo(x + 22, y);
+        context.stroke();
+        context.setLineDash([]);
+        x += 30;
+        context.fillStyle = '#1b2130';
+        context.fillText(entry.label, x, y);
+        x += context.measureText(`${entry.label} `).width;
+        context.font = `600 13px ${fontFamily}`;
+        context.fillText(entry.value, x, y);
+        x += context.measureText(entry.value).width + 20;
+        context.font = `13px ${fontFamily}`;
+      }
+    });
+    const plotTop = HEADER_HEIGHT + rows.length * LEGEND_ROW_HEIGHT + 2;
+    context.drawImage(plot.canvas, 0, plotTop, CHART_WIDTH, PLOT_HEIGHT);
+    return {
+      ...base,
+      image: { src: output.toDataURL('image/png'), width: CHART_WIDTH, height },
+      emptyReason: null,
+    };
+  } finally {
+    plot.dispose();
+  }
+}
+
+/** Every dock chart of the whole run (no node selected: the design-wide view) as report images. */
+export async function renderChartImages(history: RunHistory, context: SeriesContext): Promise<ReportChart[]> {
+  const theme = chartTheme('light');
+  const charts: ReportChart[] = [];
+  for (const id of CHART_IDS) charts.push(await chartImage(chartModel(id, history, context), history, theme));
+  return charts;
+}
