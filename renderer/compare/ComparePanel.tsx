@@ -4,6 +4,7 @@
 // difference table says, per metric, B − A with its 95% interval and whether it is within the noise.
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { Dialog } from '../ui/Dialog';
+import { RunOrCancel } from '../ui/RunOrCancel';
 import { useDesignStore } from '../store/designStore';
 import { useResolvedTheme } from '../ui/themeColors';
 import { chartTheme } from '../dock/chartTheme';
@@ -59,28 +60,7 @@ function CompareFormRow({ running }: { running: boolean }) {
           onChange={(event) => setForm({ ...form, durationS: event.target.value })}
         />
       </label>
-      {running ? (
-        // Keyed: the cancelling click must not land on a submit button React reuses in its place.
-        <button
-          key="cancel"
-          type="button"
-          className="button button-default"
-          data-testid="compare-cancel"
-          onClick={cancelCompare}
-        >
-          Cancel
-        </button>
-      ) : (
-        <button
-          key="run"
-          type="submit"
-          className="button button-primary"
-          data-testid="compare-run"
-          data-autofocus
-        >
-          Run both
-        </button>
-      )}
+      <RunOrCancel running={running} label="Run both" testId="compare" onCancel={cancelCompare} />
     </form>
   );
 }

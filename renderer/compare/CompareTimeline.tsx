@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { seriesColour, type ChartTheme } from '../dock/chartTheme';
+import { chartAxis, seriesColour, type ChartTheme } from '../dock/chartTheme';
 
 export function CompareTimeline({
   title,
@@ -38,12 +38,7 @@ export function CompareTimeline({
   useLayoutEffect(() => {
     const element = host.current;
     if (!element || tS.length === 0) return;
-    const axis = {
-      stroke: theme.axis,
-      font: theme.font,
-      grid: { stroke: theme.grid, width: 1 },
-      ticks: { stroke: theme.grid, width: 1, size: 4 },
-    };
+    const axis = chartAxis(theme);
     const cursorLine: uPlot.Plugin = {
       hooks: {
         draw: (u) => {

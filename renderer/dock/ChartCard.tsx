@@ -7,7 +7,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { RunHistory } from '../run/runHistory';
 import { chartColumns, seriesValueAt, type ChartModel } from './series';
-import { seriesColour, seriesDash, type ChartTheme } from './chartTheme';
+import { chartAxis, seriesColour, seriesDash, type ChartTheme } from './chartTheme';
 import { formatAxisSeconds } from './format';
 import { formatMs, formatNumber, formatPercent, formatPerSecond, formatRps } from '../../shared/format';
 
@@ -65,12 +65,7 @@ export function ChartCard({
       width: Math.max(120, Math.floor(host.clientWidth)),
       height: Math.max(60, Math.floor(host.clientHeight)),
     });
-    const axis = {
-      stroke: theme.axis,
-      font: theme.font,
-      grid: { stroke: theme.grid, width: 1 },
-      ticks: { stroke: theme.grid, width: 1, size: 4 },
-    };
+    const axis = chartAxis(theme);
     // The run cursor (scrubbed time) as a vertical line in the theme's selection colour.
     const cursorLine: uPlot.Plugin = {
       hooks: {

@@ -4,6 +4,7 @@
 // Why over seeds. The dock's SLO badge and Why panel then show the same verdict for this revision.
 import { useState, type SyntheticEvent } from 'react';
 import { Dialog } from '../ui/Dialog';
+import { RunOrCancel } from '../ui/RunOrCancel';
 import { useDesignStore } from '../store/designStore';
 import { formatMs, formatPercent, formatRps } from '../../shared/format';
 import type { Estimate } from '../../shared/analysis/confidence';
@@ -42,27 +43,7 @@ function FormRow({ form, running }: { form: ReplicationForm; running: boolean })
           onChange={(event) => setDraft({ ...draft, durationS: event.target.value })}
         />
       </label>
-      {running ? (
-        <button
-          key="cancel"
-          type="button"
-          className="button button-default"
-          data-testid="replications-cancel"
-          onClick={cancelReplications}
-        >
-          Cancel
-        </button>
-      ) : (
-        <button
-          key="run"
-          type="submit"
-          className="button button-primary"
-          data-testid="replications-run"
-          data-autofocus
-        >
-          Run all
-        </button>
-      )}
+      <RunOrCancel running={running} label="Run all" testId="replications" onCancel={cancelReplications} />
     </form>
   );
 }

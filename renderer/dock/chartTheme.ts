@@ -41,3 +41,13 @@ export function seriesColour(theme: ChartTheme, style: number): string {
 export function seriesDash(style: number): number[] {
   return SERIES_DASHES[style % SERIES_DASHES.length];
 }
+
+/** The axis style every uPlot chart uses (dock, sweep, compare; the report scales it by `k`). */
+export function chartAxis(theme: ChartTheme, k = 1, font = theme.font) {
+  return {
+    stroke: theme.axis,
+    font,
+    grid: { stroke: theme.grid, width: 1 * k },
+    ticks: { stroke: theme.grid, width: 1 * k, size: 4 * k },
+  };
+}

@@ -14,7 +14,7 @@ import {
   type ChartModel,
   type SeriesContext,
 } from '../dock/series';
-import { chartTheme, seriesColour, seriesDash, type ChartTheme } from '../dock/chartTheme';
+import { chartAxis, chartTheme, seriesColour, seriesDash, type ChartTheme } from '../dock/chartTheme';
 import { formatChartValue } from '../dock/ChartCard';
 import { formatAxisSeconds } from '../dock/format';
 import type { ReportChart } from './runReport';
@@ -51,12 +51,7 @@ async function plotCanvas(model: ChartModel, columns: uPlot.AlignedData, theme: 
   Object.assign(host.style, { position: 'fixed', left: '-100000px', top: '0', pointerEvents: 'none' });
   document.body.append(host);
   const font = theme.font.replace(/(\d+(?:\.\d+)?)px/, (_match, size) => `${Number(size) * k}px`);
-  const axis = {
-    stroke: theme.axis,
-    font,
-    grid: { stroke: theme.grid, width: 1 * k },
-    ticks: { stroke: theme.grid, width: 1 * k, size: 4 * k },
-  };
+  const axis = chartAxis(theme, k, font);
   const chart = new uPlot(
     {
       width: Math.round(CHART_WIDTH * k),

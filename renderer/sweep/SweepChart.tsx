@@ -5,7 +5,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { seriesColour, seriesDash, type ChartTheme } from '../dock/chartTheme';
+import { chartAxis, seriesColour, seriesDash, type ChartTheme } from '../dock/chartTheme';
 import { formatNumber } from '../../shared/format';
 
 export interface SweepLine {
@@ -48,12 +48,7 @@ export function SweepChart({
   useLayoutEffect(() => {
     const element = host.current;
     if (!element || x.length === 0) return;
-    const axis = {
-      stroke: theme.axis,
-      font: theme.font,
-      grid: { stroke: theme.grid, width: 1 },
-      ticks: { stroke: theme.grid, width: 1, size: 4 },
-    };
+    const axis = chartAxis(theme);
     const series: uPlot.Series[] = [{}];
     const data: (number | null)[][] = [x];
     const bands: uPlot.Band[] = [];

@@ -3,6 +3,7 @@
 // finish, with the capacity knee and the largest value within the SLO marked and said in words.
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { Dialog } from '../ui/Dialog';
+import { RunOrCancel } from '../ui/RunOrCancel';
 import { useDesignStore } from '../store/designStore';
 import { useResolvedTheme } from '../ui/themeColors';
 import { chartTheme } from '../dock/chartTheme';
@@ -170,26 +171,7 @@ function SweepFormRow({ form, running }: { form: SweepForm; running: boolean }) 
           disabled={running}
         />
       </label>
-      {running ? (
-        <button
-          type="button"
-          className="button button-default"
-          data-testid="sweep-cancel"
-          onClick={cancelSweep}
-        >
-          Cancel
-        </button>
-      ) : (
-        <button
-          key="run"
-          type="submit"
-          className="button button-primary"
-          data-testid="sweep-run"
-          data-autofocus
-        >
-          Run sweep
-        </button>
-      )}
+      <RunOrCancel running={running} label="Run sweep" testId="sweep" onCancel={cancelSweep} />
     </form>
   );
 }
