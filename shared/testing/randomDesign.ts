@@ -40,6 +40,14 @@ const CAPS: Record<string, number> = {
   maxReceives: 5,
   rows: 10_000_000,
   keys: 1_000_000_000,
+  // Payloads: sizes up to 50 KB (objects 200 KB) over links of up to 100 Mbit/s.
+  readRequestKB: 50,
+  readResponseKB: 50,
+  writeRequestKB: 50,
+  writeResponseKB: 50,
+  objectKB: 200,
+  bandwidthMbps: 100,
+  callsPerRequest: 6,
 };
 
 function paramsArbitrary(specs: ParamSpecs): fc.Arbitrary<Params> {
