@@ -54,7 +54,8 @@ export const EDGE_PARAMS: ParamSpecs = {
     PROTOCOLS,
     'none',
     'How calls are encoded. None: no costs (as before). REST: JSON over HTTP/1.1, 0.5 KB of text headers per message, 20 µs + 10 µs per KB of worker time at each end. gRPC: protobuf over HTTP/2, bodies 0.4× the JSON size, 0.05 KB of compressed headers, 10 µs + 5 µs per KB. GraphQL: like REST, but a page of several resources is one query the service resolves (fanning out downstream).',
-    { group: 'Protocol' },
+    // A fire-and-forget message (into a queue) is not an API call.
+    { group: 'Protocol', relevantWhen: { param: 'async', oneOf: ['false'] } },
   ),
   bandwidthMbps: num(
     'Bandwidth',
