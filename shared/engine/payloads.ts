@@ -34,6 +34,7 @@ export class Links {
   readonly freeAtMs: Float64Array;
   /** Transmission time given to the link so far (busy ms, including what is still to send). */
   readonly busyMs: Float64Array;
+  /** Kilobytes given to the link so far (sent, or waiting to be sent). */
   readonly kilobytes: Float64Array;
   readonly transfers: Float64Array;
   /** Time messages waited for the link before their first bit went out. */
@@ -65,6 +66,12 @@ export class Links {
    */
   busyUpTo(line: number, nowMs: number): number {
     return this.busyMs[line] - Math.max(0, this.freeAtMs[line] - nowMs);
+  }
+
+  /** Kilobytes sent by `nowMs`: what was given less the backlog still to send (msPerKB: the rate). */
+  sentUpTo(line: number, nowMs: number, msPerKB: number): number {
+    const backlogMs = Math.max(0, this.freeAtMs[line] - nowMs);
+    return msPerKB > 0 ? this.kilobytes[line] - backlogMs / msPerKB : this.kilobytes[line];
   }
 }
 
@@ -210,15 +217,16 @@ export function noteCallsOverProtocols(sim: Simulation): void {
   }
 }
 
-/** The 1 s tick: the last second's busy time and kilobytes per link. */
+/** The 1 s tick: the last second's busy time and kilobytes sent per link. */
 export function tickLinks(sim: Simulation): void {
   const links = sim.links;
   for (let line = 0; line < sim.edgeIds.length * 2; line++) {
     const busy = links.busyUpTo(line, sim.now);
+    const sent = links.sentUpTo(line, sim.now, sim.edgeMsPerKB[line >> 1]);
     links.lastWindow[2 * line] = busy - links.tickSnapshot[2 * line];
-    links.lastWindow[2 * line + 1] = links.kilobytes[line] - links.tickSnapshot[2 * line + 1];
+    links.lastWindow[2 * line + 1] = sent - links.tickSnapshot[2 * line + 1];
     links.tickSnapshot[2 * line] = busy;
-    links.tickSnapshot[2 * line + 1] = links.kilobytes[line];
+    links.tickSnapshot[2 * line + 1] = sent;
   }
 }
 
@@ -226,7 +234,7 @@ export function endWarmupLinks(sim: Simulation): void {
   const links = sim.links;
   for (let line = 0; line < sim.edgeIds.length * 2; line++) {
     links.warmupSnapshot[4 * line] = links.busyUpTo(line, sim.now);
-    links.warmupSnapshot[4 * line + 1] = links.kilobytes[line];
+    links.warmupSnapshot[4 * line + 1] = links.sentUpTo(line, sim.now, sim.edgeMsPerKB[line >> 1]);
     links.warmupSnapshot[4 * line + 2] = links.transfers[line];
     links.warmupSnapshot[4 * line + 3] = links.waitMs[line];
   }
@@ -240,7 +248,7 @@ export function endWarmupLinks(sim: Simulation): void {
 export interface LinkResult {
   /** Messages sent. */
   transfers: number;
-  /** Kilobytes on the wire (bodies and headers; 1 KB = 1,000 bytes). */
+  /** Kilobytes sent (bodies and headers; 1 KB = 1,000 bytes; a backlog still waiting is not yet). */
   kilobytes: number;
   /** Mean Mbit/s over the measured run. */
   meanMbps: number;
@@ -269,7 +277,7 @@ function linkResult(sim: Simulation, line: number, spanMs: number): LinkResult {
   const base = 4 * line;
   const since = (value: number, k: number) => value - (sim.warmedUp ? links.warmupSnapshot[base + k] : 0);
   const busy = since(links.busyUpTo(line, sim.now), 0);
-  const kilobytes = since(links.kilobytes[line], 1);
+  const kilobytes = since(links.sentUpTo(line, sim.now, sim.edgeMsPerKB[line >> 1]), 1);
   const transfers = since(links.transfers[line], 2);
   const waitMs = since(links.waitMs[line], 3);
   return {

@@ -376,7 +376,9 @@ class LiveLayer {
         strokeRoute(ctx, route);
       }
       if (load.level !== 'ok' && this.detailed()) {
-        const at = bezierPoint(route, 0.5);
+        // Above the line, so the traffic on it stays visible.
+        const mid = bezierPoint(route, 0.5);
+        const at = { x: mid.x, y: mid.y - 22 };
         const full = load.level === 'full';
         pill(
           ctx,
