@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCount,
+  formatMbps,
   formatMs,
   formatNumber,
   formatPercent,
@@ -31,6 +32,9 @@ describe('number formatting (shared/format.ts)', () => {
     expect(formatRps(12_345)).toBe('12.3k rps');
     expect(formatRps(2_500_000)).toBe('2.5M rps');
     expect(formatPerSecond(12.34)).toBe('12.3/s');
+    expect(formatMbps(6.789)).toBe('6.79 Mbit/s');
+    expect(formatMbps(1234)).toBe('1.23k Mbit/s');
+    expect(formatMbps(6.789, 'compact')).toBe('6.79');
   });
 
   it('writes counts exactly in full and in three figures compact', () => {

@@ -57,6 +57,12 @@ export function formatRps(rps: MaybeNumber, form: NumberForm = 'full'): string {
   return form === 'compact' ? formatNumber(rps) : `${formatNumber(rps)} rps`;
 }
 
+/** A link's bit rate: full "6.8 Mbit/s", "1.2k Mbit/s", "0.05 Mbit/s"; compact the number. */
+export function formatMbps(mbps: MaybeNumber, form: NumberForm = 'full'): string {
+  if (!hasValue(mbps)) return NO_DATA;
+  return form === 'compact' ? formatNumber(mbps) : `${formatNumber(mbps)} Mbit/s`;
+}
+
 /** Any other rate per second (errors, throttled requests): full "12.3/s"; compact "12.3". */
 export function formatPerSecond(perS: MaybeNumber, form: NumberForm = 'full'): string {
   if (!hasValue(perS)) return NO_DATA;

@@ -17,6 +17,7 @@ import { Charts } from './Charts';
 import { EventLog } from './EventLog';
 import { WhyPanel } from './WhyPanel';
 import { Timeline } from './Timeline';
+import { EdgeStrip } from './EdgeStrip';
 import { NodeStrip } from './NodeStrip';
 import { LiveButton, RunReadout, SloBadge } from './RunSummary';
 import { useThrottledRun } from './useThrottledRun';
@@ -209,6 +210,7 @@ export function RunMetrics() {
       <div className="run-dock-main">
         <div className="run-dock-charts">
           <NodeStrip />
+          <EdgeStrip />
           <Charts />
         </div>
         <aside className="run-side">

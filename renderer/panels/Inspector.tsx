@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATALOG, EDGE_PARAMS, type ComponentKind } from '../../shared/document/catalog';
+import { PROTOCOLS, protocolSummary, type Protocol } from '../../shared/document/protocols';
 import type {
   Design,
   DesignEdge,
@@ -20,6 +21,7 @@ import {
   SLO_FIELDS,
   edgeParamProblem,
   groupParams,
+  relevantEdgeGroups,
   relevantGroups,
   nodeParamProblem,
   scenarioFieldProblem,
@@ -204,6 +206,14 @@ function EdgeSection({ edges }: { edges: DesignEdge[] }) {
     }),
   );
   const title = edges.length === 1 ? `${ends[0]} → ${ends[1]}` : `${edges.length} connections`;
+  const groups = relevantEdgeGroups(groupParams(EDGE_PARAMS), edges);
+  // What the chosen protocol costs, in words (one protocol across the selection).
+  const shared = sharedValue(
+    edges.map((edge) => edge.params),
+    'protocol',
+    EDGE_PARAMS.protocol,
+  );
+  const protocol = (PROTOCOLS as readonly unknown[]).includes(shared) ? (shared as Protocol) : null;
   return (
     <section className="inspector-section inspector-edge">
       <div className="inspector-subject">
@@ -212,23 +222,34 @@ function EdgeSection({ edges }: { edges: DesignEdge[] }) {
           <div className="inspector-subject-kind">Connection</div>
         </div>
       </div>
-      {Object.entries(EDGE_PARAMS).map(([name, spec]) => (
-        <ParamField
-          key={name}
-          name={name}
-          spec={spec}
-          value={sharedValue(
-            edges.map((edge) => edge.params),
-            name,
-            spec,
+      {groups.map((group) => (
+        <details key={group.title} className="param-group" open>
+          <summary>{group.title}</summary>
+          {group.names.map((name) => (
+            <ParamField
+              key={name}
+              name={name}
+              spec={EDGE_PARAMS[name]}
+              value={sharedValue(
+                edges.map((edge) => edge.params),
+                name,
+                EDGE_PARAMS[name],
+              )}
+              check={(value) => edgeParamProblem(name, value)}
+              onCommit={(value) =>
+                change(`Set ${EDGE_PARAMS[name].label.toLowerCase()} of ${title}`, (draft) => {
+                  for (const edge of draft.edges)
+                    if (ids.includes(edge.id)) setParam(edge.params, name, value);
+                })
+              }
+            />
+          ))}
+          {group.names.includes('protocol') && protocol !== null && (
+            <p className="panel-hint" data-testid="inspector-protocol-costs">
+              {protocolSummary(protocol)}
+            </p>
           )}
-          check={(value) => edgeParamProblem(name, value)}
-          onCommit={(value) =>
-            change(`Set ${spec.label.toLowerCase()} of ${title}`, (draft) => {
-              for (const edge of draft.edges) if (ids.includes(edge.id)) setParam(edge.params, name, value);
-            })
-          }
-        />
+        </details>
       ))}
     </section>
   );

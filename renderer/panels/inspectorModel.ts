@@ -3,6 +3,7 @@
 // document-level fields (SLO targets, scenario settings) with the same rules the file schema applies.
 import {
   CATALOG,
+  EDGE_PARAMS,
   isParamRelevant,
   resolveParams,
   type ComponentKind,
@@ -111,6 +112,15 @@ export function relevantGroups(
       const spec = CATALOG[node.kind].params[name];
       return !spec || isParamRelevant(spec, resolved[i]);
     });
+  return groups
+    .map((group) => ({ ...group, names: group.names.filter(relevant) }))
+    .filter((group) => group.names.length > 0);
+}
+
+/** The same for connections: the edge parameters that matter to any of the selected edges. */
+export function relevantEdgeGroups(groups: ParamGroup[], edges: readonly { params: Params }[]): ParamGroup[] {
+  const resolved = edges.map((edge) => resolveParams(EDGE_PARAMS, edge.params));
+  const relevant = (name: string) => resolved.some((params) => isParamRelevant(EDGE_PARAMS[name], params));
   return groups
     .map((group) => ({ ...group, names: group.names.filter(relevant) }))
     .filter((group) => group.names.length > 0);

@@ -34,7 +34,14 @@ export type GlobalField =
   | `run:${keyof RunSoFar}`;
 
 export type InstanceField = 'state' | 'leader' | 'utilization' | 'queueDepth' | 'throughputRps';
-export type EdgeField = 'throughputRps' | 'errorRate' | 'cut';
+export type EdgeField =
+  | 'throughputRps'
+  | 'errorRate'
+  | 'cut'
+  | 'forwardUtilization'
+  | 'backUtilization'
+  | 'forwardMbps'
+  | 'backMbps';
 
 /** The one fold policy for every gauge the history keeps (the dock's charts use it too). */
 export const FOLD = {
@@ -68,7 +75,16 @@ export const FOLD = {
     queueDepth: 'max',
     throughputRps: 'mean',
   } as Record<InstanceField, FoldMode>,
-  edge: { throughputRps: 'mean', errorRate: 'max', cut: 'last' } as Record<EdgeField, FoldMode>,
+  // A link's utilisation and Mbit/s are rates over the second: means, like throughput.
+  edge: {
+    throughputRps: 'mean',
+    errorRate: 'max',
+    cut: 'last',
+    forwardUtilization: 'mean',
+    backUtilization: 'mean',
+    forwardMbps: 'mean',
+    backMbps: 'mean',
+  } as Record<EdgeField, FoldMode>,
 } as const;
 
 const GLOBAL_FIELDS = Object.keys(FOLD.global) as GlobalField[];
@@ -263,7 +279,15 @@ export class RunHistory {
       const at = (field: EdgeField) => value(this.columns.get(`e|${edgeId}|${field}`)!);
       const throughput = at('throughputRps');
       if (Number.isNaN(throughput)) continue;
-      edges[edgeId] = { throughputRps: throughput, errorRate: at('errorRate'), cut: at('cut') >= 1 };
+      edges[edgeId] = {
+        throughputRps: throughput,
+        errorRate: at('errorRate'),
+        cut: at('cut') >= 1,
+        forwardUtilization: at('forwardUtilization'),
+        backUtilization: at('backUtilization'),
+        forwardMbps: at('forwardMbps'),
+        backMbps: at('backMbps'),
+      };
     }
     const sample: RunSample = {
       tS: this.times[index],
@@ -414,6 +438,10 @@ export class RunHistory {
       put(first, edge.throughputRps);
       put(first + 1, edge.errorRate);
       put(first + 2, edge.cut ? 1 : 0);
+      put(first + 3, edge.forwardUtilization ?? 0);
+      put(first + 4, edge.backUtilization ?? 0);
+      put(first + 5, edge.forwardMbps ?? 0);
+      put(first + 6, edge.backMbps ?? 0);
     }
   }
 

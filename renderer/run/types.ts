@@ -18,6 +18,12 @@ export interface EdgeGauges {
   throughputRps: number;
   errorRate: number;
   cut: boolean;
+  /** Each direction's link (requests forward, responses back): its sending time over the last
+   *  second (0 when its bandwidth is unbounded) and Mbit/s on the wire. Absent in old samples. */
+  forwardUtilization?: number;
+  backUtilization?: number;
+  forwardMbps?: number;
+  backMbps?: number;
 }
 
 export type InstanceState = 'alive' | 'dead' | 'hung' | 'slow';

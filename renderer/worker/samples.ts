@@ -88,7 +88,15 @@ export class GaugeReader {
       const f = this.edge[field];
       return f === undefined ? 0 : arrays.edges[base + f];
     };
-    return { throughputRps: value('throughputRps'), errorRate: value('errorRate'), cut: value('cut') === 1 };
+    return {
+      throughputRps: value('throughputRps'),
+      errorRate: value('errorRate'),
+      cut: value('cut') === 1,
+      forwardUtilization: value('forwardUtilization'),
+      backUtilization: value('backUtilization'),
+      forwardMbps: value('forwardMbps'),
+      backMbps: value('backMbps'),
+    };
   }
 
   records(arrays: GaugeArrays) {

@@ -13,6 +13,7 @@ import {
 } from '../engine/index';
 import {
   formatCount,
+  formatMbps,
   formatMs,
   formatNumber,
   formatPercent,
@@ -243,6 +244,28 @@ export function formatTables(title: string, result: CliJson): string {
       );
   }
   if (extras.length) out.push('', ...extras);
+  if (result.edges) {
+    // Links (present when the design moves payloads): each direction's load and wait.
+    const way = (link: { utilization: number; meanMbps: number; meanWaitMs: number }, bounded: boolean) =>
+      bounded
+        ? `${formatPercent(link.utilization)} ${formatMbps(link.meanMbps, 'compact')} ${formatMs(link.meanWaitMs, 'compact')}`
+        : `${formatMbps(link.meanMbps, 'compact')}`;
+    const edgeRows = Object.entries(result.edges).map(([id, e]) => [
+      id,
+      e.protocol,
+      e.bandwidthMbps === null ? NO_DATA : formatMbps(e.bandwidthMbps, 'compact'),
+      formatCount(e.calls),
+      way(e.forward, e.bandwidthMbps !== null),
+      way(e.back, e.bandwidthMbps !== null),
+    ]);
+    out.push(
+      '',
+      table(
+        ['edge', 'protocol', 'Mbit/s', 'calls', '→ util Mbit/s wait ms', '← util Mbit/s wait ms'],
+        edgeRows,
+      ),
+    );
+  }
   if (result.log.length) {
     out.push('', 'Event log:');
     const shown = result.log.slice(0, 40);

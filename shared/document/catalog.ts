@@ -5,6 +5,7 @@
 import type { ParamValue, Params } from './types';
 import { CATALOG, KINDS, kindsThat, type ComponentKind } from '../kinds/index';
 import { flag, num, oneOf, type ParamSpecs } from '../kinds/common/paramSpecs';
+import { PROTOCOLS } from './protocols';
 
 export { CATALOG, COMPONENT_KINDS, KINDS, kindCan, kindsThat } from '../kinds/index';
 export type { ComponentKind, ComponentSpec } from '../kinds/index';
@@ -48,6 +49,23 @@ export const EDGE_PARAMS: ParamSpecs = {
   async: flag('Async', false, 'Fire-and-forget: the sender is acknowledged at once (used into queues).', {
     group: 'Connection',
   }),
+  protocol: oneOf(
+    'Protocol',
+    PROTOCOLS,
+    'none',
+    'How calls are encoded. None: no costs (as before). REST: JSON over HTTP/1.1, 0.5 KB of text headers per message, 20 µs + 10 µs per KB of worker time at each end. gRPC: protobuf over HTTP/2, bodies 0.4× the JSON size, 0.05 KB of compressed headers, 10 µs + 5 µs per KB. GraphQL: like REST, but a page of several resources is one query the service resolves (fanning out downstream).',
+    // A fire-and-forget message (into a queue) is not an API call.
+    { group: 'Protocol', relevantWhen: { param: 'async', oneOf: ['false'] } },
+  ),
+  bandwidthMbps: num(
+    'Bandwidth',
+    undefined,
+    0.001,
+    1_000_000,
+    'Mbit/s',
+    'Link capacity each way. A message takes its size ÷ bandwidth to send (100 KB at 8 Mbit/s: 100 ms) and a link sends one message at a time per direction, in order, so a thin or busy link queues. Left out: unbounded (sizes cost no time).',
+    { optional: true, group: 'Bandwidth' },
+  ),
 };
 
 /** The catalog default of every parameter (optional ones are left out: unbounded). */

@@ -27,6 +27,7 @@ import {
 import { C_MESSAGES_LOST } from './metrics';
 import type { NodeRuntime } from './nodeRuntime';
 import { addLog, countArrival, countDeparture } from './observation';
+import { sendRequest, sendResponse } from './payloads';
 import { backLine, forwardLine, scheduleOnLine, timeoutIsStale } from './scheduling';
 import type { Simulation } from './simulation';
 import { traceDelivered, traceDetach, traceInterrupted, traceOrigin } from './tracing';
@@ -62,6 +63,8 @@ export function newCall(
  * forcedInstance: the instance a load balancer or queue chose (-1: the receiving node routes).
  * delayMs: work the sender does before the call leaves (a proxy's fixed overhead rides on the
  * transit instead of costing an event of its own).
+ * resources: how many resources the call stands for (a GraphQL page's query: several; −1: as
+ * many as the sender's call). Read only while the design moves payloads (payloads.ts).
  */
 export function sendCall(
   sim: Simulation,
@@ -70,6 +73,7 @@ export function sendCall(
   forcedInstance: number,
   detached: boolean,
   delayMs = 0,
+  resources = -1,
 ): number {
   const pool = sim.pool;
   if (pool.inUse >= MAX_LIVE_CALLS) {
@@ -115,10 +119,14 @@ export function sendCall(
     return c;
   }
   pool.state[c] = S_TRANSIT;
+  let leavesMs = sim.now + delayMs;
+  // With payloads the call first goes out on the edge's link (it may wait for it, then takes
+  // size ÷ bandwidth to send); the arrival time is known now either way.
+  if (sim.payloads) leavesMs = sendRequest(sim, from, c, e, leavesMs, resources);
   scheduleOnLine(
     sim,
     forwardLine(sim, e),
-    sim.now + delayMs + sim.edgeLatencyMs[e],
+    leavesMs + sim.edgeLatencyMs[e],
     EV_TRANSIT,
     c,
     pool.generation[c],
@@ -206,7 +214,8 @@ export function finishCall(
     return;
   }
   pool.state[c] = S_RESPONDING;
-  scheduleOnLine(sim, backLine(sim, e), sim.now + sim.edgeLatencyMs[e], EV_RESPONSE, c, pool.generation[c]);
+  const leavesMs = sim.payloads ? sendResponse(sim, c, e, sim.now) : sim.now;
+  scheduleOnLine(sim, backLine(sim, e), leavesMs + sim.edgeLatencyMs[e], EV_RESPONSE, c, pool.generation[c]);
 }
 
 /** A response arrives back at the caller. */

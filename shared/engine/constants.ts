@@ -32,6 +32,8 @@ export const S_MESSAGE_INFLIGHT = 11; // a message received, not yet acknowledge
 export const S_ROOT_WAIT = 12; // a client request waiting for its response
 export const S_ROOT_BACKOFF = 13; // a client request backing off before a retry
 export const S_LOST = 14; // dropped by a cut edge; the caller will time out
+export const S_LANE_WAIT = 15; // one lane of a client's parallel page waiting for its call
+export const S_LANE_BACKOFF = 16; // a lane backing off before retrying its call
 
 // Call flags.
 export const F_ORPHAN = 1; // the caller gave up on it
@@ -40,6 +42,7 @@ export const F_AT_MOST_ONCE = 4; // work on an at-most-once message (a crash los
 export const F_HOLDS_SLOT = 8; // holds a worker of its node's pool until its service ends
 export const F_HOLDS_CONNECTION = 32; // holds one of a balancer's maxConnections until it finishes
 export const F_ANSWERED = 16; // lost on its way back (a cut edge) after its node had answered
+export const F_LANE = 64; // a lane of a client's parallel page (its parent is the page's request)
 
 // Instance states.
 export const I_UP = 0;

@@ -41,7 +41,17 @@ export const INSTANCE_GAUGE_FIELDS = [
   'inFlight',
   'cacheEntries',
 ] as const;
-export const EDGE_GAUGE_FIELDS = ['throughputRps', 'errorRate', 'cut'] as const;
+/** Per edge: calls sent per second, their error rate, cut (1/0), and each direction's link: its
+ *  utilisation (sending time over the last second; 0 when unbounded) and Mbit/s on the wire. */
+export const EDGE_GAUGE_FIELDS = [
+  'throughputRps',
+  'errorRate',
+  'cut',
+  'forwardUtilization',
+  'backUtilization',
+  'forwardMbps',
+  'backMbps',
+] as const;
 
 export interface GaugeLayout {
   /** Changes when instance counts change (a hot edit): re-read the layout then. */
@@ -153,6 +163,12 @@ export function gauges(sim: Simulation): Gauges {
     edges[e * EF] = sent / seconds;
     edges[e * EF + 1] = sent > 0 ? sim.edgeLastWindow[2 * e + 1] / sent : 0;
     edges[e * EF + 2] = sim.edgeCut[e];
+    // The last second's busy ms and kilobytes per direction (payloads.ts; zero without payloads).
+    const window = sim.links.lastWindow;
+    edges[e * EF + 3] = window[4 * e] / (seconds * 1000);
+    edges[e * EF + 4] = window[4 * e + 2] / (seconds * 1000);
+    edges[e * EF + 5] = (window[4 * e + 1] * 8) / (seconds * 1000);
+    edges[e * EF + 6] = (window[4 * e + 3] * 8) / (seconds * 1000);
   }
   return { simTimeMs: sim.now, layoutVersion: sim.layoutVersion, nodes, instances, edges };
 }

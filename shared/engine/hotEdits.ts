@@ -5,7 +5,9 @@ import { CATALOG, EDGE_PARAMS, resolveParams } from '../document/catalog';
 import type { ParamValue, Params } from '../document/types';
 import * as kinds from '../kinds/dispatch';
 import { dropInstanceWork } from './chaos';
+import { PROTOCOLS } from '../document/protocols';
 import { EV_FLUSH } from './constants';
+import * as payloads from './payloads';
 import type { NodeRuntime } from './nodeRuntime';
 import { schedule } from './scheduling';
 import type { Simulation } from './simulation';
@@ -17,6 +19,9 @@ export function applyEdgeParams(sim: Simulation, e: number, params: Params): voi
     resolved.async === true || kinds.buffersMessages(sim.nodes[sim.edgeTo[e]].kindCode) ? 1 : 0;
   sim.edgeFilter[e] = resolved.filter === 'reads' ? 1 : resolved.filter === 'writes' ? 2 : 0;
   sim.edgeWeight[e] = Number(resolved.weight);
+  sim.edgeProtocol[e] = Math.max(0, PROTOCOLS.indexOf(resolved.protocol as (typeof PROTOCOLS)[number]));
+  const mbps = Number(resolved.bandwidthMbps);
+  sim.edgeMsPerKB[e] = Number.isFinite(mbps) && mbps > 0 ? 8 / mbps : 0;
 }
 
 /**
@@ -79,12 +84,21 @@ export function wireRoutes(sim: Simulation): void {
     allocateBreakers(sim, node, true);
     kinds.routesWired(sim, node);
   }
+  payloads.noteCallsOverProtocols(sim);
 }
 
 /** Which request fields some component reads (a balancer's algorithm or a limiter's scope can change live). */
 export function noteKeyReaders(sim: Simulation): void {
   sim.keysMatter = sim.nodes.some((n) => kinds.readsKeys(n.kindCode));
   sim.usersMatter = sim.nodes.some((n) => kinds.readsUsers(n));
+}
+
+/** Whether calls carry payload sizes (payloads.ts): at start and after every live edit. */
+export function notePayloads(sim: Simulation): void {
+  payloads.notePayloads(
+    sim,
+    sim.nodes.some((node) => kinds.hasPayloads(node)),
+  );
 }
 
 export function startNode(sim: Simulation, node: NodeRuntime): void {
@@ -102,8 +116,11 @@ export function editParams(sim: Simulation, id: string, params: Params): string 
     edge.params = { ...edge.params, ...params };
     const wasFilter = sim.edgeFilter[e];
     const wasWeight = sim.edgeWeight[e];
+    const wasProtocol = sim.edgeProtocol[e];
     applyEdgeParams(sim, e, edge.params);
     if (wasFilter !== sim.edgeFilter[e] || wasWeight !== sim.edgeWeight[e]) wireRoutes(sim);
+    else if (wasProtocol !== sim.edgeProtocol[e]) payloads.noteCallsOverProtocols(sim);
+    notePayloads(sim);
     return null;
   }
   const index = sim.nodeIndex.get(id);
@@ -121,6 +138,7 @@ export function editParams(sim: Simulation, id: string, params: Params): string 
   const hadWriteBack = kinds.writesBack(node);
   applyNodeParams(sim, node, false);
   noteKeyReaders(sim);
+  notePayloads(sim);
   if (!hadWriteBack && kinds.writesBack(node))
     schedule(sim, sim.now + node.numberParam('writeBackFlushMs'), EV_FLUSH, node.index, 0);
   // A bigger pool may start queued work right away.

@@ -170,7 +170,10 @@ export function estimateRun(design: Design, options: { durationS?: number } = {}
       because = `clients "${node.id}" rps ${formatAmount(rps)}${factor !== 1 ? ` (× ${formatAmount(factor)} for its ${String(params.pattern)} pattern)` : ''} × ${formatAmount(durationS)} s`;
     }
     // Retries happen only on failures: not part of the estimate (the in-run limit covers them).
-    const eventsPerRequest = CLIENT_EVENTS_PER_REQUEST + EVENTS_PER_CALL * calls(node.id);
+    // A page view of several resources makes a call path per resource (a GraphQL page makes one,
+    // and its service fans out as many: the same count).
+    const pageCalls = Math.max(1, Math.floor(Number(params.callsPerRequest)));
+    const eventsPerRequest = CLIENT_EVENTS_PER_REQUEST + EVENTS_PER_CALL * calls(node.id) * pageCalls;
     parts.push({ nodeId: node.id, because, requests, eventsPerRequest, events: requests * eventsPerRequest });
   }
   parts.sort((a, b) => b.events - a.events);

@@ -110,6 +110,13 @@ export class NodeRuntime {
   maxReceives = Infinity;
   atMostOnce = false;
   visibilityTimeoutMs = 30_000;
+  /** Payloads (engine/payloads.ts): an object store's object size (0: the caller's sizes). */
+  payloadKB = 0;
+  /** A service resolves a multi-resource (GraphQL) call by fanning out; batched: one call for all. */
+  resolvesQueries = false;
+  graphqlBatching = false;
+  /** Some outgoing edge has a protocol: the node's worker encodes and decodes its calls. */
+  callsOverProtocols = false;
 
   // Per instance.
   instanceState = new Uint8Array(1);
@@ -177,6 +184,13 @@ export class NodeRuntime {
   spikeFactor = 1;
   zipf: ZipfSampler | null = null;
   openMode = true;
+  /** A page view: resources per request, calls in flight at once, payload sizes by operation. */
+  callsPerRequest = 1;
+  parallelCalls = 1;
+  readRequestKB = 0;
+  readResponseKB = 0;
+  writeRequestKB = 0;
+  writeResponseKB = 0;
 
   // Load balancer.
   targetNode = new Int32Array(0);

@@ -32,6 +32,7 @@ import {
 } from './metrics';
 import type { NodeRuntime } from './nodeRuntime';
 import { round } from './numbers';
+import { endWarmupLinks, tickLinks } from './payloads';
 import { schedule } from './scheduling';
 import type { Simulation } from './simulation';
 import { refreshTailThresholds } from './tracing';
@@ -193,6 +194,7 @@ export function endWarmup(sim: Simulation): void {
     sim.globalCounters[G_COMPLETED] -
     sumGlobalFailed(sim, sim.globalCounters);
   sim.globalWarmupSnapshot.set(sim.globalCounters);
+  endWarmupLinks(sim);
   sim.endToEnd.reset();
   if (sim.endToEndWindow.count > 0) {
     sim.endToEndWarmupCarry = sim.endToEndWindow;
@@ -247,6 +249,7 @@ export function tick(sim: Simulation): void {
     sim.edgeTickSnapshot[2 * e] = sim.edgeSent[e];
     sim.edgeTickSnapshot[2 * e + 1] = sim.edgeFailed[e];
   }
+  if (sim.payloads) tickLinks(sim);
   for (let i = 0; i < GLOBAL_COUNTERS; i++) {
     sim.globalLastWindow[i] = sim.globalCounters[i] - sim.globalTickSnapshot[i];
     sim.globalTickSnapshot[i] = sim.globalCounters[i];

@@ -43,6 +43,11 @@ export class CallPool {
   /** The client request's trace this call belongs to (-1: not traced) and the call's hop entry
    *  (-1: not traced). See trace.ts. */
   trace = new Int32Array(0);
+  /** Payload sizes (KB, JSON size) of its request and of one response, and how many resources it
+   *  stands for (a GraphQL page: several). Written only while the design moves payloads. */
+  requestKB = new Float64Array(0);
+  responseKB = new Float64Array(0);
+  resources = new Int32Array(0);
 
   constructor(initialCapacity = 1024) {
     this.grow(initialCapacity);
@@ -83,6 +88,9 @@ export class CallPool {
     this.version = copy(this.version, f64);
     this.aux = copy(this.aux, f64);
     this.trace = copy(this.trace, i32);
+    this.requestKB = copy(this.requestKB, f64);
+    this.responseKB = copy(this.responseKB, f64);
+    this.resources = copy(this.resources, i32);
     const freeList = new Int32Array(capacity);
     freeList.set(this.freeList.subarray(0, this.freeCount));
     this.freeList = freeList;

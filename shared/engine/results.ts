@@ -28,6 +28,7 @@ import {
 } from './metrics';
 import { instanceIntegrals } from './observation';
 import type { NodeRuntime } from './nodeRuntime';
+import { edgeResults, type EdgeResult } from './payloads';
 import { G_COMPLETED, G_FAILED, G_REQUESTS, GLOBAL_COUNTERS, round, type Simulation } from './simulation';
 
 /**
@@ -145,6 +146,10 @@ export interface CliJson {
     slo: SloVerdict | null;
   };
   nodes: Record<string, NodeResult>;
+  /** Per edge: calls, and each direction's kilobytes, utilisation and wait for the link. Present
+   *  only when the design moves payloads (sizes, protocols or bandwidths), so other runs' JSON is
+   *  as it always was. */
+  edges?: Record<string, EdgeResult>;
   log: LogEntry[];
 }
 
@@ -317,6 +322,7 @@ export function sloVerdict(
 export function results(sim: Simulation, wallMs: number): CliJson {
   const nodes: Record<string, NodeResult> = {};
   for (const node of sim.nodes) nodes[node.id] = nodeResult(sim, node);
+  const edges = edgeResults(sim, measuredMs(sim));
   return {
     simTimeMs: sim.now,
     seed: sim.seed,
@@ -326,6 +332,7 @@ export function results(sim: Simulation, wallMs: number): CliJson {
     ...(sim.truncated ? { truncated: { ...sim.truncated } } : {}),
     global: globalResult(sim),
     nodes,
+    ...(edges ? { edges } : {}),
     log: sim.log.slice(),
   };
 }

@@ -31,6 +31,7 @@ import {
   G_REQUESTS,
   S_DELAY,
   S_IN_SERVICE,
+  S_LANE_BACKOFF,
   S_RESPONDING,
   S_RETRY_WAIT,
   S_ROOT_BACKOFF,
@@ -52,6 +53,7 @@ import type { LogEntry, LogType } from './log';
 import { C_FAILED } from './metrics';
 import { NodeRuntime } from './nodeRuntime';
 import * as observation from './observation';
+import { Links } from './payloads';
 import { CallPool } from './pool';
 import * as scheduling from './scheduling';
 import { PassThrough, TRACE_HOPS, TailTable, TraceStore } from './trace';
@@ -134,6 +136,15 @@ export class Simulation {
   readonly edgeFailed: Float64Array;
   readonly edgeTickSnapshot: Float64Array; // sent, failed per edge
   readonly edgeLastWindow: Float64Array;
+  /** Per edge: its protocol's code (shared/document/protocols.ts; 0 none) and its link's ms per KB
+   *  (8 / bandwidthMbps; 0 unbounded). */
+  readonly edgeProtocol: Uint8Array;
+  readonly edgeMsPerKB: Float64Array;
+  /** Both directions of every edge as links (payloads.ts). */
+  readonly links: Links;
+  /** Whether calls carry payload sizes: some edge has a protocol or a bandwidth, or a node sizes
+   *  its requests or objects, or a page needs several resources (payloads.ts). */
+  payloads = false;
 
   /** The latest committed version of every written key (stale-read detection). */
   readonly versions: KeyNumbers;
@@ -248,6 +259,9 @@ export class Simulation {
     this.edgeFailed = new Float64Array(edgeCount);
     this.edgeTickSnapshot = new Float64Array(edgeCount * 2);
     this.edgeLastWindow = new Float64Array(edgeCount * 2);
+    this.edgeProtocol = new Uint8Array(edgeCount);
+    this.edgeMsPerKB = new Float64Array(edgeCount);
+    this.links = new Links(edgeCount);
     design.edges.forEach((edge, e) => {
       const from = this.nodeIndex.get(edge.from);
       const to = this.nodeIndex.get(edge.to);
@@ -280,6 +294,7 @@ export class Simulation {
     for (const node of this.nodes) hotEdits.applyNodeParams(this, node, true);
     hotEdits.wireRoutes(this);
     hotEdits.noteKeyReaders(this);
+    hotEdits.notePayloads(this);
     for (const node of this.nodes) hotEdits.startNode(this, node);
 
     // Seconds → ms rounded to the microsecond: 4.06 s is 4060 ms, not 4059.9999999999995, so a
@@ -440,7 +455,12 @@ export class Simulation {
         calls.timeout(this, a, b);
         break;
       case EV_RETRY:
-        if ((this.isAt(a, b, S_RETRY_WAIT) || this.isAt(a, b, S_ROOT_BACKOFF)) && !calls.parkIfHung(this, a))
+        if (
+          (this.isAt(a, b, S_RETRY_WAIT) ||
+            this.isAt(a, b, S_ROOT_BACKOFF) ||
+            this.isAt(a, b, S_LANE_BACKOFF)) &&
+          !calls.parkIfHung(this, a)
+        )
           calls.retry(this, a);
         break;
       case EV_CHAOS:
@@ -498,8 +518,15 @@ export class Simulation {
   newCall(node: number, instance: number, operation: number, key: number, user: number): number {
     return calls.newCall(this, node, instance, operation, key, user);
   }
-  sendCall(from: number, e: number, forcedInstance: number, detached: boolean, delayMs = 0): number {
-    return calls.sendCall(this, from, e, forcedInstance, detached, delayMs);
+  sendCall(
+    from: number,
+    e: number,
+    forcedInstance: number,
+    detached: boolean,
+    delayMs = 0,
+    resources = -1,
+  ): number {
+    return calls.sendCall(this, from, e, forcedInstance, detached, delayMs, resources);
   }
   finishCall(c: number, ok: boolean, reason: number, originated: boolean): void {
     calls.finishCall(this, c, ok, reason, originated);
@@ -521,6 +548,9 @@ export class Simulation {
   }
   traceRequestEnd(c: number, ok: boolean, reason: number, originated: boolean, latencyMs: number): void {
     tracing.traceRequestEnd(this, c, ok, reason, originated, latencyMs);
+  }
+  traceDetach(c: number): void {
+    tracing.traceDetach(this, c);
   }
   changeBusy(node: NodeRuntime, instance: number, delta: number): void {
     observation.changeBusy(this, node, instance, delta);

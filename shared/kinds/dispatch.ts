@@ -79,12 +79,18 @@ export function readParams(node: NodeRuntime): void {
       readRetryParams(node);
       break;
     case K_SERVICE:
+      serving.readServiceParams(node);
+      serving.readCallerParams(node);
+      node.resolvesQueries = true;
+      node.graphqlBatching = node.booleanParam('graphqlBatching');
+      break;
     case K_WORKER:
       serving.readServiceParams(node);
       serving.readCallerParams(node);
       break;
     case K_OBJECT_STORE:
       serving.readPoolParams(node);
+      node.payloadKB = node.numberParam('objectKB');
       break;
     case K_DATABASE:
       serving.readPoolParams(node);
@@ -169,6 +175,18 @@ export function configure(sim: Simulation, node: NodeRuntime, initial: boolean):
       )
         loadBalancer.buildTargets(sim, node, true);
       break;
+  }
+}
+
+/** Whether the node's parameters give calls sizes or several resources (engine/payloads.ts). */
+export function hasPayloads(node: NodeRuntime): boolean {
+  switch (node.kindCode) {
+    case K_CLIENT:
+      return client.hasPayloads(node);
+    case K_OBJECT_STORE:
+      return node.payloadKB > 0;
+    default:
+      return false;
   }
 }
 

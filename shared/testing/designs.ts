@@ -133,6 +133,34 @@ export function webTierDesign(rps = 200): Design {
   );
 }
 
+/**
+ * Pages whose 10 KB responses come back over one connection (no bandwidth set: the lesson sets
+ * it): at `rps` pages a second an 8 Mbit/s link is 10 ms per response, ρ = rps / 100.
+ */
+export function payloadDesign(rps = 120): Design {
+  return design(
+    [
+      node(
+        'web',
+        'client',
+        {
+          rps,
+          readRatio: 1,
+          keyDistribution: 'uniform',
+          readRequestKB: 1,
+          readResponseKB: 10,
+          timeoutMs: 2000,
+        },
+        { label: 'Browsers' },
+      ),
+      node('api', 'service', { workers: 16, serviceTimeMs: 2 }, { x: 320, label: 'API' }),
+    ],
+    [edge('web', 'api', { latencyMs: 20 })],
+    { durationS: 600, seed: 3 },
+    'Responses over one connection',
+  );
+}
+
 /** Fifty nodes: 2 clients → 2 balancers → 10 services → 10 caches → 10 databases + 16 workers behind queues. */
 export function fiftyNodeDesign(totalRps = 10_000): Design {
   const nodes: DesignNode[] = [];

@@ -2,16 +2,21 @@
 import type { Design } from '../document/types';
 import failoverLab from '../../assets/templates/failover-lab.bpd?raw';
 import mm1 from '../../assets/templates/mm1.bpd?raw';
+import onePageThreeWays from '../../assets/templates/one-page-three-ways.bpd?raw';
 import sixTier from '../../assets/templates/six-tier-reference.bpd?raw';
 import threeTier from '../../assets/templates/three-tier.bpd?raw';
 
 const TEXTS: Record<string, string> = {
   'failover-lab': failoverLab,
   mm1,
+  'one-page-three-ways': onePageThreeWays,
   'six-tier-reference': sixTier,
   'three-tier': threeTier,
 };
 
-export function template(name: 'failover-lab' | 'mm1' | 'six-tier-reference' | 'three-tier'): Design {
+export type TemplateName =
+  'failover-lab' | 'mm1' | 'one-page-three-ways' | 'six-tier-reference' | 'three-tier';
+
+export function template(name: TemplateName): Design {
   return JSON.parse(TEXTS[name]) as Design;
 }

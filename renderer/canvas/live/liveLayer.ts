@@ -41,6 +41,8 @@ import {
   dotCenter,
   edgeWidth,
   healthOf,
+  linkLabel,
+  linkLoad,
   particleCounts,
   pillLeft,
   type Health,
@@ -64,6 +66,10 @@ export const liveLayerStats = {
   dotsDrawn: 0,
   health: {} as Record<string, Health>,
   cutEdges: [] as string[],
+  /** Edges drawn saturated (a link at ≥ 80% in either direction), and every edge's busier
+   *  direction's utilisation as painted. */
+  saturatedEdges: [] as string[],
+  linkUtilization: {} as Record<string, number>,
   /** Per node, what the last paint wrote: the pill text (rps · p99 · the kind's gauge), the cache's
    *  hit-rate ring (0..1), the queue gauge's depth, and its instance dots ("alive", "dead+leader" …). */
   pills: {} as Record<string, string>,
@@ -310,6 +316,9 @@ class LiveLayer {
     this.routes.clear();
     const throughputs: number[] = [];
     const cut: string[] = [];
+    const saturated: string[] = [];
+    const record = liveLayerStats.recording;
+    const linkUtilization: Record<string, number> = {};
     for (const edge of design.edges) {
       const from = canvasRefs.nodePosition(edge.from);
       const to = canvasRefs.nodePosition(edge.to);
@@ -339,15 +348,52 @@ class LiveLayer {
         pill(ctx, mid.x, mid.y, '✂ cut', TRAFFIC_COLORS.cut, '#ffffff', this.theme());
         continue;
       }
+      const load = linkLoad(gauges);
+      if (record) linkUtilization[edge.id] = load.utilization;
       const width = edgeWidth(gauges);
-      if (width <= 0) continue;
-      ctx.lineWidth = width;
-      ctx.lineCap = 'round';
-      const failing = (gauges?.errorRate ?? 0) >= 0.05;
-      ctx.strokeStyle = failing ? 'rgba(213, 94, 0, 0.45)' : 'rgba(0, 114, 178, 0.22)';
-      strokeRoute(ctx, route);
+      if (load.level !== 'ok') {
+        // A saturated link: a wide band under the traffic, doubled in a second colour when full,
+        // and a label with the number and the direction (colour is never the only cue).
+        saturated.push(edge.id);
+        ctx.save();
+        ctx.lineCap = 'round';
+        ctx.lineWidth = Math.max(width, 4) + 10;
+        ctx.strokeStyle = 'rgba(230, 159, 0, 0.55)';
+        strokeRoute(ctx, route);
+        if (load.level === 'full') {
+          ctx.setLineDash([10, 6]);
+          ctx.lineWidth = 3;
+          ctx.strokeStyle = TRAFFIC_COLORS.error;
+          strokeRoute(ctx, route);
+        }
+        ctx.restore();
+      }
+      if (width > 0) {
+        ctx.lineWidth = width;
+        ctx.lineCap = 'round';
+        const failing = (gauges?.errorRate ?? 0) >= 0.05;
+        ctx.strokeStyle = failing ? 'rgba(213, 94, 0, 0.45)' : 'rgba(0, 114, 178, 0.22)';
+        strokeRoute(ctx, route);
+      }
+      if (load.level !== 'ok' && this.detailed()) {
+        // Above the line, so the traffic on it stays visible.
+        const mid = bezierPoint(route, 0.5);
+        const at = { x: mid.x, y: mid.y - 22 };
+        const full = load.level === 'full';
+        pill(
+          ctx,
+          at.x,
+          at.y,
+          linkLabel(load),
+          full ? TRAFFIC_COLORS.error : '#E69F00',
+          full ? '#ffffff' : '#000000',
+          this.theme(),
+        );
+      }
     }
     liveLayerStats.cutEdges = cut;
+    liveLayerStats.saturatedEdges = saturated;
+    if (record) liveLayerStats.linkUtilization = linkUtilization;
     this.particleCount = particleCounts(throughputs);
     this.paintParticles(ctx, design);
   }

@@ -12,6 +12,8 @@ import {
   healthOf,
   particleCounts,
   pillLeft,
+  linkLabel,
+  linkLoad,
 } from './liveModel';
 import type { NodeGauges } from '../../run/types';
 import { NODE_WIDTH } from '../../../shared/document/geometry';
@@ -84,5 +86,28 @@ describe('instance dots at run zoom', () => {
     expect(pillLeft(-100, 1200, view, { left: 395, right: 605 })).toBe(0);
     // A card beyond the edge keeps its pill with it (touching the card, not drawn in the view).
     expect(pillLeft(1150, 300, view, { left: 1195, right: 1405 })).toBe(895);
+  });
+});
+
+describe('link load', () => {
+  const gauges = (forward: number, back: number) => ({
+    throughputRps: 100,
+    errorRate: 0,
+    cut: false,
+    forwardUtilization: forward,
+    backUtilization: back,
+  });
+
+  it('is the busier direction, saturated from 80% and full from 95%', () => {
+    expect(linkLoad(gauges(0.5, 0.2))).toEqual({ utilization: 0.5, direction: 'forward', level: 'ok' });
+    expect(linkLoad(gauges(0.1, 0.85))).toEqual({ utilization: 0.85, direction: 'back', level: 'saturated' });
+    expect(linkLoad(gauges(0.97, 0.1)).level).toBe('full');
+    // An edge without a bandwidth (or an old sample) is never saturated.
+    expect(linkLoad({ throughputRps: 5000, errorRate: 0, cut: false }).level).toBe('ok');
+  });
+
+  it('labels the number and the direction', () => {
+    expect(linkLabel(linkLoad(gauges(0.1, 0.926)))).toBe('link 93% ←');
+    expect(linkLabel(linkLoad(gauges(0.9, 0)))).toBe('link 90% →');
   });
 });

@@ -86,6 +86,33 @@ export function edgeWidth(gauges: EdgeGauges | undefined): number {
   return Math.min(11, 1.5 + 1.9 * Math.log10(1 + gauges.throughputRps));
 }
 
+/** A link this busy (either direction) is drawn saturated: it queues hard from here on (M/D/1 at
+ *  ρ = 0.8 waits twice its send time, at 0.95 nearly ten times). */
+export const LINK_SATURATED = 0.8;
+export const LINK_FULL = 0.95;
+
+export interface LinkLoad {
+  /** The busier direction's utilisation (0 when the edge has no bandwidth). */
+  utilization: number;
+  /** Which way that is: requests (forward) or responses (back). */
+  direction: 'forward' | 'back';
+  level: 'ok' | 'saturated' | 'full';
+}
+
+/** How loaded an edge's link is, from its gauges (the busier direction decides). */
+export function linkLoad(gauges: EdgeGauges | undefined): LinkLoad {
+  const forward = gauges?.forwardUtilization ?? 0;
+  const back = gauges?.backUtilization ?? 0;
+  const utilization = Math.max(forward, back);
+  const level = utilization >= LINK_FULL ? 'full' : utilization >= LINK_SATURATED ? 'saturated' : 'ok';
+  return { utilization, direction: back > forward ? 'back' : 'forward', level };
+}
+
+/** The label on a saturated link: its utilisation and which way ("link 93% →"). */
+export function linkLabel(load: LinkLoad): string {
+  return `link ${Math.round(load.utilization * 100)}% ${load.direction === 'back' ? '←' : '→'}`;
+}
+
 /** Particles drawn at once, shared by every edge (a fixed pool: cost does not grow with traffic). */
 export const PARTICLE_POOL = 600;
 export const MAX_PARTICLES_PER_EDGE = 18;

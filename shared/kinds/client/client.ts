@@ -12,6 +12,19 @@ const CAPS = capabilities({ originatesRequests: true, instanceCount: () => 1 });
  */
 export const MIN_CYCLE_AFTER_FAILURE_MS = 1;
 
+/** A payload size (KB, 1 KB = 1,000 bytes), relevant while the client sends that operation. */
+function payloadKB(label: string, description: string, when: 'above' | 'below', bound: number) {
+  return num(
+    label,
+    0,
+    0,
+    1_000_000,
+    'KB',
+    `${description} Moves over edges with a bandwidth, and costs encoding time under a protocol. 0: none.`,
+    { relevantWhen: { param: 'readRatio', [when]: bound }, group: 'Payload' },
+  );
+}
+
 export const clientKind = {
   kind: 'client',
   label: 'Client',
@@ -123,6 +136,38 @@ export const clientKind = {
       'ms',
       'Wait before a retry, doubled on each attempt.',
       { group: 'Timeouts and retries' },
+    ),
+    readRequestKB: payloadKB('Read request size', 'A read call’s request body (JSON size).', 'above', 0),
+    readResponseKB: payloadKB(
+      'Read response size',
+      'A read call’s response body (JSON size): what a service sends back for one resource.',
+      'above',
+      0,
+    ),
+    writeRequestKB: payloadKB('Write request size', 'A write call’s request body (JSON size).', 'below', 1),
+    writeResponseKB: payloadKB(
+      'Write response size',
+      'A write call’s response body (JSON size).',
+      'below',
+      1,
+    ),
+    callsPerRequest: int(
+      'Resources per page',
+      1,
+      1,
+      1000,
+      'calls',
+      'Resources one request (a page view) needs. Over REST or gRPC: one call each, and the request ends when all have answered. Over GraphQL: one query for all of them, resolved by the service.',
+      { group: 'Page view' },
+    ),
+    parallelCalls: int(
+      'Parallel calls',
+      1,
+      1,
+      64,
+      'calls',
+      'Calls of one page in flight at once (1: one after another, so latency adds up; more: the slowest decides). Browsers open about 6 HTTP/1.1 connections per host.',
+      { relevantWhen: { param: 'callsPerRequest', above: 1 }, group: 'Page view' },
     ),
   },
   gauges: [],

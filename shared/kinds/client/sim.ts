@@ -7,6 +7,12 @@
 // A retry after a refused connection at a round-robin node (several instances, no balancer in
 // front: say a pair of load balancers) goes to that node's next instance, as a client tries the
 // next address it resolved; first attempts still go round-robin to dead instances.
+// A page view that needs several resources (`callsPerRequest`) makes one call per resource, one
+// after another (latency adds up) or `parallelCalls` at a time through lanes (helper records at
+// the client, each making its share of calls in turn: the slowest lane decides), or — when every
+// edge it sends over speaks GraphQL — one query for all of them, resolved by the service. The
+// page ends when all its calls have answered, or fails with the first call that fails for good
+// (each call retries on its own within the request's deadline).
 import type { NodeRuntime } from '../../engine/nodeRuntime';
 import type { Simulation } from '../../engine/simulation';
 import { G_REQUESTS } from '../../engine/constants';
@@ -14,12 +20,16 @@ import {
   EV_CLIENT_ARRIVAL,
   EV_TIMEOUT,
   EV_USER_THINK,
+  F_LANE,
   OP_READ,
   OP_WRITE,
   R_UNAVAILABLE,
+  S_LANE_BACKOFF,
+  S_LANE_WAIT,
   S_ROOT_BACKOFF,
   S_ROOT_WAIT,
 } from '../../engine/constants';
+import { pageIsOneQuery } from '../../engine/payloads';
 import { ZipfSampler } from '../../engine/zipf';
 import { K_CLIENT } from '../codes';
 import { scheduleRetry } from '../common/retry';
@@ -39,6 +49,12 @@ export function configure(sim: Simulation, node: NodeRuntime): void {
   // out), capped by what is left of the request's deadline (send()).
   node.callTimeoutMs = node.numberParam('attemptTimeoutMs');
   node.thinkTimeMs = node.numberParam('thinkTimeMs');
+  node.callsPerRequest = Math.max(1, Math.floor(node.numberParam('callsPerRequest')));
+  node.parallelCalls = Math.max(1, Math.floor(node.numberParam('parallelCalls')));
+  node.readRequestKB = node.numberParam('readRequestKB');
+  node.readResponseKB = node.numberParam('readResponseKB');
+  node.writeRequestKB = node.numberParam('writeRequestKB');
+  node.writeResponseKB = node.numberParam('writeResponseKB');
   const alpha = node.numberParam('zipfAlpha');
   if (node.stringParam('keyDistribution') === 'zipf') {
     if (!node.zipf || node.zipf.keys !== keys || node.zipf.alpha !== alpha)
@@ -58,6 +74,17 @@ export function configure(sim: Simulation, node: NodeRuntime): void {
       node.clientUsers = users;
     }
   }
+}
+
+/** Whether the client's requests have sizes or need several resources (engine/payloads.ts). */
+export function hasPayloads(node: NodeRuntime): boolean {
+  return (
+    node.callsPerRequest > 1 ||
+    node.readRequestKB > 0 ||
+    node.readResponseKB > 0 ||
+    node.writeRequestKB > 0 ||
+    node.writeResponseKB > 0
+  );
 }
 
 export function start(sim: Simulation, node: NodeRuntime): void {
@@ -144,7 +171,131 @@ function createRequest(sim: Simulation, node: NodeRuntime, user: number): void {
   sim.beginTrace(c);
   sim.countArrival(node, 0);
   sim.globalCounters[G_REQUESTS]++;
-  send(sim, node, c);
+  if (sim.payloads) {
+    const pool = sim.pool;
+    const read = operation === OP_READ;
+    pool.requestKB[c] = read ? node.readRequestKB : node.writeRequestKB;
+    pool.responseKB[c] = read ? node.readResponseKB : node.writeResponseKB;
+    pool.resources[c] = 1;
+  }
+  if (node.callsPerRequest > 1) startPage(sim, node, c);
+  else send(sim, node, c);
+}
+
+/**
+ * A page of several resources starts: one GraphQL query for all of them, the first of its calls
+ * one after another, or its lanes. `step` counts the resources asked for so far.
+ */
+function startPage(sim: Simulation, node: NodeRuntime, c: number): void {
+  const pool = sim.pool;
+  const resources = node.callsPerRequest;
+  if (pageIsOneQuery(sim, node, pool.operation[c])) {
+    pool.resources[c] = resources;
+    pool.step[c] = resources;
+    send(sim, node, c);
+  } else if (node.parallelCalls <= 1) {
+    pool.step[c] = 1;
+    send(sim, node, c);
+  } else startLanes(sim, node, c);
+}
+
+/**
+ * Parallel calls: `parallelCalls` lanes, each a helper record at the client (not a request, not
+ * counted at any node) that makes one call at a time and takes the page's next resource when
+ * it is answered. The request waits for its lanes: `attempt` counts those still running and
+ * `tag` names the lane whose calls are traced (one lane, so the hops of a slow request add up to
+ * its latency; the client's own time covers waiting for the others).
+ */
+function startLanes(sim: Simulation, node: NodeRuntime, c: number): void {
+  const pool = sim.pool;
+  const generation = pool.generation[c];
+  const lanes = Math.min(node.parallelCalls, node.callsPerRequest);
+  pool.state[c] = S_ROOT_WAIT;
+  pool.step[c] = 0;
+  pool.attempt[c] = 0;
+  pool.tag[c] = -1;
+  for (let k = 0; k < lanes && pool.step[c] < node.callsPerRequest; k++) {
+    const lane = pool.allocate();
+    pool.node[lane] = node.index;
+    pool.instance[lane] = 0;
+    pool.edge[lane] = -1;
+    pool.operation[lane] = pool.operation[c];
+    pool.key[lane] = pool.key[c];
+    pool.user[lane] = pool.user[c];
+    pool.hops[lane] = pool.hops[c];
+    pool.arriveMs[lane] = pool.arriveMs[c]; // the request's deadline counts from its start
+    pool.parent[lane] = c;
+    pool.parentGeneration[lane] = generation;
+    pool.flags[lane] = F_LANE;
+    pool.requestKB[lane] = pool.requestKB[c];
+    pool.responseKB[lane] = pool.responseKB[c];
+    pool.resources[lane] = 1;
+    if (k === 0 && pool.trace[c] >= 0) {
+      pool.trace[lane] = pool.trace[c];
+      pool.tag[c] = lane;
+    }
+    pool.step[c]++;
+    pool.attempt[c]++;
+    send(sim, node, lane);
+    // An answer at once (an async edge) may have finished the whole page already.
+    if (pool.generation[c] !== generation) return;
+  }
+}
+
+/** A lane's call has its final answer: the page's next resource, the lane's end, or the page's failure. */
+function laneAnswered(
+  sim: Simulation,
+  node: NodeRuntime,
+  lane: number,
+  ok: boolean,
+  reason: number,
+  originated: boolean,
+): void {
+  const pool = sim.pool;
+  const c = pool.parent[lane];
+  if (pool.generation[c] !== pool.parentGeneration[lane] || pool.state[c] !== S_ROOT_WAIT) {
+    pool.release(lane); // the page already failed on another lane
+    return;
+  }
+  if (ok && pool.step[c] < node.callsPerRequest) {
+    pool.step[c]++;
+    pool.attempt[lane] = 0;
+    send(sim, node, lane);
+    return;
+  }
+  if (pool.tag[c] === lane) pool.tag[c] = -1;
+  pool.release(lane);
+  if (!ok) {
+    // The page fails with its first call that failed for good; the other lanes' calls go on
+    // (the servers finish them) and are dropped when they answer. The traced lane stops tracing.
+    const traced = pool.tag[c];
+    if (traced >= 0) {
+      sim.traceDetach(traced);
+      pool.tag[c] = -1;
+    }
+    end(sim, node, c, false, reason, originated);
+  } else if (--pool.attempt[c] === 0) end(sim, node, c, true, 0, false);
+}
+
+/**
+ * Call c (a request, or one of its lanes) has its final answer. A request whose page needs more
+ * resources, one after another, asks for the next; otherwise it ends.
+ */
+function answered(
+  sim: Simulation,
+  node: NodeRuntime,
+  c: number,
+  ok: boolean,
+  reason: number,
+  originated: boolean,
+): void {
+  const pool = sim.pool;
+  if (pool.flags[c] & F_LANE) laneAnswered(sim, node, c, ok, reason, originated);
+  else if (ok && node.callsPerRequest > 1 && pool.step[c] < node.callsPerRequest) {
+    pool.step[c]++;
+    pool.attempt[c] = 0; // each call has its own retries
+    send(sim, node, c);
+  } else end(sim, node, c, ok, reason, originated);
 }
 
 /** Which instance refused a request's last attempt: node index × 65,536 + instance (tag). */
@@ -163,7 +314,7 @@ function send(sim: Simulation, node: NodeRuntime, c: number): void {
   const operation = pool.operation[c];
   const e = sim.pickWeighted(node, sim.matchingEdges(node, operation), sim.matchingWeights(node, operation));
   if (e < 0) {
-    end(sim, node, c, false, R_UNAVAILABLE, true);
+    answered(sim, node, c, false, R_UNAVAILABLE, true);
     return;
   }
   // After a refusal, the next address of the same node; otherwise the node routes.
@@ -175,10 +326,10 @@ function send(sim: Simulation, node: NodeRuntime, c: number): void {
     if (Math.floor(refused / REFUSED_STRIDE) === target.index)
       instance = ((refused % REFUSED_STRIDE) + 1) % target.instanceCount;
   }
-  pool.state[c] = S_ROOT_WAIT;
+  pool.state[c] = pool.flags[c] & F_LANE ? S_LANE_WAIT : S_ROOT_WAIT;
   const child = sim.sendCall(c, e, instance, false);
   if (sim.edgeAsync[e] === 1) {
-    end(sim, node, c, true, 0, false); // fire-and-forget: acknowledged at once
+    answered(sim, node, c, true, 0, false); // fire-and-forget: acknowledged at once
     return;
   }
   // The attempt gives up at its own timeout or at the request's deadline, whichever comes first.
@@ -205,9 +356,12 @@ export function childResponse(
   ok: boolean,
   reason: number,
 ): void {
-  if (ok) end(sim, node, c, true, 0, false);
-  else if (!scheduleRetry(sim, node, c, S_ROOT_BACKOFF, deadlineMs(sim, node, c)))
-    end(sim, node, c, false, reason, false);
+  if (ok) answered(sim, node, c, true, 0, false);
+  else {
+    const backoff = sim.pool.flags[c] & F_LANE ? S_LANE_BACKOFF : S_ROOT_BACKOFF;
+    if (!scheduleRetry(sim, node, c, backoff, deadlineMs(sim, node, c)))
+      answered(sim, node, c, false, reason, false);
+  }
 }
 
 export function retry(sim: Simulation, node: NodeRuntime, c: number): void {

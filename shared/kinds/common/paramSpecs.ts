@@ -8,8 +8,11 @@ export interface ParamBase {
   description: string;
   /** The inspector's heading for it (e.g. 'Capacity', 'Timing'); every parameter names one. */
   group?: string;
-  /** Matters only while another (enum) parameter has one of these values; the inspector hides it otherwise. */
-  relevantWhen?: { param: string; oneOf: readonly string[] };
+  /**
+   * Matters only while another parameter has one of these values (`oneOf`, an enum's or a
+   * flag's 'true'/'false') or is above / below a number; the inspector hides it otherwise.
+   */
+  relevantWhen?: { param: string; oneOf?: readonly string[]; above?: number; below?: number };
 }
 export interface NumberParamSpec extends ParamBase {
   type: 'number';
@@ -231,6 +234,11 @@ export const callerParams: ParamSpecs = {
 
 /** Whether a parameter matters given the others (resolved values): see `relevantWhen`. */
 export function isParamRelevant(spec: ParamSpec, resolved: Record<string, ParamValue>): boolean {
-  if (!spec.relevantWhen) return true;
-  return spec.relevantWhen.oneOf.includes(String(resolved[spec.relevantWhen.param]));
+  const when = spec.relevantWhen;
+  if (!when) return true;
+  const value = resolved[when.param];
+  if (when.oneOf && !when.oneOf.includes(String(value))) return false;
+  if (when.above !== undefined && !(Number(value) > when.above)) return false;
+  if (when.below !== undefined && !(Number(value) < when.below)) return false;
+  return true;
 }

@@ -38,6 +38,7 @@ import {
   K_WORKER,
 } from '../codes';
 import { C_WAIT_COUNT, C_WAIT_SUM } from '../../engine/metrics';
+import { callsPerEdge, workerCodecMs } from '../../engine/payloads';
 import * as queue from '../queue/sim';
 import { readRetryParams, scheduleRetry } from './retry';
 
@@ -139,7 +140,15 @@ export function startService(sim: Simulation, node: NodeRuntime, i: number, c: n
   let meanMs = node.serviceTimeMs;
   if (node.kindCode === K_DATABASE || node.kindCode === K_OBJECT_STORE)
     meanMs = pool.operation[c] === OP_READ ? node.readServiceMs : node.writeServiceMs;
-  const serviceMs = (sampleServiceMs(node, meanMs) / node.speedFactor) * node.slowFactor[i];
+  let workMs = sampleServiceMs(node, meanMs);
+  if (sim.payloads) {
+    // A GraphQL query for N resources is N resources' work for its resolver (one sample each),
+    // plus the protocols' encoding and decoding on this worker (payloads.ts).
+    if (node.resolvesQueries)
+      for (let k = pool.resources[c]; k > 1; k--) workMs += sampleServiceMs(node, meanMs);
+    workMs += workerCodecMs(sim, node, c);
+  }
+  const serviceMs = (workMs / node.speedFactor) * node.slowFactor[i];
   pool.serviceMs[c] = serviceMs;
   pool.state[c] = S_IN_SERVICE;
   // A constant time ends in the order it started: a FIFO delay line, the same (time, sequence)
@@ -199,14 +208,28 @@ export function serviceDone(sim: Simulation, node: NodeRuntime, c: number): void
   nextStep(sim, node, c);
 }
 
-/** Sends the next matching downstream call, or completes when there is none left. */
+/**
+ * Calls on each matching edge for call c (a GraphQL query resolved one resource at a time: one
+ * per resource), and the resources each of those calls stands for (−1: as many as c).
+ */
+function callsPerEdgeOf(sim: Simulation, node: NodeRuntime, c: number): number {
+  return sim.payloads && node.resolvesQueries ? callsPerEdge(sim, node, c) : 1;
+}
+
+/**
+ * Sends the next matching downstream call, or completes when there is none left. `step` counts
+ * the calls made: edge step / per, where per is the calls each edge gets (1 but for a GraphQL
+ * query resolved resource by resource).
+ */
 function nextStep(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
   const edges = sim.matchingEdges(node, pool.operation[c]);
-  while (pool.step[c] < edges.length) {
-    const e = edges[pool.step[c]];
+  const per = callsPerEdgeOf(sim, node, c);
+  const resources = per > 1 ? 1 : -1;
+  while (pool.step[c] < edges.length * per) {
+    const e = edges[per === 1 ? pool.step[c] : Math.floor(pool.step[c] / per)];
     if (sim.edgeAsync[e] === 1) {
-      sim.sendCall(c, e, -1, true);
+      sim.sendCall(c, e, -1, true, 0, resources);
       pool.step[c]++;
       continue;
     }
@@ -218,7 +241,7 @@ function nextStep(sim: Simulation, node: NodeRuntime, c: number): void {
       node.breakerOpen[e] = BREAKER_PROBING; // half-open: this call is the probe
     }
     pool.state[c] = S_DOWNSTREAM;
-    const child = sim.sendCall(c, e, -1, false);
+    const child = sim.sendCall(c, e, -1, false, 0, resources);
     sim.scheduleOnLine(
       sim.timeoutLine(node.index),
       sim.now + node.callTimeoutMs,
@@ -240,7 +263,8 @@ export function childResponse(
 ): void {
   const pool = sim.pool;
   const edges = sim.matchingEdges(node, pool.operation[c]);
-  const e = edges[pool.step[c]];
+  const per = callsPerEdgeOf(sim, node, c);
+  const e = edges[per === 1 ? pool.step[c] : Math.floor(pool.step[c] / per)];
   if (node.breakerThreshold > 0 && e !== undefined) {
     if (ok) {
       node.breakerFailures[e] = 0;

@@ -19,6 +19,15 @@ export const objectStoreKind = {
     workers: int('Workers', 256, 1, 100_000, 'requests', 'Requests one instance serves at the same time.', {
       group: 'Capacity',
     }),
+    objectKB: num(
+      'Object size',
+      0,
+      0,
+      10_000_000,
+      'KB',
+      'Size of one object: a read sends it back, a write uploads it; it moves over edges with a bandwidth (1 MB at 100 Mbit/s: 80 ms). 0: the caller’s request and response sizes.',
+      { group: 'Objects' },
+    ),
     queueCapacity: int(
       'Queue capacity',
       undefined,
