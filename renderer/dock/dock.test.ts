@@ -14,7 +14,15 @@ import type { SlowestRequests } from '../run/types';
 import { describeNodeTotals } from './nodeTotals';
 import { globalGauges, nodeGauges } from '../../shared/testing/gauges';
 
-const noErrors = { timeout: 0, rejected: 0, throttled: 0, unavailable: 0, loop: 0, error: 0 };
+const noErrors = {
+  timeout: 0,
+  rejected: 0,
+  throttled: 0,
+  unavailable: 0,
+  loop: 0,
+  error: 0,
+  unauthorized: 0,
+};
 
 function global(overrides: Partial<GlobalGauges> = {}): GlobalGauges {
   return globalGauges(overrides);

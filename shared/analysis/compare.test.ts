@@ -50,6 +50,7 @@ describe('compare', () => {
       'errorRate.unavailable',
       'errorRate.loop',
       'errorRate.error',
+      'errorRate.unauthorized',
       'lostWrites',
       'staleReads',
     ]);

@@ -1,7 +1,19 @@
 // Integer codes shared by the engine core and the component behaviours.
 
-/** Why a request failed; the order is the index into per-reason counters. */
-export const FAILURE_REASONS = ['timeout', 'rejected', 'throttled', 'unavailable', 'loop', 'error'] as const;
+/**
+ * Why a request failed; the order is the index into per-reason counters (new reasons go last, so
+ * the JSON keeps its order). `unauthorized`: a gateway could not establish who is calling (its
+ * session lookup failed, failing closed).
+ */
+export const FAILURE_REASONS = [
+  'timeout',
+  'rejected',
+  'throttled',
+  'unavailable',
+  'loop',
+  'error',
+  'unauthorized',
+] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 export const R_TIMEOUT = 0;
 export const R_REJECTED = 1;
@@ -9,6 +21,7 @@ export const R_THROTTLED = 2;
 export const R_UNAVAILABLE = 3;
 export const R_LOOP = 4;
 export const R_ERROR = 5;
+export const R_UNAUTHORIZED = 6;
 
 export const OP_READ = 0;
 export const OP_WRITE = 1;
@@ -72,5 +85,5 @@ export const BUCKET_MS = 1000;
 // Global counters (end-to-end, at the clients).
 export const G_REQUESTS = 0;
 export const G_COMPLETED = 1;
-export const G_FAILED = 2; // + reason
-export const GLOBAL_COUNTERS = 8;
+export const G_FAILED = 2; // + reason (one slot per FAILURE_REASONS)
+export const GLOBAL_COUNTERS = G_FAILED + FAILURE_REASONS.length;
