@@ -26,6 +26,12 @@ export const R_UNAUTHORIZED = 6;
 export const OP_READ = 0;
 export const OP_WRITE = 1;
 
+// An edge's `filter`: which calls take it. `auth` edges carry only a gateway's auth lookups.
+export const FILTER_ALL = 0;
+export const FILTER_READS = 1;
+export const FILTER_WRITES = 2;
+export const FILTER_AUTH = 3;
+
 /** A request's hop limit: a request that crosses more edges than this fails as `loop`. */
 export const HOP_LIMIT = 64;
 
