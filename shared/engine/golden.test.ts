@@ -30,6 +30,7 @@ function goldenDesigns(): Record<string, { design: Design; durationS: number }> 
     mm1: { design: template('mm1'), durationS: 6 },
     'six-tier-reference': { design: template('six-tier-reference'), durationS: 4 },
     'failover-lab': { design: template('failover-lab'), durationS: 12 },
+    'auth-at-the-edge': { design: template('auth-at-the-edge'), durationS: 6 },
     webTier: { design: webTierDesign(400), durationS: 6 },
     fiftyNode: { design: fiftyNodeDesign(3000), durationS: 2 },
     mm4: {
