@@ -14,7 +14,15 @@ import type { SlowestRequests } from '../run/types';
 import { describeNodeTotals } from './nodeTotals';
 import { globalGauges, nodeGauges } from '../../shared/testing/gauges';
 
-const noErrors = { timeout: 0, rejected: 0, throttled: 0, unavailable: 0, loop: 0, error: 0 };
+const noErrors = {
+  timeout: 0,
+  rejected: 0,
+  throttled: 0,
+  unavailable: 0,
+  loop: 0,
+  error: 0,
+  unauthorized: 0,
+};
 
 function global(overrides: Partial<GlobalGauges> = {}): GlobalGauges {
   return globalGauges(overrides);
@@ -368,6 +376,36 @@ describe('node totals wording', () => {
       }).join(' · '),
     ).toBe(
       '12,034 arrived · 11,990 done · 44 failed (40 timeout, 4 rejected) · p99 143 ms · util 82% · max queue 31',
+    );
+  });
+
+  it('a gateway looking callers up adds its auth hit rate and failed lookups by reason (and what failing open let through)', () => {
+    const row = {
+      arrivals: 1000,
+      completed: 990,
+      failed: 10,
+      utilization: 0.2,
+      maxQueueDepth: 0,
+      latencyMs: { p99: 3 },
+      errors: { unauthorized: 10 },
+      auth: {
+        mode: 'session',
+        lookups: 200,
+        cacheHits: 800,
+        hitRate: 0.8,
+        failed: 10,
+        failures: { timeout: 7, unavailable: 3 },
+        passedOpen: 0,
+      },
+    };
+    const line = describeNodeTotals(row).join(' · ');
+    expect(line).toContain('10 failed (10 unauthorized)');
+    expect(line).toContain('auth hit rate 80% · 10 auth lookups failed (7 timeout, 3 unavailable)');
+    expect(describeNodeTotals({ ...row, auth: { ...row.auth, passedOpen: 10 } }).join(' · ')).toContain(
+      '3 unavailable), 10 let through unchecked',
+    );
+    expect(describeNodeTotals({ ...row, auth: { ...row.auth, mode: 'jwt' } }).join(' ')).not.toContain(
+      'auth hit',
     );
   });
 

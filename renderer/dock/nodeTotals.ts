@@ -22,6 +22,38 @@ export interface NodeTotalsRow {
   cache?: { hitRate: number };
   db?: { lostWrites: number; failovers: number };
   queue?: { deadLettered: number; duplicates: number; lost: number };
+  /** A gateway that checks callers: its auth cache and failed lookups (results' `auth`). */
+  auth?: {
+    mode: string;
+    lookups: number;
+    cacheHits: number;
+    hitRate: number;
+    failed: number;
+    failures?: Partial<Record<FailureReason, number>>;
+    passedOpen: number;
+  };
+}
+
+/** "auth hit rate 80% · 12 auth lookups failed (10 timeout, 2 unavailable), 12 let through unchecked" */
+function describeAuth(auth: NonNullable<NodeTotalsRow['auth']>): string[] {
+  if (auth.mode === 'jwt') return [];
+  const parts = [`auth hit rate ${formatPercent(auth.hitRate)}`];
+  if (auth.failed > 0) {
+    const reasons = byCount(auth.failures ?? {});
+    const open = auth.passedOpen > 0 ? `, ${formatCount(auth.passedOpen)} let through unchecked` : '';
+    parts.push(
+      `${formatCount(auth.failed)} auth lookups failed${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}${open}`,
+    );
+  }
+  return parts;
+}
+
+/** "40 timeout", "4 rejected": the reasons that occurred, most first. */
+function byCount(errors: Partial<Record<FailureReason, number>>): string[] {
+  return FAILURE_REASONS.map((reason) => [reason, errors[reason] ?? 0] as const)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, count]) => `${formatCount(count)} ${reason}`);
 }
 
 /** " (hottest: instance 0 at 90%)" when one of several instances runs hotter than the node's mean. */
@@ -35,10 +67,7 @@ function hottestInstance(row: NodeTotalsRow): string {
 
 /** "12,034 arrived · 11,990 done · 44 failed (40 timeout, 4 rejected) · p99 143 ms · util 82% · max queue 31" */
 export function describeNodeTotals(row: NodeTotalsRow): string[] {
-  const reasons = FAILURE_REASONS.map((reason) => [reason, row.errors?.[reason] ?? 0] as const)
-    .filter(([, count]) => count > 0)
-    .sort((a, b) => b[1] - a[1])
-    .map(([reason, count]) => `${formatCount(count)} ${reason}`);
+  const reasons = byCount(row.errors ?? {});
   const parts = [
     `${formatCount(row.arrivals)} arrived${row.carriedIn ? ` (+${formatCount(row.carriedIn)} from warm-up)` : ''}`,
     `${formatCount(row.completed)} done`,
@@ -48,6 +77,7 @@ export function describeNodeTotals(row: NodeTotalsRow): string[] {
     `max queue ${formatCount(row.maxQueueDepth)}`,
   ];
   if (row.cache) parts.push(`hit rate ${formatPercent(row.cache.hitRate)}`);
+  if (row.auth) parts.push(...describeAuth(row.auth));
   if (row.db && row.db.failovers > 0) parts.push(`${formatCount(row.db.failovers)} failovers`);
   if (row.db && row.db.lostWrites > 0) parts.push(`${formatCount(row.db.lostWrites)} lost writes`);
   if (row.queue && row.queue.deadLettered > 0)

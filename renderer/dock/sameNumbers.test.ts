@@ -44,4 +44,13 @@ describe('card, strip and chart legend write a gauge the same way', () => {
       'oldest 1.5 s',
     );
   });
+
+  it('a gateway shows its auth hit rate and failures only while it looks callers up', () => {
+    const gauges = nodeGauges({ authHitRate: 0.8, authFailedRps: 12 });
+    const texts = (auth: string) =>
+      nodeFigures({ kind: 'gateway', params: { auth } }, gauges).map((figure) => figure.text);
+    expect(texts('session')).toEqual(expect.arrayContaining(['auth hit 80%', 'auth failures 12 rps']));
+    expect(texts('introspection')).toContain('auth hit 80%');
+    for (const auth of ['none', 'jwt']) expect(texts(auth).join(' ')).not.toContain('auth');
+  });
 });

@@ -3,12 +3,22 @@
 // same in both places ("1.23k rps", "p99 12.3 ms"). Which figures a node has comes from its kind's
 // declared gauges (a field it does not have is absent), never from its kind's name.
 import { formatMs, formatNumber, formatPercent, formatRps } from '../../shared/format';
-import { isReplicated } from '../../shared/document/catalog';
+import { isReplicated, looksUpAuth } from '../../shared/document/catalog';
 import type { DesignNode } from '../../shared/document/types';
 import type { NodeGauges } from './types';
 
 export type NodeFigureKey =
-  'throughput' | 'p99' | 'queue' | 'utilization' | 'errors' | 'hitRate' | 'lag' | 'oldest' | 'throttled';
+  | 'throughput'
+  | 'p99'
+  | 'queue'
+  | 'utilization'
+  | 'errors'
+  | 'hitRate'
+  | 'lag'
+  | 'oldest'
+  | 'throttled'
+  | 'authHitRate'
+  | 'authFailures';
 
 export interface NodeFigure {
   key: NodeFigureKey;
@@ -33,6 +43,14 @@ export function nodeFigures(node: Pick<DesignNode, 'kind' | 'params'>, gauges: N
     figures.push({ key: 'oldest', text: `oldest ${formatMs(gauges.queueOldestAgeMs)}` });
   if (gauges.throttledRps !== undefined)
     figures.push({ key: 'throttled', text: `throttled ${formatRps(gauges.throttledRps)}` });
+  // Auth figures only where callers are looked up (a gateway with session or introspection auth).
+  if (gauges.authHitRate !== undefined && looksUpAuth(node)) {
+    figures.push({ key: 'authHitRate', text: `auth hit ${formatPercent(gauges.authHitRate)}` });
+    figures.push({
+      key: 'authFailures',
+      text: `auth failures ${formatRps(gauges.authFailedRps ?? 0)}`,
+    });
+  }
   return figures;
 }
 

@@ -51,6 +51,7 @@ describe('compare', () => {
       'errorRate.unavailable',
       'errorRate.loop',
       'errorRate.error',
+      'errorRate.unauthorized',
       'lostWrites',
       'staleReads',
     ]);

@@ -68,6 +68,7 @@ describe('backpressure run --json', () => {
       'unavailable',
       'loop',
       'error',
+      'unauthorized',
     ]);
     const node = result.nodes.app;
     for (const key of [

@@ -238,6 +238,18 @@ export function formatTables(title: string, result: CliJson): string {
       extras.push(
         `${id}: queue depth mean ${formatNumber(n.queue.depthMean)} max ${formatCount(n.queue.depthMax)}, oldest ${formatMs(n.queue.oldestAgeMsMax)}, ${formatCount(n.queue.duplicates)} duplicates, ${formatCount(n.queue.lost)} lost, ${formatCount(n.queue.deadLettered)} dead-lettered`,
       );
+    if (n.auth) {
+      const failed = FAILURE_REASONS.filter((r) => n.auth!.failures[r] > 0).map(
+        (r) => `${r} ${formatCount(n.auth!.failures[r])}`,
+      );
+      extras.push(
+        `${id}: auth ${n.auth.mode}, ${formatCount(n.auth.checks)} checked${n.auth.mode === 'jwt' ? '' : `, auth hit rate ${formatPercent(n.auth.hitRate)} (${formatCount(n.auth.cacheHits)} cached, ${formatCount(n.auth.lookups)} lookups), ${formatCount(n.auth.failed)} failed lookups${failed.length ? ` (${failed.join(', ')})` : ''}, ${formatCount(n.auth.passedOpen)} let through unchecked`}`,
+      );
+    }
+    if (n.tls)
+      extras.push(
+        `${id}: TLS ${formatCount(n.tls.handshakes)} handshakes of ${formatCount(n.tls.requests)} requests (${formatPercent(n.tls.handshakeRate)} new connections)`,
+      );
     if (n.db)
       extras.push(
         `${id}: ${formatCount(n.db.failovers)} failovers, ${formatCount(n.db.lostWrites)} lost writes, ${formatCount(n.db.staleReads)} stale reads, replication lag ${formatMs(n.db.replicationLagMsMean)}`,

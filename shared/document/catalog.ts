@@ -32,9 +32,13 @@ export const EDGE_PARAMS: ParamSpecs = {
     'One-way network latency; a synchronous call pays it both ways.',
     { group: 'Connection' },
   ),
-  filter: oneOf('Carries', ['all', 'reads', 'writes'], 'all', 'Which operations take this edge.', {
-    group: 'Connection',
-  }),
+  filter: oneOf(
+    'Carries',
+    ['all', 'reads', 'writes', 'auth'],
+    'all',
+    'Which requests take this edge: all, only reads, only writes — or auth: only the auth lookups of a gateway checking sessions or tokens (to its session store or auth service), never its traffic.',
+    { group: 'Connection' },
+  ),
   weight: num(
     'Weight',
     1,
@@ -99,6 +103,13 @@ export const nodeParams = (node: { kind: ComponentKind; params: Params }): Recor
  */
 export const isReplicated = (node: { kind: ComponentKind; params: Params }): boolean =>
   CATALOG[node.kind].capabilities.replicated(nodeParams(node));
+
+/**
+ * Checks callers with a lookup over `auth` edges (a gateway with session or introspection auth):
+ * only these send on auth edges and show an auth hit rate.
+ */
+export const looksUpAuth = (node: { kind: ComponentKind; params: Params }): boolean =>
+  CATALOG[node.kind].capabilities.looksUpAuth(nodeParams(node));
 
 /** Why a connection from one kind to another makes no sense, or null when it is allowed. */
 export function connectionRefusal(fromKind: ComponentKind, toKind: ComponentKind): string | null {

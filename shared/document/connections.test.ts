@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { connectionProblem } from './connections';
 import { parseDesign } from './validate';
 import type { Design } from './types';
+import { designFrom, edge, node } from '../testing/designs';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -65,5 +66,48 @@ describe('opening a file applies the editor’s connection rule', () => {
   it('still opens the checkout fixtures unchanged', () => {
     expect(parseDesign(fixture('v1-checkout.bpd')).ok).toBe(true);
     expect(parseDesign(fixture('v0-checkout.bpd')).ok).toBe(true);
+  });
+});
+
+describe('auth connections (edge filter auth)', () => {
+  const nodes = [
+    node('users', 'client', {}, { label: 'Users' }),
+    node('edge', 'gateway', { auth: 'session' }, { label: 'Edge' }),
+    node('api', 'service', {}, { label: 'API' }),
+    node('sessions', 'cache', {}, { label: 'Sessions' }),
+  ];
+
+  it('a gateway may reach a session store (cache or database) or an auth service: the editor allows it', () => {
+    const drawn = designFrom({ nodes, edges: [] });
+    for (const store of ['sessions', 'api']) expect(connectionProblem(drawn, 'edge', store)).toBeNull();
+  });
+
+  it('opens with no warning when a looking-up gateway has its auth connection', () => {
+    const result = parseDesign(
+      designFrom({
+        nodes,
+        edges: [edge('users', 'edge'), edge('edge', 'api'), edge('edge', 'sessions', { filter: 'auth' })],
+      }),
+    );
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
+  it('warns (and still opens) when an auth connection carries nothing, or a looking-up gateway has none', () => {
+    const result = parseDesign(
+      designFrom({
+        nodes,
+        edges: [
+          edge('users', 'edge'),
+          edge('edge', 'api'),
+          edge('api', 'sessions', { filter: 'auth' }),
+          edge('edge', 'sessions', { filter: 'auth', async: true }),
+        ],
+      }),
+    );
+    expect(result.ok && result.warnings).toEqual([
+      'edges[2].params.filter: an auth connection carries only the lookups of a gateway checking sessions or tokens (auth session or introspection); from API it carries nothing',
+      'edges[3].params.filter: an auth lookup waits for its answer; an async auth connection carries nothing',
+      'nodes[1].params.auth: Edge looks callers up over an auth connection and has none: every request fails (or passes unchecked, failing open)',
+    ]);
   });
 });

@@ -4,7 +4,7 @@
 // cross-references (duplicate ids, edges to missing nodes, scenario targets).
 import { MIN_DURATION_S } from './schema';
 import { z } from 'zod';
-import { CATALOG, COMPONENT_KINDS, type ComponentKind } from './catalog';
+import { CATALOG, COMPONENT_KINDS, looksUpAuth, type ComponentKind } from './catalog';
 import { connectionProblem, type ConnectionContext } from './connections';
 import { migrateDesign } from './migrate';
 import {
@@ -216,6 +216,7 @@ function documentProblems(document: Record<string, unknown>, warnings: string[])
   notes.forEach((note, index) => {
     if (isObject(note)) claim(note.id, `notes[${index}]`);
   });
+  warnings.push(...authRouteWarnings(nodes, edges));
 
   const scenario = isObject(document.scenario) ? document.scenario : {};
   const events = Array.isArray(scenario.events) ? scenario.events : [];
@@ -251,6 +252,48 @@ function documentProblems(document: Record<string, unknown>, warnings: string[])
       `scenario.warmupS: must be shorter than scenario.durationS (${formatLimit(scenarioDuration)} s)`,
     );
   return problems;
+}
+
+/**
+ * Auth connections that carry nothing (from a node that looks nobody up, or async: a lookup waits
+ * for its answer) and gateways that look callers up with no auth connection to do it over. The
+ * file is valid (the editor draws these) but the run will not do what the drawing suggests.
+ */
+function authRouteWarnings(nodes: unknown[], edges: unknown[]): string[] {
+  const warnings: string[] = [];
+  const byId = new Map<string, { kind: ComponentKind; label: string; params: Params }>();
+  for (const node of nodes)
+    if (isObject(node) && typeof node.id === 'string' && isComponentKind(node.kind))
+      byId.set(node.id, {
+        kind: node.kind,
+        label: typeof node.label === 'string' && node.label ? node.label : node.id,
+        params: isObject(node.params) ? (node.params as Params) : {},
+      });
+  const withAuthEdge = new Set<string>();
+  edges.forEach((edge, index) => {
+    if (!isObject(edge) || !isObject(edge.params) || edge.params.filter !== 'auth') return;
+    const from = typeof edge.from === 'string' ? byId.get(edge.from) : undefined;
+    const to = typeof edge.to === 'string' ? byId.get(edge.to) : undefined;
+    if (!from || !to) return;
+    if (!looksUpAuth(from))
+      warnings.push(
+        `edges[${index}].params.filter: an auth connection carries only the lookups of a gateway checking sessions or tokens (auth session or introspection); from ${from.label} it carries nothing`,
+      );
+    else if (edge.params.async === true || CATALOG[to.kind].capabilities.buffersMessages)
+      warnings.push(
+        `edges[${index}].params.filter: an auth lookup waits for its answer; an async auth connection carries nothing`,
+      );
+    else withAuthEdge.add(String(edge.from));
+  });
+  nodes.forEach((node, index) => {
+    if (!isObject(node) || typeof node.id !== 'string') return;
+    const entry = byId.get(node.id);
+    if (!entry || !looksUpAuth(entry) || withAuthEdge.has(node.id)) return;
+    warnings.push(
+      `nodes[${index}].params.auth: ${entry.label} looks callers up over an auth connection and has none: every request fails (or passes unchecked, failing open)`,
+    );
+  });
+  return warnings;
 }
 
 function capped(lines: string[]): string[] {

@@ -1,7 +1,19 @@
 // Integer codes shared by the engine core and the component behaviours.
 
-/** Why a request failed; the order is the index into per-reason counters. */
-export const FAILURE_REASONS = ['timeout', 'rejected', 'throttled', 'unavailable', 'loop', 'error'] as const;
+/**
+ * Why a request failed; the order is the index into per-reason counters (new reasons go last, so
+ * the JSON keeps its order). `unauthorized`: a gateway could not establish who is calling (its
+ * session lookup failed, failing closed).
+ */
+export const FAILURE_REASONS = [
+  'timeout',
+  'rejected',
+  'throttled',
+  'unavailable',
+  'loop',
+  'error',
+  'unauthorized',
+] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 export const R_TIMEOUT = 0;
 export const R_REJECTED = 1;
@@ -9,9 +21,16 @@ export const R_THROTTLED = 2;
 export const R_UNAVAILABLE = 3;
 export const R_LOOP = 4;
 export const R_ERROR = 5;
+export const R_UNAUTHORIZED = 6;
 
 export const OP_READ = 0;
 export const OP_WRITE = 1;
+
+// An edge's `filter`: which calls take it. `auth` edges carry only a gateway's auth lookups.
+export const FILTER_ALL = 0;
+export const FILTER_READS = 1;
+export const FILTER_WRITES = 2;
+export const FILTER_AUTH = 3;
 
 /** A request's hop limit: a request that crosses more edges than this fails as `loop`. */
 export const HOP_LIMIT = 64;
@@ -75,5 +94,5 @@ export const BUCKET_MS = 1000;
 // Global counters (end-to-end, at the clients).
 export const G_REQUESTS = 0;
 export const G_COMPLETED = 1;
-export const G_FAILED = 2; // + reason
-export const GLOBAL_COUNTERS = 8;
+export const G_FAILED = 2; // + reason (one slot per FAILURE_REASONS)
+export const GLOBAL_COUNTERS = G_FAILED + FAILURE_REASONS.length;

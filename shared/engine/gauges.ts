@@ -7,6 +7,7 @@ import {
   C_BUSY_INTEGRAL,
   C_CAPACITY_INTEGRAL,
   C_ARRIVALS,
+  C_AUTH_FAILED,
   C_COMPLETED,
   C_FAILED,
   C_HITS,
@@ -112,6 +113,8 @@ export function gauges(sim: Simulation): Gauges {
     const failed = sim.sumFailed(w);
     const ended = w[C_COMPLETED] + failed;
     const lookups = w[C_HITS] + w[C_MISSES];
+    let authFailed = 0;
+    for (let r = 0; r < FAILURE_REASONS.length; r++) authFailed += w[C_AUTH_FAILED + r];
     let up = 0;
     for (let i = 0; i < node.instanceCount; i++) if (node.instanceState[i] === I_UP) up++;
     const base = n * NF;
@@ -141,6 +144,9 @@ export function gauges(sim: Simulation): Gauges {
       messagesInFlight: node.messagesInFlight,
       throttledRps: w[C_FAILED + FAILURE_REASONS.indexOf('throttled')] / seconds,
       lostWrites: node.counters[C_LOST_WRITES],
+      // A gateway's auth cache keeps its hits and lookups in the cache counters.
+      authHitRate: kinds.looksUpAuth(node) && lookups > 0 ? w[C_HITS] / lookups : 0,
+      authFailedRps: authFailed / seconds,
     };
     for (let f = 0; f < NF; f++) nodes[base + f] = values[NODE_GAUGE_FIELDS[f]];
     for (let i = 0; i < node.instanceCount; i++, row++) {

@@ -6,7 +6,7 @@ import type { ParamValue, Params } from '../document/types';
 import * as kinds from '../kinds/dispatch';
 import { dropInstanceWork } from './chaos';
 import { PROTOCOLS } from '../document/protocols';
-import { EV_FLUSH } from './constants';
+import { EV_FLUSH, FILTER_ALL, FILTER_AUTH, FILTER_READS, FILTER_WRITES } from './constants';
 import * as payloads from './payloads';
 import type { NodeRuntime } from './nodeRuntime';
 import { schedule } from './scheduling';
@@ -17,7 +17,15 @@ export function applyEdgeParams(sim: Simulation, e: number, params: Params): voi
   sim.edgeLatencyMs[e] = Number(resolved.latencyMs);
   sim.edgeAsync[e] =
     resolved.async === true || kinds.buffersMessages(sim.nodes[sim.edgeTo[e]].kindCode) ? 1 : 0;
-  sim.edgeFilter[e] = resolved.filter === 'reads' ? 1 : resolved.filter === 'writes' ? 2 : 0;
+  const filter = resolved.filter;
+  sim.edgeFilter[e] =
+    filter === 'reads'
+      ? FILTER_READS
+      : filter === 'writes'
+        ? FILTER_WRITES
+        : filter === 'auth'
+          ? FILTER_AUTH
+          : FILTER_ALL;
   sim.edgeWeight[e] = Number(resolved.weight);
   sim.edgeProtocol[e] = Math.max(0, PROTOCOLS.indexOf(resolved.protocol as (typeof PROTOCOLS)[number]));
   const mbps = Number(resolved.bandwidthMbps);
@@ -53,7 +61,13 @@ export function applyNodeParams(sim: Simulation, node: NodeRuntime, initial: boo
   kinds.configure(sim, node, initial);
 }
 
+/**
+ * Each node's routes: `auth` edges carry only a gateway's auth lookups (synchronous ones: a lookup
+ * waits for its answer), so they are kept apart and no other routing (a client's or a service's
+ * matching edges, a balancer's targets, a queue's consumers) ever sees them.
+ */
 export function wireRoutes(sim: Simulation): void {
+  const authEdges: number[][] = sim.nodes.map(() => []);
   for (const node of sim.nodes) {
     node.outEdges = [];
     node.upstreamQueues = [];
@@ -62,6 +76,10 @@ export function wireRoutes(sim: Simulation): void {
   for (let e = 0; e < sim.edgeIds.length; e++) {
     const from = sim.nodes[sim.edgeFrom[e]];
     const to = sim.nodes[sim.edgeTo[e]];
+    if (sim.edgeFilter[e] === FILTER_AUTH) {
+      if (sim.edgeAsync[e] === 0) authEdges[from.index].push(e);
+      continue;
+    }
     if (kinds.buffersMessages(from.kindCode)) {
       // A queue's outgoing edges lead to its consumers, which pull.
       from.consumerEdges.push(e);
@@ -71,8 +89,8 @@ export function wireRoutes(sim: Simulation): void {
     from.outEdges.push(e);
   }
   for (const node of sim.nodes) {
-    const reads = node.outEdges.filter((e) => sim.edgeFilter[e] !== 2);
-    const writes = node.outEdges.filter((e) => sim.edgeFilter[e] !== 1);
+    const reads = node.outEdges.filter((e) => sim.edgeFilter[e] !== FILTER_WRITES);
+    const writes = node.outEdges.filter((e) => sim.edgeFilter[e] !== FILTER_READS);
     node.readEdges = Int32Array.from(reads);
     node.writeEdges = Int32Array.from(writes);
     const cumulative = (edges: number[]) => {
@@ -81,6 +99,8 @@ export function wireRoutes(sim: Simulation): void {
     };
     node.readWeights = cumulative(reads);
     node.writeWeights = cumulative(writes);
+    node.authEdges = Int32Array.from(authEdges[node.index]);
+    node.authWeights = cumulative(authEdges[node.index]);
     allocateBreakers(sim, node, true);
     kinds.routesWired(sim, node);
   }
@@ -117,8 +137,12 @@ export function editParams(sim: Simulation, id: string, params: Params): string 
     const wasFilter = sim.edgeFilter[e];
     const wasWeight = sim.edgeWeight[e];
     const wasProtocol = sim.edgeProtocol[e];
+    const wasAsync = sim.edgeAsync[e];
     applyEdgeParams(sim, e, edge.params);
-    if (wasFilter !== sim.edgeFilter[e] || wasWeight !== sim.edgeWeight[e]) wireRoutes(sim);
+    // An auth edge made async (or back) leaves (or joins) its gateway's lookup routes.
+    const authAsyncChanged = sim.edgeFilter[e] === FILTER_AUTH && wasAsync !== sim.edgeAsync[e];
+    if (wasFilter !== sim.edgeFilter[e] || wasWeight !== sim.edgeWeight[e] || authAsyncChanged)
+      wireRoutes(sim);
     else if (wasProtocol !== sim.edgeProtocol[e]) payloads.noteCallsOverProtocols(sim);
     notePayloads(sim);
     return null;

@@ -18,7 +18,7 @@ import { design, edge, mmcDesign, node } from '../testing/designs';
 import { designArbitrary } from '../testing/randomDesign';
 import { template } from '../testing/templates';
 
-const TEMPLATES = ['three-tier', 'mm1', 'six-tier-reference', 'failover-lab'] as const;
+const TEMPLATES = ['three-tier', 'mm1', 'six-tier-reference', 'failover-lab', 'auth-at-the-edge'] as const;
 
 /** Client rps 10^7 for 60 s into one server: 6 × 10^8 requests. */
 function tenMillionRps(): Design {

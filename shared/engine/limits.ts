@@ -9,7 +9,7 @@
 // Defaults are far above every template, test and benchmark run (the largest, the six-tier
 // reference for 300 s at 10,000 req/s, is 38.5 M events) and well below what hurts a laptop.
 import type { Design } from '../document/types';
-import { CATALOG, EDGE_PARAMS, resolveParams } from '../document/catalog';
+import { CATALOG, EDGE_PARAMS, looksUpAuth, resolveParams } from '../document/catalog';
 import { isComponentKind, kindCan } from '../kinds/index';
 import { HOP_LIMIT } from './constants';
 import { MIN_CYCLE_AFTER_FAILURE_MS } from '../kinds/client/client';
@@ -93,13 +93,23 @@ function meanPatternFactor(params: Record<string, unknown>, durationMs: number):
 
 /**
  * Calls one request makes from a node on: a node that forwards one call (a client, a proxy, a
- * queue delivering to a consumer) costs its dearest edge; a service calls every edge. A cycle
+ * queue delivering to a consumer) costs its dearest edge; a service calls every edge. A node that
+ * looks callers up adds its dearest `auth` edge (other nodes send nothing on theirs). A cycle
  * runs to the hop limit.
  */
 function callsPerRequest(design: Design): (nodeId: string) => number {
   const kindOf = new Map(design.nodes.map((n) => [n.id, n.kind]));
   const outEdges = new Map<string, string[]>();
-  for (const e of design.edges) outEdges.set(e.from, [...(outEdges.get(e.from) ?? []), e.to]);
+  const authEdges = new Map<string, string[]>();
+  for (const e of design.edges) {
+    const routes = resolveParams(EDGE_PARAMS, e.params ?? {}).filter === 'auth' ? authEdges : outEdges;
+    routes.set(e.from, [...(routes.get(e.from) ?? []), e.to]);
+  }
+  const looksUp = new Set(
+    design.nodes
+      .filter((n) => isComponentKind(n.kind) && looksUpAuth({ kind: n.kind, params: n.params ?? {} }))
+      .map((n) => n.id),
+  );
   const memo = new Map<string, number>();
   const visiting = new Set<string>();
   const from = (id: string): number => {
@@ -107,10 +117,13 @@ function callsPerRequest(design: Design): (nodeId: string) => number {
     if (known !== undefined) return known;
     if (visiting.has(id)) return HOP_LIMIT;
     const targets = outEdges.get(id) ?? [];
+    const stores = looksUp.has(id) ? (authEdges.get(id) ?? []) : [];
     const kind = kindOf.get(id) ?? '';
-    if (targets.length === 0 || (isComponentKind(kind) && kindCan(kind, 'isTerminal'))) return 0;
+    if (targets.length + stores.length === 0 || (isComponentKind(kind) && kindCan(kind, 'isTerminal')))
+      return 0;
     visiting.add(id);
     const costs = targets.map((to) => 1 + from(to));
+    const lookups = stores.map((to) => 1 + from(to));
     visiting.delete(id);
     const forwardsOne =
       !isComponentKind(kind) ||
@@ -119,7 +132,8 @@ function callsPerRequest(design: Design): (nodeId: string) => number {
       kindCan(kind, 'buffersMessages');
     const calls = Math.min(
       HOP_LIMIT * 64,
-      forwardsOne ? Math.max(...costs) : costs.reduce((sum, cost) => sum + cost, 0),
+      (forwardsOne ? Math.max(0, ...costs) : costs.reduce((sum, cost) => sum + cost, 0)) +
+        Math.max(0, ...lookups),
     );
     memo.set(id, calls);
     return calls;

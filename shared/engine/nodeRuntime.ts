@@ -217,6 +217,24 @@ export class NodeRuntime {
   burst = 1;
   perUser = false;
 
+  // Gateway: authentication and TLS termination (shared/kinds/gateway/sim.ts).
+  authMode = 0; // 0 none, 1 jwt, 2 session, 3 introspection
+  authCacheTtlMs = 0;
+  authTimeoutMs = 500;
+  authFailOpen = false;
+  /** Per instance: when each user's cached lookup expires (empty unless lookups are cached). */
+  authCaches: KeyNumbers[] = [];
+  /** Outgoing `auth` edges (synchronous), and their cumulative weights: where lookups go. */
+  authEdges = new Int32Array(0);
+  authWeights = new Float64Array(0);
+  /** Picks among several auth edges: a stream of its own, so lookups never move other draws. */
+  authRng: Rng | null = null;
+  /** CPU of a full TLS handshake, when some requests open a new connection (else 0). */
+  tlsHandshakeMs = 0;
+  keepAliveRatio = 1;
+  /** Whether a request reuses a connection: a stream of its own (see authRng). */
+  tlsRng: Rng | null = null;
+
   // Cache / CDN.
   stores: CacheStore[] = [];
   cacheMode = 0; // 0 cacheAside, 1 readThrough, 2 writeThrough, 3 writeBack

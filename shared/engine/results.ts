@@ -119,6 +119,23 @@ export interface NodeResult {
     deadLettered: number;
   };
   db?: { lostWrites: number; staleReads: number; replicationLagMsMean: number; failovers: number };
+  /** A gateway that checks callers (auth ≠ none). */
+  auth?: {
+    mode: string;
+    /** Requests whose caller was checked. */
+    checks: number;
+    /** Checked from the gateway's own cache, and looked up over an auth edge. */
+    cacheHits: number;
+    lookups: number;
+    hitRate: number;
+    /** Lookups that failed, and why (the lookup's own reason: timeout, unavailable, …). */
+    failed: number;
+    failures: ErrorCounts;
+    /** Let through unchecked after a failed lookup (authFailOpen). */
+    passedOpen: number;
+  };
+  /** A gateway that terminates TLS: requests served, and those that opened a new connection. */
+  tls?: { requests: number; handshakes: number; handshakeRate: number };
 }
 
 export interface CliJson {

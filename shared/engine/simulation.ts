@@ -129,7 +129,7 @@ export class Simulation {
   readonly edgeTo: Int32Array;
   readonly edgeLatencyMs: Float64Array;
   readonly edgeAsync: Uint8Array;
-  readonly edgeFilter: Uint8Array; // 0 all, 1 reads, 2 writes
+  readonly edgeFilter: Uint8Array; // FILTER_* (constants.ts): all, reads, writes, auth
   readonly edgeWeight: Float64Array;
   readonly edgeCut: Uint8Array;
   readonly edgeSent: Float64Array;

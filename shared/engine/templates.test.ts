@@ -6,7 +6,14 @@ import { parseDesign } from '../document/validate';
 import { runDesign } from './index';
 import { template } from '../testing/templates';
 
-const NAMES = ['failover-lab', 'mm1', 'one-page-three-ways', 'six-tier-reference', 'three-tier'] as const;
+const NAMES = [
+  'auth-at-the-edge',
+  'failover-lab',
+  'mm1',
+  'one-page-three-ways',
+  'six-tier-reference',
+  'three-tier',
+] as const;
 const CARD_WIDTH = 210;
 const CARD_HEIGHT = 64;
 /** Room for an edge and its label between two cards. */

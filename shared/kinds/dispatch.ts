@@ -32,6 +32,7 @@ import {
 import * as cache from './cache/sim';
 import * as client from './client/sim';
 import * as database from './database/sim';
+import * as gateway from './gateway/sim';
 import * as loadBalancer from './loadBalancer/sim';
 import * as objectStore from './objectStore/sim';
 import * as queue from './queue/sim';
@@ -98,6 +99,8 @@ export function readParams(node: NodeRuntime): void {
       node.replicationLagMs = node.numberParam('replicationLagMs');
       break;
     case K_GATEWAY:
+      gateway.readParams(node);
+      break;
     case K_RATE_LIMITER:
       node.overheadMs = node.numberParam('overheadMs');
       serving.readProxyPoolParams(node, node.overheadMs);
@@ -155,6 +158,8 @@ export function configure(sim: Simulation, node: NodeRuntime, initial: boolean):
       client.configure(sim, node);
       break;
     case K_GATEWAY:
+      gateway.configure(sim, node, initial);
+      break;
     case K_RATE_LIMITER:
       rateLimiter.configure(sim, node, initial);
       break;
@@ -201,6 +206,7 @@ export function readsUsers(node: NodeRuntime): boolean {
     case K_LOAD_BALANCER:
       return /^(hash|consistentHash)$/.test(node.stringParam('algorithm'));
     case K_GATEWAY:
+      return gateway.readsUsers(node);
     case K_RATE_LIMITER:
       return node.perUser;
     default:
@@ -329,6 +335,8 @@ export function childResponse(
       sim.finishCall(c, ok, reason, false);
       break;
     case K_GATEWAY:
+      gateway.childResponse(sim, node, c, ok, reason, version);
+      break;
     case K_RATE_LIMITER:
       sim.pool.version[c] = version;
       sim.finishCall(c, ok, reason, false);
@@ -357,6 +365,8 @@ export function serviceDone(sim: Simulation, c: number): void {
   const node = sim.nodes[sim.pool.node[c]];
   switch (node.kindCode) {
     case K_GATEWAY:
+      gateway.ownWorkDone(sim, node, c);
+      break;
     case K_RATE_LIMITER:
       rateLimiter.overheadDone(sim, node, c);
       break;
@@ -445,11 +455,13 @@ export function dropWork(sim: Simulation, node: NodeRuntime): void {
 export function instanceKilled(sim: Simulation, node: NodeRuntime, instance: number): void {
   if (cachesKeys(node.kindCode)) cache.instanceKilled(sim, node, instance);
   if (node.kindCode === K_DATABASE) database.instanceKilled(sim, node, instance);
+  if (node.kindCode === K_GATEWAY) gateway.instanceLost(sim, node, instance);
 }
 
 /** A hung instance is restarted: it loses what it held in memory. */
 export function instanceReset(sim: Simulation, node: NodeRuntime, instance: number): void {
   if (cachesKeys(node.kindCode)) cache.instanceKilled(sim, node, instance);
+  if (node.kindCode === K_GATEWAY) gateway.instanceLost(sim, node, instance);
 }
 
 /** An instance is up again. */
@@ -472,7 +484,12 @@ export function reshape(sim: Simulation, node: NodeRuntime): void {
 /** The node's instance count changed. */
 export function resized(sim: Simulation, node: NodeRuntime): void {
   if (cachesKeys(node.kindCode)) cache.resize(sim, node);
+  if (node.kindCode === K_GATEWAY) gateway.sizeAuthCaches(sim, node);
 }
+
+/** Whether the node looks callers up over auth edges (it has an auth hit rate). */
+export const looksUpAuth = (node: NodeRuntime): boolean =>
+  node.kindCode === K_GATEWAY && gateway.looksUp(node);
 
 /** A node's instances changed: balancers in front of it see a different set of targets. */
 export const targetsChanged = loadBalancer.rebuildBalancersInFrontOf;
@@ -497,6 +514,9 @@ export function addResults(
       break;
     case K_DATABASE:
       database.addResults(node, counters, spanMs, result);
+      break;
+    case K_GATEWAY:
+      gateway.addResults(node, counters, spanMs, result);
       break;
   }
 }

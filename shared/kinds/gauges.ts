@@ -99,6 +99,21 @@ export const THROTTLED = gauge(
   'Requests refused by the token bucket.',
 );
 
+export const AUTH_HIT_RATE = gauge(
+  'authHitRate',
+  'Auth hit rate',
+  'fraction',
+  'mean',
+  'Callers checked from the gateway’s own auth cache, without a lookup.',
+);
+export const AUTH_FAILED = gauge(
+  'authFailedRps',
+  'Auth failures',
+  'rps',
+  'max',
+  'Auth lookups that failed (the store or auth service refused, failed or did not answer in time).',
+);
+
 /** The gauges a kind may add, in the engine's layout order. */
 export const KIND_NODE_GAUGES = [
   HIT_RATE,
@@ -108,6 +123,8 @@ export const KIND_NODE_GAUGES = [
   MESSAGES_IN_FLIGHT,
   THROTTLED,
   LOST_WRITES,
+  AUTH_HIT_RATE,
+  AUTH_FAILED,
 ] as const;
 
 export type CommonNodeGaugeField = (typeof COMMON_NODE_GAUGES)[number]['field'];

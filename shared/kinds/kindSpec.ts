@@ -30,6 +30,11 @@ export interface KindCapabilities {
   readsKeys: boolean;
   /** Copies of its data are kept in step: it reports replication lag. */
   replicated(params: ResolvedParams): boolean;
+  /**
+   * Checks each caller with a lookup over its `auth` edges (a session store, an auth service): it
+   * sends on auth edges and has an auth hit rate and auth failures.
+   */
+  looksUpAuth(params: ResolvedParams): boolean;
   /** How many instances its parameters make (each queues, serves, fails and can be killed). */
   instanceCount(params: ResolvedParams): number;
 }
@@ -57,7 +62,7 @@ export interface KindSpec<K extends string = string> {
   view: KindView;
 }
 
-const NONE: Omit<KindCapabilities, 'replicated' | 'instanceCount'> = {
+const NONE: Omit<KindCapabilities, 'replicated' | 'instanceCount' | 'looksUpAuth'> = {
   originatesRequests: false,
   queues: false,
   cachesKeys: false,
@@ -75,7 +80,13 @@ export const instancesParam = (params: ResolvedParams): number =>
 
 /** Capabilities with everything off but what the kind says; one instance per `instances`. */
 export function capabilities(declared: Partial<KindCapabilities>): KindCapabilities {
-  return { ...NONE, replicated: () => false, instanceCount: instancesParam, ...declared };
+  return {
+    ...NONE,
+    replicated: () => false,
+    looksUpAuth: () => false,
+    instanceCount: instancesParam,
+    ...declared,
+  };
 }
 
 /** The usual card: "Label ×N" and a ×N badge, from the instance count. */

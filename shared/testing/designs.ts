@@ -264,6 +264,34 @@ export function webDesign(events: ScenarioEvent[] = [], durationS = 60): Design 
   );
 }
 
+/**
+ * Users (200 req/s, 200 user ids: each comes back once a second) → API gateway → API, and the
+ * gateway → a session cache on an `auth` connection. The gateway starts with auth none: a learner
+ * switches it to session (e2e); cached for T, a user's lookups then hit λ_u·T / (1 + λ_u·T).
+ */
+export function authEdgeDesign(durationS = 60): Design {
+  return design(
+    [
+      node(
+        'users',
+        'client',
+        { rps: 200, users: 200, readRatio: 1, keyDistribution: 'uniform', timeoutMs: 2000 },
+        { label: 'Users' },
+      ),
+      node('gateway', 'gateway', { workers: 8, overheadMs: 0.5 }, { x: 300, label: 'Gateway' }),
+      node('api', 'service', { workers: 16, serviceTimeMs: 2 }, { x: 600, label: 'API' }),
+      node('sessions', 'cache', { hitTimeMs: 0.3 }, { x: 600, y: -160, label: 'Sessions' }),
+    ],
+    [
+      edge('users', 'gateway', {}, 'e-users-gateway'),
+      edge('gateway', 'api', {}, 'e-gateway-api'),
+      edge('gateway', 'sessions', { filter: 'auth' }, 'e-gateway-sessions'),
+    ],
+    { durationS, seed: 3, warmupS: 1 },
+    'Auth at the gateway',
+  );
+}
+
 /** The panels' end-to-end design: every kind the inspector edits, a sticky note and two scenario steps. */
 export function checkoutDesign(): Design {
   const note: DesignNote = {

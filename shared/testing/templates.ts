@@ -1,5 +1,6 @@
 // The example designs in assets/templates, as parsed documents (tests and benchmark fixtures).
 import type { Design } from '../document/types';
+import authAtTheEdge from '../../assets/templates/auth-at-the-edge.bpd?raw';
 import failoverLab from '../../assets/templates/failover-lab.bpd?raw';
 import mm1 from '../../assets/templates/mm1.bpd?raw';
 import onePageThreeWays from '../../assets/templates/one-page-three-ways.bpd?raw';
@@ -7,6 +8,7 @@ import sixTier from '../../assets/templates/six-tier-reference.bpd?raw';
 import threeTier from '../../assets/templates/three-tier.bpd?raw';
 
 const TEXTS: Record<string, string> = {
+  'auth-at-the-edge': authAtTheEdge,
   'failover-lab': failoverLab,
   mm1,
   'one-page-three-ways': onePageThreeWays,
@@ -15,7 +17,7 @@ const TEXTS: Record<string, string> = {
 };
 
 export type TemplateName =
-  'failover-lab' | 'mm1' | 'one-page-three-ways' | 'six-tier-reference' | 'three-tier';
+  'auth-at-the-edge' | 'failover-lab' | 'mm1' | 'one-page-three-ways' | 'six-tier-reference' | 'three-tier';
 
 export function template(name: TemplateName): Design {
   return JSON.parse(TEXTS[name]) as Design;

@@ -415,7 +415,9 @@ class LiveLayer {
         return;
       }
       const filter = edge.params.filter;
-      const writeShare = filter === 'writes' ? 1 : filter === 'reads' ? 0 : this.writeShare;
+      // Auth lookups are reads (a session or token looked up).
+      const writeShare =
+        filter === 'writes' ? 1 : filter === 'reads' || filter === 'auth' ? 0 : this.writeShare;
       const errorCount = gauges.errorRate > 0 ? Math.max(1, Math.round(count * gauges.errorRate)) : 0;
       for (let i = 0; i < count && slot < PARTICLE_POOL; i++, slot++) {
         // Golden-ratio phases spread particles evenly; all move at one speed along the curve.

@@ -6,7 +6,8 @@
 // after `breakerThreshold` consecutive failures, then lets one probe through after the cooldown.
 // Proxies (gateway, rate limiter, balancer, cache, CDN) spend their own per-request time (overhead,
 // lookup) in the same pool and queue (`admit`, `ownWorkDone`), then go on without holding it: a
-// proxy's throughput is bounded by instances × workers / its time, as a real one saturates.
+// proxy's throughput is bounded by instances × workers / its time, as a real one saturates. A
+// gateway's time includes a TLS handshake for the requests that open a new connection.
 import type { NodeRuntime } from '../../engine/nodeRuntime';
 import type { Simulation } from '../../engine/simulation';
 import {
@@ -37,7 +38,7 @@ import {
   K_SERVICE,
   K_WORKER,
 } from '../codes';
-import { C_WAIT_COUNT, C_WAIT_SUM } from '../../engine/metrics';
+import { C_TLS_HANDSHAKES, C_WAIT_COUNT, C_WAIT_SUM } from '../../engine/metrics';
 import { callsPerEdge, workerCodecMs } from '../../engine/payloads';
 import * as queue from '../queue/sim';
 import { readRetryParams, scheduleRetry } from './retry';
@@ -140,6 +141,14 @@ export function startService(sim: Simulation, node: NodeRuntime, i: number, c: n
   let meanMs = node.serviceTimeMs;
   if (node.kindCode === K_DATABASE || node.kindCode === K_OBJECT_STORE)
     meanMs = pool.operation[c] === OP_READ ? node.readServiceMs : node.writeServiceMs;
+  else if (
+    node.tlsHandshakeMs > 0 &&
+    (node.keepAliveRatio <= 0 || node.tlsRng!.next() >= node.keepAliveRatio)
+  ) {
+    // A gateway terminating TLS: this request opens a new connection (gateway/sim.ts).
+    meanMs += node.tlsHandshakeMs;
+    node.counters[C_TLS_HANDSHAKES]++;
+  }
   let workMs = sampleServiceMs(node, meanMs);
   if (sim.payloads) {
     // A GraphQL query for N resources is N resources' work for its resolver (one sample each),

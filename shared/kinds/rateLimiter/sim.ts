@@ -61,7 +61,11 @@ export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
 
 /** The overhead is done: forward the request (or answer it when nothing synchronous is behind). */
 export function overheadDone(sim: Simulation, node: NodeRuntime, c: number): void {
-  if (!serving.ownWorkDone(sim, node, c)) return;
+  if (serving.ownWorkDone(sim, node, c)) forward(sim, node, c);
+}
+
+/** Sends the request on over one matching edge (by weight), or answers it when none is synchronous. */
+export function forward(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
   const operation = pool.operation[c];
   const e = sim.pickWeighted(node, sim.matchingEdges(node, operation), sim.matchingWeights(node, operation));
