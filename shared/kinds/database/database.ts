@@ -129,7 +129,7 @@ export const databaseKind = {
       0,
       3_600_000,
       'ms',
-      'Mean delay before a follower applies a write.',
+      'Mean delay before a follower (or another leaderless copy) applies a write; each copy’s lag varies within ±25% of it.',
       { group: 'Sharding and replication' },
     ),
     readFrom: oneOf('Read from', ['leader', 'followers', 'any'], 'leader', 'Which copies serve reads.', {

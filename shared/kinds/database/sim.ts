@@ -4,16 +4,21 @@
 // to consult) and writes ×0.4 (an append to the memtable and log). An unindexed read also scans
 // its shard's rows (`rows` ÷ shards) at `scanRowsPerMs`; query times are exp, const or lognormal.
 // Replication: a write commits at the leader with the shard's next log sequence number (LSN);
-// each live follower applies it after a lag (mean ±25%, in log order, so a follower's applied
-// LSN is a single number). The write is acknowledged at once (async), after the first follower
-// (semisync) or after every live follower (sync). Leaderless: the key's N replicas all take the
-// write; it is acknowledged after W of them, a read consults R of them.
+// each live follower applies it after its stream lag (streamLag.ts: drifts within the mean ±25%,
+// uniform, never reordering the log), in log order, so a follower's applied LSN is a single
+// number. The write is acknowledged at once (async), after the first follower (semisync) or after
+// every live follower (sync). Leaderless: the key's N replicas all take the write (the
+// coordinator at once, the others after a lag of the mean ±25%, uniform) and apply it per key
+// (keyApplyTimes.ts: after that key's previous version only); it is acknowledged after W of them,
+// a read consults R of them.
 // Failover: the leader heartbeats every heartbeatMs; after `failoverAfter` missed beats it is
 // declared dead (`detected`), writes are refused (`unavailable`), and after electionMs the live
 // follower with the highest applied LSN is `promoted`. Acknowledged writes beyond its LSN are
 // lost (`lostWrites`). A restarted old leader rejoins as a follower, resynced.
 import type { NodeRuntime } from '../../engine/nodeRuntime';
-import { ApplyLog } from '../../engine/nodeRuntime';
+import { ApplyLog } from './applyLog';
+import { KeyApplyTimes } from './keyApplyTimes';
+import { NO_LAG_MS, StreamLags } from './streamLag';
 import type { Simulation } from '../../engine/simulation';
 import { round } from '../../engine/numbers';
 import type { NodeResult } from '../../engine/results';
@@ -77,7 +82,13 @@ export function configure(sim: Simulation, node: NodeRuntime, initial: boolean):
   node.ackedLsn = new Float64Array(node.shards);
   node.lastBeatMs = new Float64Array(node.shards);
   node.electing = new Uint8Array(node.shards);
-  node.applyLogs = Array.from({ length: node.instanceCount }, () => new ApplyLog());
+  if (node.replication === LEADERLESS) {
+    node.keyApplyTimes = new KeyApplyTimes(sim.keySpace, perShard, node.instanceCount);
+    node.applyLogs = [];
+  } else {
+    node.applyLogs = Array.from({ length: node.instanceCount }, () => new ApplyLog());
+    node.streamLags = new StreamLags(node.instanceCount);
+  }
   node.keyLsn = new KeyNumbers(sim.keySpace);
   node.shardRing =
     node.stringParam('shardBy') === 'consistentHash'
@@ -163,24 +174,30 @@ export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
 }
 
 /**
- * One write's replication delay: the mean lag ±25% (uniform). Not exponential: a follower applies
- * in log order, so a long-tailed delay would hold back every later write and inflate the mean.
+ * A leaderless copy's delay for one write: the mean lag ±25% (uniform, independent per copy and
+ * write: copies apply per key, so one write's delay holds back only that key's later versions).
  */
-function lagSampleMs(node: NodeRuntime): number {
+function leaderlessLagMs(node: NodeRuntime): number {
   const meanMs = node.replicationLagMs;
-  return meanMs > 0 ? meanMs * (0.75 + 0.5 * node.rng.next()) : 0;
+  return meanMs > NO_LAG_MS ? meanMs * (0.75 + 0.5 * node.rng.next()) : 0;
 }
 
-/** Sends a committed write to one copy; returns when it will be applied there. */
+/** Sends a committed write down a follower's replication stream; returns when it is applied there. */
 function replicateTo(sim: Simulation, node: NodeRuntime, instance: number, lsn: number): number {
   const log = node.applyLogs[instance];
   log.advance(sim.now); // keeps the log to the writes still in flight
-  const applyMs = Math.max(log.lastApplyMs, sim.now + lagSampleMs(node));
+  const lagMs = node.streamLags!.lagMs(instance, sim.now, node.replicationLagMs, node.rng);
+  // The stream lag never falls faster than time passes, so the log order holds by itself; the
+  // max only guards a log reset (resync) at this very instant.
+  const applyMs = Math.max(log.lastApplyMs, sim.now + lagMs);
   log.push(applyMs, lsn);
   node.counters[C_REPLICATION_LAG_SUM] += applyMs - sim.now;
   node.counters[C_REPLICATION_LAG_COUNT]++;
   return applyMs;
 }
+
+/** Apply times of one leaderless write on its copies (N ≤ 17), sorted to find the W-th. */
+const copyApplyMs = new Float64Array(18); // N ≤ 17 replicas and a coordinator placed by a balancer
 
 export function serviceDone(sim: Simulation, node: NodeRuntime, c: number): void {
   const pool = sim.pool;
@@ -248,6 +265,7 @@ export function replicated(sim: Simulation, c: number): void {
 
 function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: number): void {
   const pool = sim.pool;
+  const times = node.keyApplyTimes!;
   const key = pool.key[c];
   const n = quorumN(node);
   const i = pool.instance[c];
@@ -269,7 +287,7 @@ function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: nu
       const replica = replicaOf(node, key, shard, (first + k) % n);
       if (node.instanceState[replica] !== I_UP) continue;
       consulted++;
-      if (node.applyLogs[replica].advance(sim.now) >= needLsn) fresh = true;
+      if (times.appliedLsn(key, replica, sim.now) >= needLsn) fresh = true;
     }
     const latest = sim.versions.get(key);
     if (!fresh) node.counters[C_STALE_READS]++;
@@ -285,19 +303,25 @@ function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: nu
   const lsn = ++node.shardLsn[shard];
   pool.version[c] = sim.versions.increment(key);
   pool.aux[c] = lsn;
-  // The coordinator applies it too, in its own log order (after writes it still has pending).
-  const own = node.applyLogs[i];
-  own.advance(sim.now);
-  const ownApplyMs = Math.max(own.lastApplyMs, sim.now);
-  own.push(ownApplyMs, lsn);
-  const applyTimes: number[] = [ownApplyMs];
+  // The coordinator applies it at once (after this key's previous version only), the other live
+  // copies after their lag; acknowledged when the W-th copy has applied it.
+  copyApplyMs[0] = times.send(key, i, lsn, sim.now, sim.now);
+  let copies = 1;
   for (let k = 0; k < n; k++) {
     const replica = replicaOf(node, key, shard, k);
     if (replica === i || node.instanceState[replica] !== I_UP) continue;
-    applyTimes.push(replicateTo(sim, node, replica, lsn));
+    const applyMs = times.send(key, replica, lsn, sim.now + leaderlessLagMs(node), sim.now);
+    node.counters[C_REPLICATION_LAG_SUM] += applyMs - sim.now;
+    node.counters[C_REPLICATION_LAG_COUNT]++;
+    // Insertion sort: N is small.
+    let j = copies++;
+    while (j > 0 && copyApplyMs[j - 1] > applyMs) {
+      copyApplyMs[j] = copyApplyMs[j - 1];
+      j--;
+    }
+    copyApplyMs[j] = applyMs;
   }
-  applyTimes.sort((a, b) => a - b);
-  const ackMs = applyTimes[w - 1];
+  const ackMs = copyApplyMs[w - 1];
   if (ackMs > sim.now) {
     pool.state[c] = S_REPLICATING;
     sim.schedule(ackMs, EV_REPLICATED, c, pool.generation[c]);
@@ -373,10 +397,14 @@ export function reshape(
   const perShard = replicas + 1;
   const count = shards * perShard;
   const oldShards = node.shards;
+  const leaderless = node.replication === LEADERLESS;
   const applyLogs: ApplyLog[] = [];
-  for (let j = 0; j < count; j++) applyLogs.push(new ApplyLog());
-  for (let i = 0; i < newIndexOf.length; i++)
-    if (newIndexOf[i] >= 0) applyLogs[newIndexOf[i]] = node.applyLogs[i];
+  if (!leaderless) {
+    for (let j = 0; j < count; j++) applyLogs.push(new ApplyLog());
+    for (let i = 0; i < newIndexOf.length; i++)
+      if (newIndexOf[i] >= 0) applyLogs[newIndexOf[i]] = node.applyLogs[i];
+    node.streamLags = node.streamLags!.remap(count, newIndexOf);
+  }
   const leader = new Int32Array(shards);
   const grow = (old: Float64Array, fill: number) => {
     const next = new Float64Array(shards).fill(fill);
@@ -396,10 +424,16 @@ export function reshape(
       leader[s] = old >= 0 ? newIndexOf[old] : -1; // a removed leader: elected anew, as after a crash
     } else leader[s] = s * perShard; // a new, empty shard
     // New copies start in sync with their shard.
-    for (let r = 0; r < perShard; r++) {
-      const j = s * perShard + r;
-      if (!node.applyLogs.includes(applyLogs[j])) applyLogs[j].reset(node.shardLsn[s], sim.now);
-    }
+    if (!leaderless)
+      for (let r = 0; r < perShard; r++) {
+        const j = s * perShard + r;
+        if (!node.applyLogs.includes(applyLogs[j])) applyLogs[j].reset(node.shardLsn[s], sim.now);
+      }
+  }
+  if (leaderless) {
+    // A key's copies are laid out anew: every copy starts in sync with its shard.
+    node.keyApplyTimes = new KeyApplyTimes(sim.keySpace, perShard, count);
+    for (let j = 0; j < count; j++) node.keyApplyTimes.resync(j, node.shardLsn[Math.floor(j / perShard)]);
   }
   node.leader = leader;
   node.applyLogs = applyLogs;
@@ -432,11 +466,13 @@ export function reshape(
 }
 
 export function instanceKilled(sim: Simulation, node: NodeRuntime, instance: number): void {
+  // Leaderless: a dead copy is not consulted, and it resyncs when it comes back.
+  if (node.replication === LEADERLESS) return;
   const log = node.applyLogs[instance];
   if (log) log.reset(log.advance(sim.now), sim.now); // writes not yet applied die with it
   const perShard = node.replicasPerShard + 1;
   const shard = Math.floor(instance / perShard);
-  if (node.replication !== LEADERLESS && node.leader[shard] === instance) {
+  if (node.leader[shard] === instance) {
     // The replication stream stops with the leader: followers keep only what they applied.
     for (let r = 0; r < perShard; r++) {
       const follower = node.applyLogs[shard * perShard + r];
@@ -456,7 +492,8 @@ export function instanceRestarted(sim: Simulation, node: NodeRuntime, instance: 
   }
   // Back as a follower, caught up from the current leader (catch-up is immediate: a resync),
   // so it serves again from now on: the counterpart of the 'detected' entry when it went down.
-  node.applyLogs[instance]?.reset(node.shardLsn[shard], sim.now);
+  if (node.replication === LEADERLESS) node.keyApplyTimes!.resync(instance, node.shardLsn[shard]);
+  else node.applyLogs[instance]?.reset(node.shardLsn[shard], sim.now);
   sim.addLog('recovered', sim.address(node, instance), { role: 'follower', shard, by: node.id });
 }
 
