@@ -47,6 +47,8 @@ export default tseslint.config(
       // The database's replication structures (simulation side, beside its sim.ts).
       'shared/kinds/database/keyApplyTimes.ts',
       'shared/kinds/database/streamLag.ts',
+      'shared/kinds/database/partitionLedger.ts',
+      'shared/kinds/database/partition.ts',
     ],
     rules: {
       'no-restricted-imports': [

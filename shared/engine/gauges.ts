@@ -6,6 +6,8 @@ import { NODE_GAUGES, type NodeGaugeField } from '../kinds/gauges';
 import {
   C_BUSY_INTEGRAL,
   C_CAPACITY_INTEGRAL,
+  C_CONFLICTS,
+  C_LOST_UPDATES,
   C_ARRIVALS,
   C_COMPLETED,
   C_FAILED,
@@ -40,6 +42,8 @@ export const INSTANCE_GAUGE_FIELDS = [
   'errorRps',
   'inFlight',
   'cacheEntries',
+  /** 1 for a database copy cut off from the rest of its shard by a partition, else 0. */
+  'partitioned',
 ] as const;
 export const EDGE_GAUGE_FIELDS = ['throughputRps', 'errorRate', 'cut'] as const;
 
@@ -131,6 +135,8 @@ export function gauges(sim: Simulation): Gauges {
       messagesInFlight: node.messagesInFlight,
       throttledRps: w[C_FAILED + FAILURE_REASONS.indexOf('throttled')] / seconds,
       lostWrites: node.counters[C_LOST_WRITES],
+      conflicts: node.counters[C_CONFLICTS],
+      lostUpdates: node.counters[C_LOST_UPDATES],
     };
     for (let f = 0; f < NF; f++) nodes[base + f] = values[NODE_GAUGE_FIELDS[f]];
     for (let i = 0; i < node.instanceCount; i++, row++) {
@@ -146,6 +152,7 @@ export function gauges(sim: Simulation): Gauges {
       instances[b + 7] = node.instanceLastWindow[i * INSTANCE_COUNTERS + IC_FAILED] / seconds;
       instances[b + 8] = node.inFlight[i];
       instances[b + 9] = node.stores[i] ? node.stores[i].size : 0;
+      instances[b + 10] = node.partitioned ? node.partitionSide[i] : 0;
     }
   });
   for (let e = 0; e < sim.edgeIds.length; e++) {

@@ -24,7 +24,9 @@ export const C_DUPLICATES = 22;
 export const C_MESSAGES_LOST = 23;
 export const C_DEAD_LETTERED = 24;
 export const C_CAPACITY_INTEGRAL = 25; // available worker × ms
-export const NODE_COUNTERS = 26;
+export const C_CONFLICTS = 26; // keys written on both sides of a database partition
+export const C_LOST_UPDATES = 27; // acknowledged writes overwritten when a partition reconciled
+export const NODE_COUNTERS = 28;
 
 // Per-instance cumulative counters.
 export const IC_ARRIVALS = 0;

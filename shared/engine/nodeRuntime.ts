@@ -10,6 +10,7 @@ import type { HashRing } from './hashRing';
 import type { CacheStore } from '../kinds/cache/cacheStore';
 import type { ApplyLog } from '../kinds/database/applyLog';
 import type { KeyApplyTimes } from '../kinds/database/keyApplyTimes';
+import type { PartitionLedger } from '../kinds/database/partitionLedger';
 import type { StreamLags } from '../kinds/database/streamLag';
 
 export class NodeRuntime {
@@ -181,6 +182,17 @@ export class NodeRuntime {
   keyApplyTimes: KeyApplyTimes | null = null;
   keyLsn = new KeyNumbers(0); // sized by database.configure
   shardRing: HashRing | null = null;
+  // Network partition (chaos `partition`): which side each copy is on (1: cut off from the rest of
+  // its shard), per shard since when (NaN: whole), the acknowledged position then, and a second
+  // leader on the other side (split brain, -1: none).
+  partitionMode = 0; // 0 consistent, 1 available
+  partitioned = false;
+  partitionsSoFar = 0;
+  partitionSide = new Uint8Array(1);
+  partitionSinceMs = new Float64Array(1);
+  partitionAckedLsn = new Float64Array(1);
+  splitLeader = new Int32Array(1);
+  partitionLedger: PartitionLedger | null = null;
 
   // Message queue.
   ready = new IntFifo();

@@ -117,7 +117,16 @@ export interface NodeResult {
     lost: number;
     deadLettered: number;
   };
-  db?: { lostWrites: number; staleReads: number; replicationLagMsMean: number; failovers: number };
+  db?: {
+    lostWrites: number;
+    staleReads: number;
+    replicationLagMsMean: number;
+    failovers: number;
+    /** Once the database was partitioned: keys written on both sides, acknowledged writes
+     *  overwritten when the sides merged (last writer wins). */
+    conflicts?: number;
+    lostUpdates?: number;
+  };
 }
 
 export interface CliJson {

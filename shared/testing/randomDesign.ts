@@ -42,9 +42,16 @@ const CAPS: Record<string, number> = {
   keys: 1_000_000_000,
 };
 
+/**
+ * Parameters added after the golden fingerprints' random sample was drawn: left at their defaults
+ * here so the sample (and its fingerprints) stay the same; their own property tests vary them.
+ */
+const LATER_PARAMS: ReadonlySet<string> = new Set(['partitionMode']);
+
 function paramsArbitrary(specs: ParamSpecs): fc.Arbitrary<Params> {
   const entries: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [name, spec] of Object.entries(specs)) {
+    if (LATER_PARAMS.has(name)) continue;
     let value: fc.Arbitrary<unknown>;
     if (spec.type === 'enum') value = fc.constantFrom(...spec.options);
     else if (spec.type === 'boolean') value = fc.boolean();
@@ -77,7 +84,9 @@ export const designArbitrary: fc.Arbitrary<Design> = fc
     chaos: fc.array(
       fc.record({
         atS: fc.double({ min: 0, max: 3, noNaN: true }),
-        action: fc.constantFrom(...CHAOS_ACTIONS),
+        // The actions random designs had before `partition`, so their sample (and the golden
+        // fingerprints) stay as they were; partitions have their own property test.
+        action: fc.constantFrom(...CHAOS_ACTIONS.filter((action) => action !== 'partition')),
         pick: fc.nat(),
         instance: fc.nat({ max: 3 }),
         factor: fc.option(fc.double({ min: 0.1, max: 5, noNaN: true }), { nil: undefined }),

@@ -15,10 +15,23 @@
 // declared dead (`detected`), writes are refused (`unavailable`), and after electionMs the live
 // follower with the highest applied LSN is `promoted`. Acknowledged writes beyond its LSN are
 // lost (`lostWrites`). A restarted old leader rejoins as a follower, resynced.
+// Network partitions (chaos `partition` / `heal`, `partitionMode`): partition.ts.
 import type { NodeRuntime } from '../../engine/nodeRuntime';
 import { ApplyLog } from './applyLog';
 import { KeyApplyTimes } from './keyApplyTimes';
 import { NO_LAG_MS, StreamLags } from './streamLag';
+import {
+  AVAILABLE,
+  CONSISTENT,
+  hasMajority,
+  healPartition as healSides,
+  majoritySide,
+  partition as splitSides,
+  partitionModeOf,
+  resetPartitionState,
+  shardSplit,
+  splitShardHeartbeat,
+} from './partition';
 import type { Simulation } from '../../engine/simulation';
 import { round } from '../../engine/numbers';
 import type { NodeResult } from '../../engine/results';
@@ -37,7 +50,9 @@ import {
   S_REPLICATING,
 } from '../../engine/constants';
 import {
+  C_CONFLICTS,
   C_FAILOVERS,
+  C_LOST_UPDATES,
   C_LOST_WRITES,
   C_REPLICATION_LAG_COUNT,
   C_REPLICATION_LAG_SUM,
@@ -72,6 +87,7 @@ export function configure(sim: Simulation, node: NodeRuntime, initial: boolean):
           : ASYNC;
   const readFrom = node.stringParam('readFrom');
   node.readFrom = readFrom === 'followers' ? 1 : readFrom === 'any' ? 2 : 0;
+  node.partitionMode = partitionModeOf(node);
   if (!initial) return;
   node.shards = Math.max(1, node.numberParam('shards'));
   node.replicasPerShard = Math.max(0, node.numberParam('replicas'));
@@ -97,6 +113,7 @@ export function configure(sim: Simulation, node: NodeRuntime, initial: boolean):
           100,
         )
       : null;
+  resetPartitionState(node);
 }
 
 export function start(sim: Simulation, node: NodeRuntime): void {
@@ -148,7 +165,10 @@ export function route(sim: Simulation, node: NodeRuntime, c: number): number {
     }
     return replicaOf(node, key, shard, start);
   }
-  const leader = node.leader[shard];
+  let leader = node.leader[shard];
+  // Split brain: a client reaches the leader of its side (sides in proportion to their copies).
+  const second = node.partitioned ? node.splitLeader[shard] : -1;
+  if (second >= 0 && node.rng.below(perShard) < copiesOnSideOf(node, shard, second)) leader = second;
   if (pool.operation[c] !== OP_READ || node.readFrom === 0 || perShard === 1) {
     if (leader < 0) {
       pool.tag[c] = NO_LEADER;
@@ -165,9 +185,26 @@ export function route(sim: Simulation, node: NodeRuntime, c: number): number {
   return base + pick;
 }
 
+/** Copies of a shard on the same side of its partition as `copy`. */
+function copiesOnSideOf(node: NodeRuntime, shard: number, copy: number): number {
+  const perShard = node.replicasPerShard + 1;
+  let count = 0;
+  for (let r = 0; r < perShard; r++)
+    if (node.partitionSide[shard * perShard + r] === node.partitionSide[copy]) count++;
+  return count;
+}
+
+/** Consistent mode: a single-leader copy cut off from its shard's majority serves nothing. */
+function cutOffFromMajority(node: NodeRuntime, instance: number): boolean {
+  if (!node.partitioned || node.partitionMode !== CONSISTENT || node.replication === LEADERLESS) return false;
+  const shard = Math.floor(instance / (node.replicasPerShard + 1));
+  return shardSplit(node, shard) && !hasMajority(node, shard, node.partitionSide[instance]);
+}
+
 export function arrive(sim: Simulation, node: NodeRuntime, c: number): void {
-  if (sim.pool.tag[c] === NO_LEADER) {
-    sim.finishCall(c, false, R_UNAVAILABLE, true); // no leader: the shard refuses writes
+  if (sim.pool.tag[c] === NO_LEADER || cutOffFromMajority(node, sim.pool.instance[c])) {
+    // No leader (the shard refuses writes), or a copy on the minority side of a partition.
+    sim.finishCall(c, false, R_UNAVAILABLE, true);
     return;
   }
   serving.arrive(sim, node, c);
@@ -210,21 +247,25 @@ export function serviceDone(sim: Simulation, node: NodeRuntime, c: number): void
     leaderlessDone(sim, node, c, shard);
     return;
   }
+  const split = shardSplit(node, shard);
+  if (split && cutOffFromMajority(node, i)) {
+    sim.finishCall(c, false, R_UNAVAILABLE, true); // partitioned while it waited
+    return;
+  }
   if (pool.operation[c] === OP_READ) {
     const latest = sim.versions.get(key);
-    let version = latest;
-    if (node.leader[shard] !== i) {
-      const applied = node.applyLogs[i].advance(sim.now);
-      if (node.keyLsn.get(key) > applied) {
-        node.counters[C_STALE_READS]++;
-        version = latest - 1;
-      }
+    let stale = node.leader[shard] !== i && node.keyLsn.get(key) > node.applyLogs[i].advance(sim.now);
+    // Split: the key's newest acknowledged write was made on the other side.
+    if (split && !stale) {
+      const newest = node.partitionLedger!.newestAcknowledgedSide(key);
+      stale = newest >= 0 && newest !== node.partitionSide[i];
     }
-    pool.version[c] = version;
+    if (stale) node.counters[C_STALE_READS]++;
+    pool.version[c] = stale ? latest - 1 : latest;
     sim.finishCall(c, true, 0, false);
     return;
   }
-  if (node.leader[shard] !== i) {
+  if (node.leader[shard] !== i && !(split && node.splitLeader[shard] === i)) {
     sim.finishCall(c, false, R_UNAVAILABLE, true); // deposed while the write waited
     return;
   }
@@ -232,11 +273,14 @@ export function serviceDone(sim: Simulation, node: NodeRuntime, c: number): void
   node.applyLogs[i].reset(lsn, sim.now);
   pool.version[c] = sim.versions.increment(key);
   pool.aux[c] = lsn;
+  if (split && node.partitionLedger!.commit(key, node.partitionSide[i], sim.now))
+    node.counters[C_CONFLICTS]++;
   let first = Infinity;
   let last = sim.now;
   for (let r = 0; r < perShard; r++) {
     const follower = shard * perShard + r;
     if (follower === i || node.instanceState[follower] !== I_UP) continue;
+    if (split && node.partitionSide[follower] !== node.partitionSide[i]) continue; // cut off
     const applyMs = replicateTo(sim, node, follower, lsn);
     if (applyMs < first) first = applyMs;
     if (applyMs > last) last = applyMs;
@@ -260,6 +304,8 @@ export function replicated(sim: Simulation, c: number): void {
   // may or may not be seen).
   const key = pool.key[c];
   if (lsn > node.keyLsn.get(key)) node.keyLsn.set(key, lsn);
+  if (shard >= 0 && shardSplit(node, shard))
+    node.partitionLedger!.acknowledge(key, node.partitionSide[pool.instance[c]], lsn);
   sim.finishCall(c, true, 0, false);
 }
 
@@ -269,10 +315,19 @@ function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: nu
   const key = pool.key[c];
   const n = quorumN(node);
   const i = pool.instance[c];
+  // Split: only the copies on the coordinator's side can be reached.
+  const split = shardSplit(node, shard);
+  const side = split ? node.partitionSide[i] : 0;
   let alive = 0;
-  for (let k = 0; k < n; k++) if (node.instanceState[replicaOf(node, key, shard, k)] === I_UP) alive++;
+  for (let k = 0; k < n; k++) {
+    const replica = replicaOf(node, key, shard, k);
+    if (node.instanceState[replica] === I_UP && (!split || node.partitionSide[replica] === side)) alive++;
+  }
+  // Available: a sloppy quorum, acknowledged by the copies it can reach.
+  const sloppy = split && node.partitionMode === AVAILABLE;
   if (pool.operation[c] === OP_READ) {
-    const r = Math.min(node.numberParam('quorumR'), n);
+    let r = Math.min(node.numberParam('quorumR'), n);
+    if (sloppy && alive > 0) r = Math.min(r, alive);
     if (alive < r) {
       sim.finishCall(c, false, R_UNAVAILABLE, true);
       return;
@@ -285,7 +340,7 @@ function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: nu
     let fresh = false;
     for (let k = 0; k < n && consulted < r; k++) {
       const replica = replicaOf(node, key, shard, (first + k) % n);
-      if (node.instanceState[replica] !== I_UP) continue;
+      if (node.instanceState[replica] !== I_UP || (split && node.partitionSide[replica] !== side)) continue;
       consulted++;
       if (times.appliedLsn(key, replica, sim.now) >= needLsn) fresh = true;
     }
@@ -295,7 +350,8 @@ function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: nu
     sim.finishCall(c, true, 0, false);
     return;
   }
-  const w = Math.min(node.numberParam('quorumW'), n);
+  let w = Math.min(node.numberParam('quorumW'), n);
+  if (sloppy && alive > 0) w = Math.min(w, alive);
   if (alive < w) {
     sim.finishCall(c, false, R_UNAVAILABLE, true);
     return;
@@ -303,6 +359,7 @@ function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: nu
   const lsn = ++node.shardLsn[shard];
   pool.version[c] = sim.versions.increment(key);
   pool.aux[c] = lsn;
+  if (split && node.partitionLedger!.commit(key, side, sim.now)) node.counters[C_CONFLICTS]++;
   // The coordinator applies it at once (after this key's previous version only), the other live
   // copies after their lag; acknowledged when the W-th copy has applied it.
   copyApplyMs[0] = times.send(key, i, lsn, sim.now, sim.now);
@@ -310,6 +367,7 @@ function leaderlessDone(sim: Simulation, node: NodeRuntime, c: number, shard: nu
   for (let k = 0; k < n; k++) {
     const replica = replicaOf(node, key, shard, k);
     if (replica === i || node.instanceState[replica] !== I_UP) continue;
+    if (split && node.partitionSide[replica] !== side) continue; // handed off when the partition heals
     const applyMs = times.send(key, replica, lsn, sim.now + leaderlessLagMs(node), sim.now);
     node.counters[C_REPLICATION_LAG_SUM] += applyMs - sim.now;
     node.counters[C_REPLICATION_LAG_COUNT]++;
@@ -332,6 +390,7 @@ export function heartbeat(sim: Simulation, node: NodeRuntime): void {
   const heartbeatMs = node.numberParam('heartbeatMs');
   const missedBeats = node.numberParam('failoverAfter');
   for (let s = 0; s < node.shards; s++) {
+    if (shardSplit(node, s) && splitShardHeartbeat(sim, node, s, missedBeats * heartbeatMs)) continue;
     const leader = node.leader[s];
     if (leader >= 0 && node.instanceState[leader] === I_UP) node.lastBeatMs[s] = sim.now;
     else if (node.electing[s] === 0) {
@@ -349,13 +408,20 @@ export function heartbeat(sim: Simulation, node: NodeRuntime): void {
 
 export function electionDone(sim: Simulation, node: NodeRuntime, shard: number): void {
   node.electing[shard] = 0;
-  if (node.leader[shard] >= 0) return;
+  const old = node.leader[shard];
+  // Split: only a side holding a majority elects; with the old leader still serving on the other
+  // side (available), that makes two leaders.
+  const split = shardSplit(node, shard);
+  const side = split ? majoritySide(node, shard) : -1;
+  if (split && side < 0) return; // no side can elect: the next heartbeat tries again
+  if (old >= 0 && (!split || node.partitionSide[old] === side || node.instanceState[old] !== I_UP)) return;
   const perShard = node.replicasPerShard + 1;
   let best = -1;
   let bestLsn = -1;
   for (let r = 0; r < perShard; r++) {
     const candidate = shard * perShard + r;
     if (node.instanceState[candidate] !== I_UP) continue;
+    if (split && node.partitionSide[candidate] !== side) continue;
     const applied = node.applyLogs[candidate].advance(sim.now);
     if (applied > bestLsn) {
       best = candidate;
@@ -363,21 +429,57 @@ export function electionDone(sim: Simulation, node: NodeRuntime, shard: number):
     }
   }
   if (best < 0) return; // nobody to promote: the next heartbeat tries again
-  const lost = Math.max(0, Math.min(node.shardLsn[shard], node.ackedLsn[shard]) - bestLsn);
+  // Acknowledged writes the new leader lacks are lost — in a split, those acknowledged before the
+  // cut, unless the old leader keeps them on its side to merge on heal (available).
+  const acked = split ? (old >= 0 ? 0 : node.partitionAckedLsn[shard]) : node.ackedLsn[shard];
+  const lost = Math.max(0, Math.min(node.shardLsn[shard], acked) - bestLsn);
   node.leader[shard] = best;
   node.lastBeatMs[shard] = sim.now;
   node.counters[C_FAILOVERS]++;
   sim.addLog('promoted', sim.address(node, best), { shard, appliedLsn: bestLsn });
+  if (old >= 0) {
+    node.splitLeader[shard] = old;
+    sim.addLog('splitBrain', node.id, {
+      shard,
+      leaders: `${sim.address(node, old)} ${sim.address(node, best)}`,
+    });
+  }
   if (lost > 0) {
     node.counters[C_LOST_WRITES] += lost;
     sim.addLog('lostWrites', node.id, { count: lost, shard });
   }
-  // The new leader's log is the truth from here on: every live copy resyncs to it.
+  // The new leader's log is the truth from here on: every live copy (on its side) resyncs to it.
   if (node.ackedLsn[shard] > node.shardLsn[shard]) node.ackedLsn[shard] = node.shardLsn[shard];
   for (let r = 0; r < perShard; r++) {
     const copy = shard * perShard + r;
+    if (split && node.partitionSide[copy] !== side) continue;
     if (node.instanceState[copy] === I_UP) node.applyLogs[copy].reset(node.shardLsn[shard], sim.now);
   }
+}
+
+/** Chaos `partition` on this database: see partition.ts. */
+export function partition(
+  sim: Simulation,
+  node: NodeRuntime,
+  instances: readonly number[],
+  wholeNode: boolean,
+): string | null {
+  return splitSides(sim, node, instances, wholeNode);
+}
+
+/** Chaos `heal` on this database: the sides merge and every live copy resyncs with its shard. */
+export function healPartition(sim: Simulation, node: NodeRuntime): void {
+  const perShard = node.replicasPerShard + 1;
+  healSides(sim, node, (shard) => {
+    for (let r = 0; r < perShard; r++) {
+      const copy = shard * perShard + r;
+      if (node.instanceState[copy] !== I_UP) continue;
+      if (node.replication === LEADERLESS) node.keyApplyTimes!.resync(copy, node.shardLsn[shard]);
+      else node.applyLogs[copy].reset(node.shardLsn[shard], sim.now);
+    }
+    // Two leaders: the newer (elected on the majority side) stays; the old one follows it.
+    node.splitLeader[shard] = -1;
+  });
 }
 
 /** Users sampled when measuring how many keys moved under modulo sharding. */
@@ -508,7 +610,10 @@ export function liveEditRefusal(node: NodeRuntime, params: Record<string, unknow
 export function reshapeIfChanged(sim: Simulation, node: NodeRuntime): void {
   const shards = Math.max(1, node.numberParam('shards'));
   const replicas = Math.max(0, node.numberParam('replicas'));
-  if (shards !== node.shards || replicas !== node.replicasPerShard) reshapeTo(sim, node, shards, replicas);
+  if (shards !== node.shards || replicas !== node.replicasPerShard) {
+    healPartition(sim, node); // a new layout starts whole
+    reshapeTo(sim, node, shards, replicas);
+  }
 }
 
 /**
@@ -541,6 +646,7 @@ function reshapeTo(sim: Simulation, node: NodeRuntime, shards: number, replicas:
   }
   reshape(sim, node, shards, replicas, newIndexOf);
   node.remapInstances(shards * perShard, newIndexOf);
+  resetPartitionState(node);
   sim.layoutVersion++;
   rebuildBalancersInFrontOf(sim, node);
 }
@@ -556,4 +662,9 @@ export function addResults(node: NodeRuntime, c: Float64Array, spanMs: number, r
     ),
     failovers: c[C_FAILOVERS],
   };
+  // Only once partitioned: the JSON of a run without a partition stays as it was.
+  if (node.partitionsSoFar > 0) {
+    result.db.conflicts = c[C_CONFLICTS];
+    result.db.lostUpdates = c[C_LOST_UPDATES];
+  }
 }
