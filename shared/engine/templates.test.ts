@@ -6,7 +6,7 @@ import { parseDesign } from '../document/validate';
 import { runDesign } from './index';
 import { template } from '../testing/templates';
 
-const NAMES = ['failover-lab', 'mm1', 'six-tier-reference', 'three-tier'] as const;
+const NAMES = ['cap-partition', 'failover-lab', 'mm1', 'six-tier-reference', 'three-tier'] as const;
 const CARD_WIDTH = 210;
 const CARD_HEIGHT = 64;
 /** Room for an edge and its label between two cards. */

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { runDesign } from '../../engine/index';
 import { parseDesign } from '../../document/validate';
 import { design, edge, node } from '../../testing/designs';
+import { template } from '../../testing/templates';
 
 const PARTITION_AT_S = 10;
 const HEAL_AT_S = 25;
@@ -162,5 +163,20 @@ describe('partition targets', () => {
     expect(single.ok ? [] : single.problems).toEqual([
       'scenario.events[0].target: partition needs a replicated node ("db" keeps one copy of its data)',
     ]);
+  });
+});
+
+describe('the CAP template (assets/templates/cap-partition.bpd)', () => {
+  it('consistent as shipped: refusals during the partition, no conflict; available: no refusal, conflicts and lost updates', () => {
+    const consistent = runDesign(template('cap-partition'));
+    expect(consistent.global.errors.unavailable).toBeGreaterThan(0);
+    expect(consistent.nodes.db.db).toMatchObject({ conflicts: 0, lostUpdates: 0 });
+    const availableDesign = template('cap-partition');
+    availableDesign.nodes.find((candidate) => candidate.id === 'db')!.params.partitionMode = 'available';
+    const available = runDesign(availableDesign);
+    expect(available.global.errors.unavailable).toBe(0);
+    expect(available.nodes.db.db!.conflicts).toBeGreaterThan(0);
+    expect(available.nodes.db.db!.lostUpdates).toBeGreaterThan(0);
+    expect(available.log.some((entry) => entry.type === 'splitBrain')).toBe(true);
   });
 });
