@@ -26,7 +26,6 @@ if (!CONTEXT_MENU_COMMANDS.node.includes('chaos.kill')) {
     'chaos.slow',
     'chaos.flush',
     'chaos.spike',
-    'chaos.partitionToggle',
   ]);
   addContextMenuCommands('edge', ['-', 'chaos.cutToggle']);
   // Say what Kill does on a replicated database: its leaders go, followers take over.
@@ -34,7 +33,8 @@ if (!CONTEXT_MENU_COMMANDS.node.includes('chaos.kill')) {
     const targets = chaosNodeTargets();
     return targets.length > 0 && targets.every(isReplicatedNodeTarget) ? 'Kill leader' : null;
   });
-  // Partition says what it cuts off, and turns into Heal while the database is partitioned.
+  // Partition (on a replicated database's instance dots, the Run menu and the palette) says what
+  // it cuts off, and turns into Heal while the database is partitioned.
   setContextMenuLabel('chaos.partitionToggle', () => {
     const targets = chaosNodeTargets().filter(isPartitionableTarget);
     if (targets.length === 0) return null;

@@ -834,6 +834,6 @@ export function instanceMenuOf(
   ].filter(Boolean);
   const title = `${label}:${index}${roles.length > 0 ? ` (${roles.join(', ')})` : ''}`;
   const commands = state === 'alive' ? ['chaos.kill', 'chaos.hang', 'chaos.slow'] : ['chaos.restart'];
-  if (partitionable) commands.push('chaos.partitionToggle');
+  if (partitionable && state === 'alive') commands.push('chaos.partitionToggle');
   return { title, commands };
 }
