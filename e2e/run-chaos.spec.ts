@@ -268,7 +268,8 @@ test("an instance dot's menu is chaos-only, titled with the instance, and offers
   await page.mouse.click(dot.x, dot.y, { button: 'right' });
   const menu = page.getByTestId('canvas-context-menu');
   await expect(page.getByTestId('context-menu-title')).toHaveText(/:0 \(leader\)$/);
-  await expect(menu.getByRole('menuitem')).toHaveText([/^Kill/, /^Hang/, /^Slow/]);
+  // A replicated database's copy can also be partitioned from its shard.
+  await expect(menu.getByRole('menuitem')).toHaveText([/^Kill/, /^Hang/, /^Slow/, /^Partition/]);
   await expect(page.getByTestId('menu-edit.rename')).toHaveCount(0);
   await page.getByTestId('menu-chaos.kill').click();
   await expect.poll(async () => indexOfEntry(await runLog(page), 'kill', 'db:0')).toBeGreaterThanOrEqual(0);

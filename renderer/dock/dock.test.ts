@@ -276,6 +276,25 @@ describe('event log wording', () => {
       describeLogEntry({ t: 1, type: 'sloBreach', target: 'slo', p99Ms: 412, errorRate: 0 }, labelOf).detail,
     ).toBe('SLO breached (p99 412 ms, errors 0%)');
   });
+  it('says what a database partition did: cut, step down, split brain, reconciled with its cost', () => {
+    expect(describeLogEntry({ t: 1, type: 'partition', target: 'db:1' }, labelOf)).toMatchObject({
+      detail: 'Orders DB:1 cut off from the rest of its shard',
+      tone: 'chaos',
+    });
+    expect(describeLogEntry({ t: 1, type: 'stepDown', target: 'db:1', shard: 0 }, labelOf).detail).toBe(
+      'Orders DB:1 stepped down as leader of shard 0: it cannot reach a majority (consistent)',
+    );
+    expect(
+      describeLogEntry({ t: 1, type: 'splitBrain', target: 'db', shard: 0, leaders: 'db:0 db:1' }, labelOf)
+        .detail,
+    ).toBe('Orders DB shard 0 has two leaders: db:0 and Orders DB:1 both accept writes');
+    expect(
+      describeLogEntry({ t: 1, type: 'reconciled', target: 'db', conflicts: 1, lostUpdates: 12 }, labelOf),
+    ).toMatchObject({
+      detail: 'Orders DB merged its sides (last writer wins): 1 conflict, 12 lost updates',
+      tone: 'failure',
+    });
+  });
   it('finds the node a log entry is about (instance addresses and detections by a checker)', () => {
     const nodes = new Set(['db', 'lb']);
     expect(logEntryNodeId({ t: 0, type: 'kill', target: 'db:2' }, nodes)).toBe('db');
@@ -406,6 +425,22 @@ describe('node totals wording', () => {
     );
     expect(describeNodeTotals({ ...row, auth: { ...row.auth, mode: 'jwt' } }).join(' ')).not.toContain(
       'auth hit',
+    );
+  });
+
+  it('reads a partitioned database’s consistency in full, zeros included (zero is what consistent buys)', () => {
+    const row = {
+      arrivals: 10,
+      completed: 10,
+      failed: 0,
+      utilization: 0.1,
+      maxQueueDepth: 0,
+      latencyMs: { p99: 3 },
+      db: { lostWrites: 0, failovers: 1, staleReads: 40, conflicts: 0, lostUpdates: 0 },
+    };
+    expect(describeNodeTotals(row)).toContain('consistency: 40 stale reads, 0 conflicts, 0 lost updates');
+    expect(describeNodeTotals({ ...row, db: { lostWrites: 0, failovers: 0 } }).join(' ')).not.toMatch(
+      /consistency/,
     );
   });
 

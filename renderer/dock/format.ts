@@ -78,6 +78,41 @@ export function describeLogEntry(entry: LogEntry, labelOf: (target: string) => s
     }
     case 'flush':
       return { title: 'Flush', detail: `${target} flushed (cold cache)${ignored}`, tone: 'chaos' };
+    case 'partition':
+      return {
+        title: 'Partition',
+        detail: `${target} cut off from the rest of its shard${ignored}`,
+        tone: 'chaos',
+      };
+    case 'stepDown': {
+      const shard = num('shard');
+      return {
+        title: 'Step down',
+        detail: `${target} stepped down as leader${shard !== undefined ? ` of shard ${shard}` : ''}: it cannot reach a majority (consistent)`,
+        tone: 'failure',
+      };
+    }
+    case 'splitBrain': {
+      const shard = num('shard');
+      const leaders =
+        typeof entry.leaders === 'string'
+          ? entry.leaders.split(' ').map(labelOf).join(' and ')
+          : 'two copies';
+      return {
+        title: 'Split brain',
+        detail: `${target}${shard !== undefined ? ` shard ${shard}` : ''} has two leaders: ${leaders} both accept writes`,
+        tone: 'failure',
+      };
+    }
+    case 'reconciled': {
+      const conflicts = num('conflicts') ?? 0;
+      const lost = num('lostUpdates') ?? 0;
+      return {
+        title: 'Reconciled',
+        detail: `${target} merged its sides (last writer wins): ${formatCount(conflicts)} conflict${conflicts === 1 ? '' : 's'}, ${formatCount(lost)} lost update${lost === 1 ? '' : 's'}`,
+        tone: lost > 0 ? 'failure' : 'recovery',
+      };
+    }
     case 'detected':
       return { title: 'Detected', detail: `${target} marked down${by ? ` by ${by}` : ''}`, tone: 'failure' };
     case 'recovered':

@@ -20,7 +20,13 @@ export interface NodeTotalsRow {
   latencyMs: { p99: number | null };
   errors?: Partial<Record<FailureReason, number>>;
   cache?: { hitRate: number };
-  db?: { lostWrites: number; failovers: number };
+  db?: {
+    lostWrites: number;
+    failovers: number;
+    staleReads?: number;
+    conflicts?: number;
+    lostUpdates?: number;
+  };
   queue?: { deadLettered: number; duplicates: number; lost: number };
   /** A gateway that checks callers: its auth cache and failed lookups (results' `auth`). */
   auth?: {
@@ -80,6 +86,11 @@ export function describeNodeTotals(row: NodeTotalsRow): string[] {
   if (row.auth) parts.push(...describeAuth(row.auth));
   if (row.db && row.db.failovers > 0) parts.push(`${formatCount(row.db.failovers)} failovers`);
   if (row.db && row.db.lostWrites > 0) parts.push(`${formatCount(row.db.lostWrites)} lost writes`);
+  // Once partitioned, the consistency trade-off in full (zeros included: zero is the point of consistent).
+  if (row.db && row.db.conflicts !== undefined)
+    parts.push(
+      `consistency: ${formatCount(row.db.staleReads ?? 0)} stale reads, ${formatCount(row.db.conflicts)} conflicts, ${formatCount(row.db.lostUpdates ?? 0)} lost updates`,
+    );
   if (row.queue && row.queue.deadLettered > 0)
     parts.push(`${formatCount(row.queue.deadLettered)} dead-lettered`);
   if (row.queue && row.queue.duplicates > 0) parts.push(`${formatCount(row.queue.duplicates)} duplicates`);

@@ -2,7 +2,14 @@
 // dock: one list, written by the one formatter (shared/format.ts), so the same second reads the
 // same in both places ("1.23k rps", "p99 12.3 ms"). Which figures a node has comes from its kind's
 // declared gauges (a field it does not have is absent), never from its kind's name.
-import { formatMs, formatNumber, formatPercent, formatRps } from '../../shared/format';
+import {
+  formatCount,
+  formatMs,
+  formatNumber,
+  formatPercent,
+  formatPerSecond,
+  formatRps,
+} from '../../shared/format';
 import { isReplicated, looksUpAuth } from '../../shared/document/catalog';
 import type { DesignNode } from '../../shared/document/types';
 import type { NodeGauges } from './types';
@@ -15,6 +22,7 @@ export type NodeFigureKey =
   | 'errors'
   | 'hitRate'
   | 'lag'
+  | 'consistency'
   | 'oldest'
   | 'throttled'
   | 'authHitRate'
@@ -39,6 +47,13 @@ export function nodeFigures(node: Pick<DesignNode, 'kind' | 'params'>, gauges: N
   // Replication lag only where there is replication (a lone leader's "lag 0 ms" is noise).
   if (gauges.replicationLagMs !== undefined && isReplicated(node))
     figures.push({ key: 'lag', text: `lag ${formatMs(gauges.replicationLagMs)}` });
+  // Consistency: what replication and partitions cost in correctness (stale reads this second,
+  // conflicts and lost updates so far).
+  if (gauges.conflicts !== undefined && gauges.lostUpdates !== undefined && isReplicated(node))
+    figures.push({
+      key: 'consistency',
+      text: `stale reads ${formatPerSecond(gauges.staleReadsPerS ?? 0)} · ${formatCount(gauges.conflicts)} conflicts · ${formatCount(gauges.lostUpdates)} lost updates`,
+    });
   if (gauges.queueOldestAgeMs !== undefined)
     figures.push({ key: 'oldest', text: `oldest ${formatMs(gauges.queueOldestAgeMs)}` });
   if (gauges.throttledRps !== undefined)

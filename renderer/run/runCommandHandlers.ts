@@ -33,6 +33,16 @@ if (!CONTEXT_MENU_COMMANDS.node.includes('chaos.kill')) {
     const targets = chaosNodeTargets();
     return targets.length > 0 && targets.every(isReplicatedNodeTarget) ? 'Kill leader' : null;
   });
+  // Partition (on a replicated database's instance dots, the Run menu and the palette) says what
+  // it cuts off, and turns into Heal while the database is partitioned.
+  setContextMenuLabel('chaos.partitionToggle', () => {
+    const targets = chaosNodeTargets().filter(isPartitionableTarget);
+    if (targets.length === 0) return null;
+    if (targets.some(isPartitioned)) return 'Heal partition';
+    return targets.every((target) => target.includes(':'))
+      ? 'Partition from its shard'
+      : 'Partition leader from its shard';
+  });
 }
 
 /** What node-level chaos acts on now: the selected instance, else the selected nodes. */
@@ -76,6 +86,27 @@ export function leadersOf(nodeId: string): string[] {
   for (let i = 0; i < layout.instanceCount[n]; i++)
     if (liveFrame.instances[(first + i) * IF + leader] === 1) out.push(`${nodeId}:${i}`);
   return out;
+}
+
+/** A replicated database, or one of its copies: what a partition can cut. */
+const isPartitionableTarget = (target: string) => {
+  const node = nodeOf(target);
+  return Boolean(node && isReplicated(node));
+};
+
+/** Whether the target's database has copies cut off now (the live frame's `partitioned` gauge). */
+export function isPartitioned(target: string): boolean {
+  const layout = liveFrame.layout;
+  const node = nodeOf(target);
+  if (!layout || !node) return false;
+  const n = layout.nodeIds.indexOf(node.id);
+  const field = layout.instanceFields.indexOf('partitioned');
+  if (n < 0 || field < 0) return false;
+  const IF = layout.instanceFields.length;
+  const first = layout.instanceOffset[n];
+  for (let i = 0; i < layout.instanceCount[n]; i++)
+    if (liveFrame.instances[(first + i) * IF + field] === 1) return true;
+  return false;
 }
 
 /** A selected replicated database (the whole node, not one instance dot): K kills its leaders. */
@@ -131,6 +162,14 @@ export function registerRunCommands(): () => void {
       },
       enabled: () =>
         useDesignStore.getState().design.nodes.some((node) => kindCan(node.kind, 'originatesRequests')),
+    },
+    'chaos.partitionToggle': {
+      // Partition the selected copy (a whole database: each shard's leader), or heal it.
+      run: () => {
+        for (const target of chaosNodeTargets().filter(isPartitionableTarget))
+          runClient.chaos({ action: isPartitioned(target) ? 'heal' : 'partition', target });
+      },
+      enabled: () => chaosNodeTargets().some(isPartitionableTarget),
     },
     'chaos.cutToggle': {
       run: () => {

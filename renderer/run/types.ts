@@ -31,6 +31,8 @@ export type InstanceState = 'alive' | 'dead' | 'hung' | 'slow';
 export interface InstanceGauges {
   state: InstanceState;
   leader?: boolean;
+  /** A database copy cut off from the rest of its shard by a partition. */
+  partitioned?: boolean;
   utilization: number;
   queueDepth: number;
   throughputRps?: number;

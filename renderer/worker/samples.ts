@@ -76,6 +76,7 @@ export class GaugeReader {
         throughputRps: value('throughputRps'),
       };
       if (value('leader') === 1) gauges.leader = true;
+      if (value('partitioned') === 1) gauges.partitioned = true;
       out.push(gauges);
     }
     return out;

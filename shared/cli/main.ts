@@ -252,7 +252,10 @@ export function formatTables(title: string, result: CliJson): string {
       );
     if (n.db)
       extras.push(
-        `${id}: ${formatCount(n.db.failovers)} failovers, ${formatCount(n.db.lostWrites)} lost writes, ${formatCount(n.db.staleReads)} stale reads, replication lag ${formatMs(n.db.replicationLagMsMean)}`,
+        `${id}: ${formatCount(n.db.failovers)} failovers, ${formatCount(n.db.lostWrites)} lost writes, ${formatCount(n.db.staleReads)} stale reads, replication lag ${formatMs(n.db.replicationLagMsMean)}` +
+          (n.db.conflicts !== undefined
+            ? `, partitioned: ${formatCount(n.db.conflicts)} conflicts, ${formatCount(n.db.lostUpdates ?? 0)} lost updates`
+            : ''),
       );
   }
   if (extras.length) out.push('', ...extras);

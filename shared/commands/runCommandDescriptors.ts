@@ -25,5 +25,7 @@ export const RUN_COMMANDS: CommandInfo[] = [
   // Asks for N and S in a small dialog.
   chaos('spike', 'Traffic spike ×N for S seconds…', 'P'),
   chaos('cutToggle', 'Cut / heal connection', 'X'),
+  // A replicated database's copy (or each shard's leader) cut off from its shard, or healed.
+  chaos('partitionToggle', 'Partition from its shard / heal', 'Shift+P'),
   { id: 'chaos.saveLast', label: 'Save last chaos action as scenario step', menu: 'run', group: 'chaosSave' },
 ];

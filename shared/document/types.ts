@@ -35,10 +35,24 @@ export interface DesignNote {
   style?: NoteStyle;
 }
 
-export const CHAOS_ACTIONS = ['kill', 'hang', 'restart', 'slow', 'cut', 'heal', 'spike', 'flush'] as const;
+export const CHAOS_ACTIONS = [
+  'kill',
+  'hang',
+  'restart',
+  'slow',
+  'cut',
+  'heal',
+  'spike',
+  'flush',
+  // A replicated database's copies cut off from the rest of their shard; `heal` ends it.
+  'partition',
+] as const;
 export type ChaosAction = (typeof CHAOS_ACTIONS)[number];
 
-/** target: a node id, an instance address `nodeId:i`, or an edge id. */
+/**
+ * target: a node id, an instance address `nodeId:i`, or an edge id. `partition` (and `heal` of a
+ * partition) also takes a side as a list of one node's addresses: "db:1,db:2".
+ */
 export interface ScenarioEvent {
   atS: number;
   action: ChaosAction;

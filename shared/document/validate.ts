@@ -4,7 +4,7 @@
 // cross-references (duplicate ids, edges to missing nodes, scenario targets).
 import { MIN_DURATION_S } from './schema';
 import { z } from 'zod';
-import { CATALOG, COMPONENT_KINDS, looksUpAuth, type ComponentKind } from './catalog';
+import { CATALOG, COMPONENT_KINDS, isReplicated, looksUpAuth, type ComponentKind } from './catalog';
 import { connectionProblem, type ConnectionContext } from './connections';
 import { migrateDesign } from './migrate';
 import {
@@ -224,20 +224,49 @@ function documentProblems(document: Record<string, unknown>, warnings: string[])
     if (!isObject(event) || typeof event.target !== 'string') return;
     const path = `scenario.events[${index}].target`;
     const target = event.target;
-    const edgeAction = event.action === 'cut' || event.action === 'heal';
-    if (edgeAction) {
+    if (event.action === 'cut') {
       if (!edgeIds.has(target))
         problems.push(
-          `${path}: ${event.action} needs a connection id; no connection has the id ${JSON.stringify(target)}`,
+          `${path}: cut needs a connection id; no connection has the id ${JSON.stringify(target)}`,
         );
       return;
     }
-    const instance = /^(.*):(\d+)$/.exec(target);
-    const nodeId = nodeIds.has(target) ? target : instance?.[1];
-    if (nodeId === undefined || !nodeIds.has(nodeId))
+    // heal: a cut connection, or a partitioned database (its id, a copy, or a side "db:1,db:2").
+    if (event.action === 'heal' && edgeIds.has(target)) return;
+    const partitionLike = event.action === 'partition' || event.action === 'heal';
+    const nodeIdOf = (address: string) => {
+      const instance = /^(.*):(\d+)$/.exec(address);
+      const nodeId = nodeIds.has(address) ? address : instance?.[1];
+      return nodeId !== undefined && nodeIds.has(nodeId) ? nodeId : undefined;
+    };
+    const parts =
+      partitionLike && target.includes(',') ? target.split(',').map((part) => part.trim()) : [target];
+    const owners = new Set(parts.map(nodeIdOf));
+    if (
+      owners.has(undefined) ||
+      owners.size !== 1 ||
+      (parts.length > 1 && parts.some((part) => nodeIds.has(part)))
+    ) {
       problems.push(
-        `${path}: no node or instance ${JSON.stringify(target)} (use a node id or "nodeId:instance")`,
+        event.action === 'heal'
+          ? `${path}: no connection, node or instance ${JSON.stringify(target)} (heal takes a cut connection or a partitioned database)`
+          : partitionLike
+            ? `${path}: ${JSON.stringify(target)} is not a node, an instance or a list of one node's instances ("db:1,db:2")`
+            : `${path}: no node or instance ${JSON.stringify(target)} (use a node id or "nodeId:instance")`,
       );
+      return;
+    }
+    if (event.action === 'partition') {
+      const owner = nodes.find((node) => isObject(node) && node.id === [...owners][0]);
+      if (
+        isObject(owner) &&
+        isComponentKind(owner.kind) &&
+        !isReplicated({ kind: owner.kind, params: isObject(owner.params) ? (owner.params as Params) : {} })
+      )
+        problems.push(
+          `${path}: partition needs a replicated node (${JSON.stringify(owner.id)} keeps one copy of its data)`,
+        );
+    }
   });
 
   // Only against a valid duration: a negative or zero one is reported once, as itself.

@@ -1,5 +1,6 @@
-// Chaos: kill, hang, restart, slow, spike, flush, cut and heal — resolved against a node, an
-// instance address `nodeId:i` or an edge, applied in event order, reverted after a duration.
+// Chaos: kill, hang, restart, slow, spike, flush, cut and heal, partition — resolved against a
+// node, an instance address `nodeId:i`, a list of one node's addresses ("db:1,db:2": a side of a
+// partition) or an edge, applied in event order, reverted after a duration.
 // What a kind does when one of its instances dies or comes back is its own (kinds.instanceKilled…).
 import type { ChaosAction } from '../document/types';
 import * as kinds from '../kinds/dispatch';
@@ -44,17 +45,29 @@ export function chaos(sim: Simulation, command: ChaosCommand): void {
   chaosAt(sim, sim.now, command);
 }
 
-/** Resolves a chaos target: an edge id, a node id, or `nodeId:i`. */
+/** Resolves a chaos target: an edge id, a node id, `nodeId:i`, or a list of one node's addresses. */
 export function resolveTarget(
   sim: Simulation,
   target: string,
-): { edge: number } | { node: NodeRuntime; instances: number[] } | null {
+): { edge: number } | { node: NodeRuntime; instances: number[]; wholeNode: boolean } | null {
   const edge = sim.edgeIndex.get(target);
   if (edge !== undefined) return { edge };
   const nodeIndex = sim.nodeIndex.get(target);
   if (nodeIndex !== undefined) {
     const node = sim.nodes[nodeIndex];
-    return { node, instances: Array.from({ length: node.instanceCount }, (_, i) => i) };
+    return { node, instances: Array.from({ length: node.instanceCount }, (_, i) => i), wholeNode: true };
+  }
+  if (target.includes(',')) {
+    // A side: every address must name an instance of the same node.
+    let node: NodeRuntime | null = null;
+    const instances: number[] = [];
+    for (const part of target.split(',')) {
+      const one = resolveTarget(sim, part.trim());
+      if (!one || 'edge' in one || one.wholeNode || (node && one.node !== node)) return null;
+      node = one.node;
+      instances.push(one.instances[0]);
+    }
+    return node ? { node, instances, wholeNode: false } : null;
   }
   const colon = target.lastIndexOf(':');
   if (colon > 0) {
@@ -66,7 +79,7 @@ export function resolveTarget(
       instance >= 0 &&
       instance < sim.nodes[owner].instanceCount
     )
-      return { node: sim.nodes[owner], instances: [instance] };
+      return { node: sim.nodes[owner], instances: [instance], wholeNode: false };
   }
   return null;
 }
@@ -78,6 +91,22 @@ export function applyChaos(sim: Simulation, command: PendingChaos): void {
   if (command.durationS !== undefined && !command.revert) fields.durationS = command.durationS;
   if (!resolved) {
     addLog(sim, command.action, command.target, { ...fields, ignored: 'unknown target' });
+    return;
+  }
+  if (command.action === 'partition') {
+    if ('edge' in resolved) {
+      addLog(sim, command.action, command.target, {
+        ...fields,
+        ignored: 'a connection is cut, not partitioned',
+      });
+      return;
+    }
+    const refusal = kinds.partition(sim, resolved.node, resolved.instances, resolved.wholeNode);
+    addLog(sim, command.action, command.target, refusal ? { ...fields, ignored: refusal } : fields);
+    if (!refusal && command.durationS !== undefined && command.durationS > 0 && !command.revert) {
+      sim.chaosCommands.push({ action: 'heal', target: command.target, revert: true });
+      schedule(sim, sim.now + command.durationS * 1000, EV_CHAOS, sim.chaosCommands.length - 1, 0);
+    }
     return;
   }
   addLog(sim, command.action, command.target, fields);
@@ -126,8 +155,10 @@ export function applyChaos(sim: Simulation, command: PendingChaos): void {
     case 'flush':
       for (const i of instances) kinds.flushInstance(sim, node, i);
       break;
-    case 'cut':
     case 'heal':
+      kinds.healPartition(sim, node); // a partitioned database's sides merge
+      break;
+    case 'cut':
       break;
   }
 }

@@ -6,6 +6,8 @@ import { NODE_GAUGES, type NodeGaugeField } from '../kinds/gauges';
 import {
   C_BUSY_INTEGRAL,
   C_CAPACITY_INTEGRAL,
+  C_CONFLICTS,
+  C_LOST_UPDATES,
   C_ARRIVALS,
   C_AUTH_FAILED,
   C_COMPLETED,
@@ -41,6 +43,8 @@ export const INSTANCE_GAUGE_FIELDS = [
   'errorRps',
   'inFlight',
   'cacheEntries',
+  /** 1 for a database copy cut off from the rest of its shard by a partition, else 0. */
+  'partitioned',
 ] as const;
 /** Per edge: calls sent per second, their error rate, cut (1/0), and each direction's link: its
  *  utilisation (sending time over the last second; 0 when unbounded) and Mbit/s on the wire. */
@@ -147,6 +151,8 @@ export function gauges(sim: Simulation): Gauges {
       // A gateway's auth cache keeps its hits and lookups in the cache counters.
       authHitRate: kinds.looksUpAuth(node) && lookups > 0 ? w[C_HITS] / lookups : 0,
       authFailedRps: authFailed / seconds,
+      conflicts: node.counters[C_CONFLICTS],
+      lostUpdates: node.counters[C_LOST_UPDATES],
     };
     for (let f = 0; f < NF; f++) nodes[base + f] = values[NODE_GAUGE_FIELDS[f]];
     for (let i = 0; i < node.instanceCount; i++, row++) {
@@ -162,6 +168,7 @@ export function gauges(sim: Simulation): Gauges {
       instances[b + 7] = node.instanceLastWindow[i * INSTANCE_COUNTERS + IC_FAILED] / seconds;
       instances[b + 8] = node.inFlight[i];
       instances[b + 9] = node.stores[i] ? node.stores[i].size : 0;
+      instances[b + 10] = node.partitioned ? node.partitionSide[i] : 0;
     }
   });
   for (let e = 0; e < sim.edgeIds.length; e++) {

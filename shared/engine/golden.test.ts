@@ -36,6 +36,8 @@ function goldenDesigns(lists: ParamLists): Record<string, { design: Design; dura
     'six-tier-reference': { design: template('six-tier-reference'), durationS: 4 },
     'failover-lab': { design: template('failover-lab'), durationS: 12 },
     'auth-at-the-edge': { design: template('auth-at-the-edge'), durationS: 6 },
+    'one-page-three-ways': { design: template('one-page-three-ways'), durationS: 6 },
+    'cap-partition': { design: template('cap-partition'), durationS: 12 },
     webTier: { design: webTierDesign(400), durationS: 6 },
     fiftyNode: { design: fiftyNodeDesign(3000), durationS: 2 },
     mm4: {

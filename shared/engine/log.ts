@@ -13,6 +13,12 @@ export const LOG_TYPES = [
   // A follower became a shard's leader; writes it had not applied were lost.
   'promoted',
   'lostWrites',
+  // Network partition of a database (partitionMode): a leader cut off from the majority gave up
+  // its lease (consistent), a shard has two leaders (available), the sides merged on heal (with
+  // `conflicts` and `lostUpdates`).
+  'stepDown',
+  'splitBrain',
+  'reconciled',
   // Keys moved between instances (consistent hashing) or shards.
   'rebalance',
   'breakerOpen',

@@ -25,11 +25,13 @@ export const C_DUPLICATES = C_RESPONSE_SUM + 14;
 export const C_MESSAGES_LOST = C_RESPONSE_SUM + 15;
 export const C_DEAD_LETTERED = C_RESPONSE_SUM + 16;
 export const C_CAPACITY_INTEGRAL = C_RESPONSE_SUM + 17; // available worker × ms
+export const C_CONFLICTS = C_RESPONSE_SUM + 18; // keys written on both sides of a database partition
+export const C_LOST_UPDATES = C_RESPONSE_SUM + 19; // acknowledged writes overwritten when a partition reconciled
 // A gateway's authentication and TLS (its auth cache's hits and lookups are C_HITS, C_MISSES).
-export const C_AUTH_CHECKS = C_RESPONSE_SUM + 18; // requests whose caller was checked
-export const C_AUTH_PASSED_OPEN = C_RESPONSE_SUM + 19; // let through unchecked after a failed lookup
-export const C_TLS_HANDSHAKES = C_RESPONSE_SUM + 20;
-export const C_AUTH_FAILED = C_RESPONSE_SUM + 21; // + the lookup's failure reason (FAILURE_REASONS)
+export const C_AUTH_CHECKS = C_RESPONSE_SUM + 20; // requests whose caller was checked
+export const C_AUTH_PASSED_OPEN = C_RESPONSE_SUM + 21; // let through unchecked after a failed lookup
+export const C_TLS_HANDSHAKES = C_RESPONSE_SUM + 22;
+export const C_AUTH_FAILED = C_RESPONSE_SUM + 23; // + the lookup's failure reason (FAILURE_REASONS)
 export const NODE_COUNTERS = C_AUTH_FAILED + FAILURE_REASONS.length;
 
 // Per-instance cumulative counters.

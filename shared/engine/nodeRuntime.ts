@@ -8,53 +8,10 @@ import { Rng } from './rng';
 import type { ZipfSampler } from './zipf';
 import type { HashRing } from './hashRing';
 import type { CacheStore } from '../kinds/cache/cacheStore';
-
-/** Writes waiting to be applied on one follower: (time it applies, log sequence number), FIFO. */
-export class ApplyLog {
-  timeMs = new Float64Array(16);
-  lsn = new Float64Array(16);
-  head = 0;
-  length = 0;
-  appliedLsn = 0;
-  lastApplyMs = 0;
-
-  push(timeMs: number, lsn: number): void {
-    if (this.length === this.timeMs.length) {
-      const t = new Float64Array(this.length * 2);
-      const l = new Float64Array(this.length * 2);
-      for (let i = 0; i < this.length; i++) {
-        const from = (this.head + i) % this.timeMs.length;
-        t[i] = this.timeMs[from];
-        l[i] = this.lsn[from];
-      }
-      this.timeMs = t;
-      this.lsn = l;
-      this.head = 0;
-    }
-    const slot = (this.head + this.length++) % this.timeMs.length;
-    this.timeMs[slot] = timeMs;
-    this.lsn[slot] = lsn;
-    this.lastApplyMs = timeMs;
-  }
-
-  /** Applies everything due by nowMs and returns the applied log position. */
-  advance(nowMs: number): number {
-    while (this.length > 0 && this.timeMs[this.head] <= nowMs) {
-      this.appliedLsn = this.lsn[this.head];
-      this.head = (this.head + 1) % this.timeMs.length;
-      this.length--;
-    }
-    return this.appliedLsn;
-  }
-
-  /** Drops pending writes and jumps to a position (a crash, or a resync from the leader). */
-  reset(lsn: number, nowMs: number): void {
-    this.head = 0;
-    this.length = 0;
-    this.appliedLsn = lsn;
-    this.lastApplyMs = nowMs;
-  }
-}
+import type { ApplyLog } from '../kinds/database/applyLog';
+import type { KeyApplyTimes } from '../kinds/database/keyApplyTimes';
+import type { PartitionLedger } from '../kinds/database/partitionLedger';
+import type { StreamLags } from '../kinds/database/streamLag';
 
 export class NodeRuntime {
   readonly counters = new Float64Array(NODE_COUNTERS);
@@ -250,9 +207,24 @@ export class NodeRuntime {
   ackedLsn = new Float64Array(1);
   lastBeatMs = new Float64Array(1);
   electing = new Uint8Array(1);
+  /** Single-leader: each copy's replication log (followers apply in log order) and stream lag. */
   applyLogs: ApplyLog[] = [];
+  streamLags: StreamLags | null = null;
+  /** Leaderless: per key and copy, when each version is applied (copies apply per key). */
+  keyApplyTimes: KeyApplyTimes | null = null;
   keyLsn = new KeyNumbers(0); // sized by database.configure
   shardRing: HashRing | null = null;
+  // Network partition (chaos `partition`): which side each copy is on (1: cut off from the rest of
+  // its shard), per shard since when (NaN: whole), the acknowledged position then, and a second
+  // leader on the other side (split brain, -1: none).
+  partitionMode = 0; // 0 consistent, 1 available
+  partitioned = false;
+  partitionsSoFar = 0;
+  partitionSide = new Uint8Array(1);
+  partitionSinceMs = new Float64Array(1);
+  partitionAckedLsn = new Float64Array(1);
+  splitLeader = new Int32Array(1);
+  partitionLedger: PartitionLedger | null = null;
 
   // Message queue.
   ready = new IntFifo();

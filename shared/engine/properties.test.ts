@@ -20,6 +20,7 @@ import {
 import { explainSlowest, results } from './results';
 import { Simulation } from './simulation';
 import { designArbitrary } from '../testing/randomDesign';
+import { CATALOG } from '../document/catalog';
 
 const AT_NODE = new Set([
   S_QUEUED,
@@ -55,6 +56,50 @@ describe('random valid designs', () => {
         check(sim);
       }),
       { numRuns: 80, seed: 42 },
+    );
+  });
+
+  it('with database partitions (either mode, any side, healed or not) the books balance too', () => {
+    const partitioned = fc
+      .tuple(
+        designArbitrary,
+        fc.constantFrom('consistent', 'available'),
+        fc.array(
+          fc.record({
+            atS: fc.double({ min: 0, max: 3, noNaN: true }),
+            heal: fc.boolean(),
+            copies: fc.array(fc.nat({ max: 5 }), { maxLength: 3 }),
+            durationS: fc.option(fc.double({ min: 0, max: 2, noNaN: true }), { nil: undefined }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+      )
+      .map(([design, partitionMode, events]) => {
+        for (const node of design.nodes) {
+          if (!('replication' in (CATALOG[node.kind].params as object))) continue;
+          node.params = { ...node.params, partitionMode };
+          for (const event of events) {
+            const target =
+              event.copies.length > 0 ? event.copies.map((i) => `${node.id}:${i}`).join(',') : node.id;
+            design.scenario.events.push({
+              atS: event.atS,
+              action: event.heal ? 'heal' : 'partition',
+              target,
+              ...(event.durationS !== undefined ? { durationS: event.durationS } : {}),
+            });
+          }
+        }
+        return design;
+      });
+    fc.assert(
+      fc.property(partitioned, (design) => {
+        const sim = new Simulation(design);
+        sim.runUntil(1700, 100_000);
+        check(sim);
+        sim.runUntil(design.scenario.durationS * 1000, 100_000);
+        check(sim);
+      }),
+      { numRuns: 60, seed: 9 },
     );
   });
 

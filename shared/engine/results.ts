@@ -118,7 +118,16 @@ export interface NodeResult {
     lost: number;
     deadLettered: number;
   };
-  db?: { lostWrites: number; staleReads: number; replicationLagMsMean: number; failovers: number };
+  db?: {
+    lostWrites: number;
+    staleReads: number;
+    replicationLagMsMean: number;
+    failovers: number;
+    /** Once the database was partitioned: keys written on both sides, acknowledged writes
+     *  overwritten when the sides merged (last writer wins). */
+    conflicts?: number;
+    lostUpdates?: number;
+  };
   /** A gateway that checks callers (auth ≠ none). */
   auth?: {
     mode: string;

@@ -8,6 +8,7 @@ import { template } from '../testing/templates';
 
 const NAMES = [
   'auth-at-the-edge',
+  'cap-partition',
   'failover-lab',
   'mm1',
   'one-page-three-ways',

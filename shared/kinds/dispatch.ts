@@ -458,6 +458,25 @@ export function instanceKilled(sim: Simulation, node: NodeRuntime, instance: num
   if (node.kindCode === K_GATEWAY) gateway.instanceLost(sim, node, instance);
 }
 
+/**
+ * Chaos `partition`: cut copies off from the rest of their shard (a whole node: each shard's
+ * leader). Returns why nothing was cut, or null.
+ */
+export function partition(
+  sim: Simulation,
+  node: NodeRuntime,
+  instances: readonly number[],
+  wholeNode: boolean,
+): string | null {
+  if (node.kindCode === K_DATABASE) return database.partition(sim, node, instances, wholeNode);
+  return 'only a replicated database’s copies can be partitioned';
+}
+
+/** Chaos `heal` of a node (or its copies): a partitioned database's sides merge. */
+export function healPartition(sim: Simulation, node: NodeRuntime): void {
+  if (node.kindCode === K_DATABASE) database.healPartition(sim, node);
+}
+
 /** A hung instance is restarted: it loses what it held in memory. */
 export function instanceReset(sim: Simulation, node: NodeRuntime, instance: number): void {
   if (cachesKeys(node.kindCode)) cache.instanceKilled(sim, node, instance);

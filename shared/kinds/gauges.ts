@@ -77,6 +77,20 @@ export const LOST_WRITES = gauge(
   'last',
   'Acknowledged writes lost on failover so far.',
 );
+export const CONFLICTS = gauge(
+  'conflicts',
+  'Conflicts',
+  'count',
+  'last',
+  'Keys written on both sides of a network partition so far (divergent writes).',
+);
+export const LOST_UPDATES = gauge(
+  'lostUpdates',
+  'Lost updates',
+  'count',
+  'last',
+  'Acknowledged writes overwritten (last writer wins) when a partition healed, so far.',
+);
 export const OLDEST_MESSAGE = gauge(
   'queueOldestAgeMs',
   'Oldest message',
@@ -125,6 +139,8 @@ export const KIND_NODE_GAUGES = [
   LOST_WRITES,
   AUTH_HIT_RATE,
   AUTH_FAILED,
+  CONFLICTS,
+  LOST_UPDATES,
 ] as const;
 
 export type CommonNodeGaugeField = (typeof COMMON_NODE_GAUGES)[number]['field'];

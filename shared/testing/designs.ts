@@ -399,3 +399,39 @@ export function gridDesign(nodeCount: number, edgeCount: number): Design {
   }
   return design(nodes, edges, { durationS: 60, seed: 1, warmupS: 5 }, `Bench ${nodeCount}`);
 }
+
+/**
+ * A client straight onto a three-copy semisync database whose copies a partition can split
+ * (the CAP template's shape without its scenario): Zipf over 1,000 keys, so both sides of a
+ * partition write the same hot keys.
+ */
+export function partitionableDatabaseDesign(partitionMode: 'consistent' | 'available', rps = 300): Design {
+  return design(
+    [
+      node(
+        'users',
+        'client',
+        { rps, readRatio: 0.5, keys: 1000, keyDistribution: 'zipf' },
+        { label: 'Users' },
+      ),
+      node(
+        'db',
+        'database',
+        {
+          replicas: 2,
+          replication: 'semisync',
+          replicationLagMs: 20,
+          readFrom: 'any',
+          heartbeatMs: 500,
+          failoverAfter: 3,
+          electionMs: 1000,
+          partitionMode,
+        },
+        { x: 320, label: 'Orders DB' },
+      ),
+    ],
+    [edge('users', 'db')],
+    { durationS: 600, warmupS: 0 },
+    'Partitionable database',
+  );
+}

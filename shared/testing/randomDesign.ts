@@ -112,7 +112,9 @@ export function designArbitraryOver(lists: ParamLists = catalogParamLists()): fc
       chaos: fc.array(
         fc.record({
           atS: fc.double({ min: 0, max: 3, noNaN: true }),
-          action: fc.constantFrom(...CHAOS_ACTIONS),
+          // The actions random designs had before `partition`, so the golden sample stays as it
+          // was; partitions have their own property test.
+          action: fc.constantFrom(...CHAOS_ACTIONS.filter((action) => action !== 'partition')),
           pick: fc.nat(),
           instance: fc.nat({ max: 3 }),
           factor: fc.option(fc.double({ min: 0.1, max: 5, noNaN: true }), { nil: undefined }),

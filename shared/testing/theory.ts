@@ -32,3 +32,10 @@ export function meanValueAnalysis(users: number, serviceMs: number, thinkMs: num
   }
   return { throughputRps: throughputPerMs * 1000, responseMs };
 }
+
+/**
+ * The mean of the k-th smallest of n independent Uniform(low, high) draws: low + (high − low) ·
+ * k / (n + 1) (the k-th order statistic of n standard uniforms is Beta(k, n + 1 − k)).
+ */
+export const uniformOrderStatisticMean = (k: number, n: number, low: number, high: number) =>
+  low + ((high - low) * k) / (n + 1);

@@ -5,7 +5,7 @@
 // not listen) from capture-phase pointer listeners on the stage container, so a click on a dot
 // selects the node and that instance and a right-click opens the chaos menu for it.
 import Konva from 'konva';
-import { nodeParams } from '../../../shared/document/catalog';
+import { isReplicated, nodeParams } from '../../../shared/document/catalog';
 import { formatCount } from '../../../shared/format';
 import { nodePillText } from '../../run/nodeFigures';
 import { kindCan } from '../../../shared/kinds/index';
@@ -211,7 +211,7 @@ class LiveLayer {
     const instance = this.view?.instances.get(nodeId)?.[index];
     const node = this.design?.nodes.find((candidate) => candidate.id === nodeId);
     openInstanceMenu(
-      instanceMenuOf(node?.label ?? nodeId, index, instance),
+      instanceMenuOf(node?.label ?? nodeId, index, instance, node ? isReplicated(node) : false),
       nodeId,
       event.clientX,
       event.clientY,
@@ -865,16 +865,23 @@ export function installLiveLayer(): () => void {
 
 /**
  * The chaos-only menu of one instance dot: titled with the instance ("Orders DB:0 (leader)"), with
- * Kill/Hang/Slow for a live instance and Restart for a dead, hung or slow one.
+ * Kill/Hang/Slow for a live instance and Restart for a dead, hung or slow one; a replicated
+ * database's copy can also be partitioned from its shard (or healed).
  */
 export function instanceMenuOf(
   label: string,
   index: number,
   instance: InstanceGauges | undefined,
+  partitionable = false,
 ): InstanceMenu {
   const state = instance?.state ?? 'alive';
-  const roles = [instance?.leader ? 'leader' : null, state === 'alive' ? null : state].filter(Boolean);
+  const roles = [
+    instance?.leader ? 'leader' : null,
+    state === 'alive' ? null : state,
+    instance?.partitioned ? 'partitioned' : null,
+  ].filter(Boolean);
   const title = `${label}:${index}${roles.length > 0 ? ` (${roles.join(', ')})` : ''}`;
   const commands = state === 'alive' ? ['chaos.kill', 'chaos.hang', 'chaos.slow'] : ['chaos.restart'];
+  if (partitionable && state === 'alive') commands.push('chaos.partitionToggle');
   return { title, commands };
 }

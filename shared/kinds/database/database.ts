@@ -7,7 +7,7 @@ import {
   type KindView,
   type ResolvedParams,
 } from '../kindSpec';
-import { LOST_WRITES, REPLICATION_LAG, STALE_READS } from '../gauges';
+import { CONFLICTS, LOST_UPDATES, LOST_WRITES, REPLICATION_LAG, STALE_READS } from '../gauges';
 
 const shardsOf = (params: ResolvedParams) => Math.max(1, Number(params.shards ?? 1));
 const copiesPerShard = (params: ResolvedParams) => Math.max(0, Number(params.replicas ?? 0)) + 1;
@@ -129,7 +129,7 @@ export const databaseKind = {
       0,
       3_600_000,
       'ms',
-      'Mean delay before a follower applies a write.',
+      'Mean delay before a follower (or another leaderless copy) applies a write; each copy’s lag varies within ±25% of it.',
       { group: 'Sharding and replication' },
     ),
     readFrom: oneOf('Read from', ['leader', 'followers', 'any'], 'leader', 'Which copies serve reads.', {
@@ -150,8 +150,21 @@ export const databaseKind = {
     electionMs: num('Election time', 1000, 0, 3_600_000, 'ms', 'Time to elect and promote a new leader.', {
       group: 'Failover',
     }),
+    partitionMode: oneOf(
+      'When partitioned',
+      ['consistent', 'available'],
+      'consistent',
+      'CAP: what copies cut off from each other by a network partition do. Consistent: a leader ' +
+        'needs a majority of its shard to accept writes (on the minority side it steps down and ' +
+        'requests fail as unavailable); a leaderless quorum refuses what cannot reach W or R ' +
+        'copies. Available: every side keeps serving; the majority side may elect a second leader ' +
+        '(split brain), leaderless copies take writes for the ones they cannot reach (sloppy ' +
+        'quorum, hinted handoff). Writes to one key on both sides are conflicts; on heal the last ' +
+        'writer wins and the overwritten acknowledged writes are lost updates.',
+      { group: 'Network partition' },
+    ),
   },
-  gauges: [STALE_READS, REPLICATION_LAG, LOST_WRITES],
+  gauges: [STALE_READS, REPLICATION_LAG, LOST_WRITES, CONFLICTS, LOST_UPDATES],
   capabilities: DATABASE_CAPABILITIES,
   view: DATABASE_VIEW,
 } as const satisfies KindSpec<'database'>;
