@@ -14,7 +14,8 @@ import {
   type CompareResult,
   type CompareSpec,
 } from '../../shared/analysis/compare';
-import { PoolCancelled, runPool, type PoolOptions } from '../worker/runPool';
+import { analysisJobs } from '../worker/analysisJob';
+import type { PoolOptions } from '../worker/runPool';
 import { inPanelWords } from '../sweep/sweepModel';
 
 export interface CompareForm {
@@ -63,7 +64,7 @@ export const useCompareStore = create<CompareState>(() => ({
 
 /** Test seam: the pool's worker factory and job count. */
 export const comparePoolOptions: Pick<PoolOptions, 'createWorker' | 'jobs'> = {};
-let controller: AbortController | null = null;
+const jobs = analysisJobs('The comparison');
 
 const number = (text: string) => (text.trim() === '' ? NaN : Number(text.trim()));
 
@@ -93,7 +94,7 @@ export const closeComparePanel = () => useCompareStore.setState({ open: false })
 export const setCompareCursor = (cursorS: number | null) => useCompareStore.setState({ cursorS });
 
 export function cancelCompare(): void {
-  controller?.abort();
+  jobs.cancel();
 }
 
 /** Runs A (the baseline) and B (the open design) at the same seeds; a bad form only sets `problem`. */
@@ -111,9 +112,6 @@ export async function startCompare(b: Design, form: CompareForm): Promise<void> 
     useCompareStore.setState({ ...IDLE, form, problem: inPanelWords(message) });
     return;
   }
-  const own = new AbortController();
-  controller = own;
-  const current = () => controller === own;
   const n = plan.seeds.length;
   // Tasks are A's seeds then B's: index 0 and n are the first seed of each.
   const timelines: CompareState['timelines'] = { a: null, b: null };
@@ -125,32 +123,21 @@ export async function startCompare(b: Design, form: CompareForm): Promise<void> 
     designs: { a, b: structuredClone(b) },
     tasksTotal: plan.tasks.length,
   });
-  try {
-    const runs = await runPool(plan.tasks, {
-      ...comparePoolOptions,
-      signal: own.signal,
-      timelineFor: (index) => index === 0 || index === n,
+  await jobs.start(
+    plan.tasks,
+    { ...comparePoolOptions, timelineFor: (index) => index === 0 || index === n },
+    {
       onResult: (index, _summary, { timeline }) => {
-        if (!current()) return;
         done++;
         if (timeline) timelines[index === 0 ? 'a' : 'b'] = timeline;
         useCompareStore.setState({ tasksDone: done, timelines: { ...timelines } });
       },
-    });
-    if (!current()) return;
-    useCompareStore.setState({
-      status: 'done',
-      result: summarizeCompare(a, b, spec, plan.seeds, runs.slice(0, n), runs.slice(n)),
-    });
-  } catch (error) {
-    if (!current()) return;
-    if (error instanceof PoolCancelled) useCompareStore.setState({ status: 'cancelled' });
-    else
-      useCompareStore.setState({
-        status: 'failed',
-        problem: `The comparison stopped: ${error instanceof Error ? error.message : String(error)}`,
-      });
-  } finally {
-    if (current()) controller = null;
-  }
+      onDone: (runs) =>
+        useCompareStore.setState({
+          status: 'done',
+          result: summarizeCompare(a, b, spec, plan.seeds, runs.slice(0, n), runs.slice(n)),
+        }),
+      onStopped: (status, problem) => useCompareStore.setState(problem ? { status, problem } : { status }),
+    },
+  );
 }

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { Design } from '../../shared/document/types';
 import { DEFAULT_MAX_EVENTS } from '../../shared/engine/limits';
 import type { SlowestRequestsExplanation } from '../../shared/engine/results';
-import { AnalysisError, type RunSummary } from '../../shared/analysis/runs';
+import { AnalysisError } from '../../shared/analysis/runs';
 import {
   planReplications,
   summarizeReplications,
@@ -14,7 +14,8 @@ import {
 } from '../../shared/analysis/replications';
 import { registerCommands } from '../commands/registry';
 import { useDesignStore } from '../store/designStore';
-import { PoolCancelled, runPool, type PoolOptions } from '../worker/runPool';
+import { analysisJobs } from '../worker/analysisJob';
+import type { PoolOptions } from '../worker/runPool';
 
 export interface ReplicationForm {
   seeds: string;
@@ -50,9 +51,9 @@ export const useReplications = create<ReplicationState>(() => ({
 
 /** Test seam: the pool's worker factory and job count. */
 export const replicationPoolOptions: Pick<PoolOptions, 'createWorker' | 'jobs'> = {};
-let controller: AbortController | null = null;
+const jobs = analysisJobs('The runs');
 
-export const cancelReplications = () => controller?.abort();
+export const cancelReplications = () => jobs.cancel();
 
 /** The result when it is for the design as it is now, else null. */
 export function currentReplications(state: ReplicationState, revision: number): ReplicationState | null {
@@ -89,9 +90,6 @@ export async function startReplications(
     });
     return;
   }
-  const own = new AbortController();
-  controller = own;
-  const current = () => controller === own;
   const explanations: SlowestRequestsExplanation[] = new Array(plan.tasks.length);
   let done = 0;
   useReplications.setState({
@@ -104,34 +102,23 @@ export async function startReplications(
     explanations: [],
     revision,
   });
-  try {
-    const runs: RunSummary[] = await runPool(plan.tasks, {
-      ...replicationPoolOptions,
-      signal: own.signal,
-      explain: true,
+  await jobs.start(
+    plan.tasks,
+    { ...replicationPoolOptions, explain: true },
+    {
       onResult: (index, _summary, { explanation }) => {
-        if (!current()) return;
         if (explanation) explanations[index] = explanation;
         useReplications.setState({ tasksDone: ++done });
       },
-    });
-    if (!current()) return;
-    useReplications.setState({
-      status: 'done',
-      result: summarizeReplications(design, plan.seeds, runs),
-      explanations,
-    });
-  } catch (error) {
-    if (!current()) return;
-    if (error instanceof PoolCancelled) useReplications.setState({ status: 'cancelled' });
-    else
-      useReplications.setState({
-        status: 'failed',
-        problem: `The runs stopped: ${error instanceof Error ? error.message : String(error)}`,
-      });
-  } finally {
-    if (current()) controller = null;
-  }
+      onDone: (runs) =>
+        useReplications.setState({
+          status: 'done',
+          result: summarizeReplications(design, plan.seeds, runs),
+          explanations,
+        }),
+      onStopped: (status, problem) => useReplications.setState(problem ? { status, problem } : { status }),
+    },
+  );
 }
 
 export function registerReplicationCommands(): () => void {

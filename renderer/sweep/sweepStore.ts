@@ -6,7 +6,8 @@ import type { Design } from '../../shared/document/types';
 import { DEFAULT_MAX_EVENTS } from '../../shared/engine/limits';
 import { AnalysisError, type RunSummary } from '../../shared/analysis/runs';
 import { planSweep, type SweepPlan, type SweepResult, type SweepSpec } from '../../shared/analysis/sweep';
-import { PoolCancelled, runPool, type PoolOptions } from '../worker/runPool';
+import { analysisJobs } from '../worker/analysisJob';
+import type { PoolOptions } from '../worker/runPool';
 import { inPanelWords, partialSweep } from './sweepModel';
 
 export interface SweepForm {
@@ -54,7 +55,7 @@ const IDLE = {
 
 export const useSweepStore = create<SweepState>(() => ({ open: false, form: null, ...IDLE }));
 
-let controller: AbortController | null = null;
+const jobs = analysisJobs('The sweep');
 /** Test seam: the pool's worker factory and job count (automation sets jobs to compare 1 vs N). */
 export const sweepPoolOptions: Pick<PoolOptions, 'createWorker' | 'jobs'> = {};
 
@@ -91,7 +92,7 @@ export function closeSweepPanel(): void {
 }
 
 export function cancelSweep(): void {
-  controller?.abort();
+  jobs.cancel();
 }
 
 /** Starts a sweep of the design as the form says; a bad form only sets `problem`. */
@@ -106,8 +107,6 @@ export async function startSweep(design: Design, form: SweepForm): Promise<void>
     return;
   }
   const { spec, plan } = planned;
-  const own = new AbortController();
-  controller = own;
   const startedAtMs = performance.now();
   const finished: (RunSummary | undefined)[] = new Array(plan.tasks.length);
   useSweepStore.setState({
@@ -121,38 +120,23 @@ export async function startSweep(design: Design, form: SweepForm): Promise<void>
     startedAtMs,
     jobs: Math.min(plan.tasks.length, sweepPoolOptions.jobs ?? navigator.hardwareConcurrency ?? 1),
   });
-  const current = () => controller === own;
-  try {
-    const runs = await runPool(plan.tasks, {
-      ...sweepPoolOptions,
-      signal: own.signal,
-      onResult: (index, summary) => {
-        if (!current()) return;
-        finished[index] = summary;
-        const { tasksDone } = useSweepStore.getState();
-        useSweepStore.setState({
-          finished: [...finished],
-          tasksDone: tasksDone + 1,
-          elapsedMs: performance.now() - startedAtMs,
-          result: partialSweep(design, spec, plan, finished),
-        });
-      },
-    });
-    if (!current()) return;
-    useSweepStore.setState({
-      status: 'done',
-      elapsedMs: performance.now() - startedAtMs,
-      result: partialSweep(design, spec, plan, runs),
-    });
-  } catch (error) {
-    if (!current()) return;
-    if (error instanceof PoolCancelled) useSweepStore.setState({ status: 'cancelled' });
-    else
+  await jobs.start(plan.tasks, sweepPoolOptions, {
+    onResult: (index, summary) => {
+      finished[index] = summary;
+      const { tasksDone } = useSweepStore.getState();
       useSweepStore.setState({
-        status: 'failed',
-        problem: `The sweep stopped: ${error instanceof Error ? error.message : String(error)}`,
+        finished: [...finished],
+        tasksDone: tasksDone + 1,
+        elapsedMs: performance.now() - startedAtMs,
+        result: partialSweep(design, spec, plan, finished),
       });
-  } finally {
-    if (current()) controller = null;
-  }
+    },
+    onDone: (runs) =>
+      useSweepStore.setState({
+        status: 'done',
+        elapsedMs: performance.now() - startedAtMs,
+        result: partialSweep(design, spec, plan, runs),
+      }),
+    onStopped: (status, problem) => useSweepStore.setState(problem ? { status, problem } : { status }),
+  });
 }
