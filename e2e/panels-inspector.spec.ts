@@ -228,6 +228,10 @@ test('with nothing selected the inspector edits the title, notes, SLO targets an
   await typeInto(page, 'inspector-seed', '42');
   const design = await documentOf(page);
   expect(design.slo).toEqual({ p99Ms: 150, minThroughputRps: 800, maxErrorRate: 0.001 });
+  // A fraction also reads as the percentage it is.
+  await expect(page.getByTestId('inspector-maxErrorRate').locator('..').locator('.field-unit')).toHaveText(
+    'fraction · 0.1%',
+  );
   expect(design.scenario).toMatchObject({ durationS: 120, seed: 42, warmupS: 5 });
 
   // A warm-up as long as the run would leave nothing to measure: refused with the reason.

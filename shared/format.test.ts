@@ -50,6 +50,10 @@ describe('number formatting (shared/format.ts)', () => {
     expect(formatRps(1234, 'compact')).toBe('1.23k');
     expect(formatPerSecond(12.34, 'compact')).toBe('12.3');
     expect(formatNumber(0.256)).toBe('0.256');
+    expect(formatNumber(0.00123)).toBe('0.00123');
+    expect(formatNumber(0.000123)).toBe('1.23e-4');
+    expect(formatNumber(-2e-9)).toBe('-2e-9');
+    expect(formatNumber(1.5e-7)).toBe('1.5e-7');
   });
 
   it('writes shares as whole percentages, one decimal below 10% and just short of 100%', () => {

@@ -4,7 +4,8 @@
 // The rules:
 // - Measured values (latency, rates, mean queue depths, factors) keep three significant figures:
 //   0.0123, 1.23, 12.3, 123, then 1.23k, 12.3k, 123k, 1.23M. Trailing zeros go ("12", not "12.0").
-//   Latency of a second or more is written in seconds ("1.23 s", "12.3 s").
+//   Latency of a second or more is written in seconds ("1.23 s", "12.3 s"). Below 0.001 the value
+//   is written with a power of ten ("1.23e-6"), not a row of zeros that hides its size.
 // - Counts (requests, failures, events) are exact in full ("12,345") and three figures in compact.
 // - Percentages are whole, with one decimal below 10% and from 99.5% (so 99.7% never reads "100%"),
 //   trailing zeros dropped as above ("1%", "0.4%");
@@ -37,6 +38,7 @@ export function formatNumber(value: MaybeNumber): string {
   const size = Math.abs(rounded);
   if (size >= 1e6) return `${THREE_FIGURES.format(rounded / 1e6)}M`;
   if (size >= 1e3) return `${THREE_FIGURES.format(rounded / 1e3)}k`;
+  if (size < 1e-3) return rounded.toExponential(2).replace(/\.?0+e/, 'e');
   return THREE_FIGURES.format(rounded);
 }
 

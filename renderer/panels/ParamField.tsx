@@ -11,6 +11,7 @@ import { describeRange, parseNumberText } from './paramInput';
 import { Tooltip } from '../ui/Tooltip';
 import { canvasRefs } from '../canvas/canvasRefs';
 import { useDesignStore } from '../store/designStore';
+import { formatPercent } from '../../shared/format';
 
 interface FieldProps {
   name: string;
@@ -298,7 +299,7 @@ function NumberInput({
         onBlur={onBlur}
         onKeyDown={onKeyDown}
       />
-      <span className="field-unit">{spec.unit}</span>
+      <span className="field-unit">{unitText(spec, value)}</span>
       {spec.optional && value !== undefined && value !== MIXED && (
         <button
           type="button"
@@ -436,4 +437,11 @@ export function TextField({
       )}
     </FieldRow>
   );
+}
+
+/** A number's unit beside its box; a fraction also reads as the percentage it is ("fraction · 1%"). */
+export function unitText(spec: NumberParamSpec, value: FieldValue): string {
+  return spec.unit === 'fraction' && typeof value === 'number'
+    ? `fraction · ${formatPercent(value)}`
+    : spec.unit;
 }
