@@ -52,20 +52,18 @@ test('the speed control changes the speed actually achieved', async ({ page }) =
   await openWithDesign(page, doc);
   await page.getByTestId('run-speed').selectOption('1');
   await page.getByTestId('cmd-run.toggle').click();
-  await page.waitForTimeout(1500);
-  const slow = (await runState(page)).achievedSpeed;
-  expect(slow).toBeGreaterThan(0.7);
-  expect(slow).toBeLessThan(1.3);
+  // The achieved speed is measured over the last moments of wall time: on a loaded machine it
+  // takes a little while to settle, so each reading is polled until it is in range (or times out).
+  const achieved = async () => (await runState(page)).achievedSpeed;
+  await expect.poll(async () => Math.abs((await achieved()) - 1) < 0.3, { timeout: 15_000 }).toBe(true);
   await page.getByTestId('run-speed').selectOption('25');
-  await page.waitForTimeout(1500);
-  const fast = (await runState(page)).achievedSpeed;
-  expect(fast).toBeGreaterThan(15);
+  await expect.poll(achieved, { timeout: 15_000 }).toBeGreaterThan(15);
+  const fast = await achieved();
   await expect(page.getByTestId('run-achieved-speed')).toContainText('× real time');
   await setSpeed(page, 'max');
-  await page.waitForTimeout(1000);
+  await expect.poll(achieved, { timeout: 15_000 }).toBeGreaterThan(fast);
   const max = await runState(page);
   expect(max.status).toBe('running');
-  expect(max.achievedSpeed).toBeGreaterThan(fast);
 });
 
 test('Pause is exact: once the run reads paused its sim time never moves, even at full speed', async ({
