@@ -2,6 +2,7 @@
 // load; a sweep streams points into the charts with progress, marks the knee and states the
 // largest load within the SLO; Cancel stops it keeping the finished points; a bad range is refused
 // with a message naming the field and nothing runs.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { mmcDesign, webTierDesign } from '../shared/testing/designs';
 import { openWithDesign } from './run-helpers';
@@ -55,6 +56,46 @@ test('a load sweep streams points, marks the knee and states the largest load wi
   await expect(rows.first()).toHaveAttribute('data-within-slo', 'true');
   await expect(rows.last()).toHaveAttribute('data-within-slo', 'false');
   await page.screenshot({ path: 'test-results/sweep-panel.png' });
+
+  // Save report…: one self-contained HTML file saying what the panel says, every point's row and
+  // the four charts as images that load.
+  const verdictText = (await verdict.textContent())!.trim();
+  const panelP99 = await rows.first().locator('td').nth(2).textContent();
+  const pending = page.waitForEvent('download');
+  await page.getByTestId('sweep-save-report').click();
+  const file = await pending;
+  expect(file.suggestedFilename()).toMatch(/ — sweep report\.html$/);
+  const html = readFileSync((await file.path())!, 'utf8');
+  expect(html).not.toMatch(/\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+  expect(html).not.toMatch(/<script/i);
+  const report = await page.context().newPage();
+  await report.setContent(html);
+  const reportVerdict = (await report.locator('#verdict').textContent())!;
+  for (const said of verdictText.split(/(?<=\.) /)) expect(reportVerdict).toContain(said.trim());
+  const pointRows = report.locator('#points table tbody tr');
+  await expect(pointRows).toHaveCount(8);
+  await expect(pointRows.first().locator('td').nth(5)).toHaveText(panelP99!);
+  await expect(pointRows.last()).toContainText('✕ fails');
+  const charts = report.locator('#charts img');
+  await expect(charts).toHaveCount(4);
+  // Each chart is drawn, not a blank page: a good share of its pixels are not white.
+  for (const image of await charts.all()) {
+    const inked = await image.evaluate((element: HTMLImageElement) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = element.naturalWidth;
+      canvas.height = element.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(element, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i + 3] > 0 && data[i] + data[i + 1] + data[i + 2] < 600) count++;
+      return count / (canvas.width * canvas.height);
+    });
+    expect(inked).toBeGreaterThan(0.005);
+  }
+  await report.setViewportSize({ width: 1100, height: 900 });
+  await report.screenshot({ path: '/tmp/sweep-report.png', fullPage: true });
 });
 
 test('Cancel stops a sweep and keeps the points that finished', async ({ page }) => {

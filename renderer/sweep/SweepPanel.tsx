@@ -8,120 +8,13 @@ import { useDesignStore } from '../store/designStore';
 import { useResolvedTheme } from '../ui/themeColors';
 import { chartTheme } from '../dock/chartTheme';
 import { formatMs, formatNumber, formatPercent, formatRps } from '../../shared/format';
-import type { Estimate } from '../../shared/analysis/confidence';
-import type { SweepResult } from '../../shared/analysis/sweep';
-import { SweepChart, type SweepLine, type SweepMarker } from './SweepChart';
-import { sweepableParams, timeLeftText } from './sweepModel';
+import { SweepChart } from './SweepChart';
+import { sweepChartSet } from './sweepCharts';
+import { withInterval } from './sweepReport';
+import { exportSweepReport } from './exportSweepReport';
+import { kneeSentence, noiseSentence, sloLimitSentence, sweepableParams, timeLeftText } from './sweepModel';
 import { cancelSweep, closeSweepPanel, startSweep, useSweepStore, type SweepForm } from './sweepStore';
 import './sweep.css';
-
-const mean = (estimate: Estimate) => estimate.mean;
-const percent = (value: number | null) => (value === null ? null : value * 100);
-const formatPercentAxis = (value: number | null) => formatPercent(value === null ? null : value / 100);
-const formatRpsAxis = (value: number | null) => formatRps(value, 'compact');
-const formatMsAxis = (value: number | null) => formatMs(value, 'compact');
-
-/** A line with its 95% band when the sweep has replications. */
-function line(
-  label: string,
-  style: number,
-  estimates: Estimate[],
-  bands: boolean,
-  scale: (value: number | null) => number | null = (value) => value,
-): SweepLine {
-  return {
-    label,
-    style,
-    values: estimates.map((estimate) => scale(mean(estimate))),
-    ...(bands ? { low: estimates.map((e) => scale(e.low)), high: estimates.map((e) => scale(e.high)) } : {}),
-  };
-}
-
-/** The charts' data, from the result over the complete points. */
-export function sweepCharts(result: SweepResult) {
-  const bands = result.seeds.length > 1;
-  const points = result.points;
-  const x = points.map((point) => point.value);
-  const flat = (value: number) => points.map(() => value);
-  const latency: SweepLine[] = [
-    line(
-      'p50',
-      2,
-      points.map((p) => p.latencyMs.p50),
-      false,
-    ),
-    line(
-      'p95',
-      1,
-      points.map((p) => p.latencyMs.p95),
-      false,
-    ),
-    line(
-      'p99',
-      0,
-      points.map((p) => p.latencyMs.p99),
-      bands,
-    ),
-    {
-      label: `SLO p99 ${formatMs(result.slo.p99Ms)}`,
-      style: 0,
-      values: flat(result.slo.p99Ms),
-      reference: true,
-    },
-  ];
-  const throughput: SweepLine[] = [
-    line(
-      'offered',
-      1,
-      points.map((p) => p.offeredRps),
-      false,
-    ),
-    line(
-      'throughput',
-      0,
-      points.map((p) => p.throughputRps),
-      bands,
-    ),
-  ];
-  const errors: SweepLine[] = [
-    line(
-      'error rate',
-      0,
-      points.map((p) => p.errorRate),
-      bands,
-      percent,
-    ),
-    {
-      label: `SLO max ${formatPercent(result.slo.maxErrorRate)}`,
-      style: 0,
-      values: flat(result.slo.maxErrorRate * 100),
-      reference: true,
-    },
-  ];
-  // The five tiers whose hottest instance gets busiest.
-  const tiers = Object.entries(points.at(-1)?.nodes ?? {})
-    .filter(([, node]) => (node.hottestInstanceUtilization.mean ?? 0) > 0)
-    .sort((a, b) => b[1].hottestInstanceUtilization.mean! - a[1].hottestInstanceUtilization.mean!)
-    .slice(0, 5)
-    .map(([id]) => id);
-  return { x, latency, throughput, errors, tiers };
-}
-
-export function sweepMarkers(result: SweepResult, complete: boolean): SweepMarker[] {
-  if (!complete) return [];
-  const markers: SweepMarker[] = [];
-  if (result.knee)
-    markers.push({
-      at: result.knee.load,
-      label: `knee ${formatNumber(result.knee.load)} (${result.knee.reason === 'latency' ? 'p99 bends' : 'throughput stops'})`,
-    });
-  if (result.withinSlo.maxLoad !== null && result.withinSlo.withinRange)
-    markers.push({
-      at: result.withinSlo.maxLoad,
-      label: `SLO limit ${formatNumber(result.withinSlo.maxLoad)}`,
-    });
-  return markers;
-}
 
 function SweepFormRow({ form, running }: { form: SweepForm; running: boolean }) {
   const design = useDesignStore((state) => state.design);
@@ -207,95 +100,38 @@ function SweepResults() {
   const { result, status, plan } = useSweepStore();
   const theme = chartTheme(useResolvedTheme());
   const complete = status === 'done';
-  const charts = useMemo(() => (result ? sweepCharts(result) : null), [result]);
-  const markers = useMemo(() => (result ? sweepMarkers(result, complete) : []), [result, complete]);
-  const utilization = useMemo<SweepLine[]>(
+  const chartSet = useMemo(
     () =>
-      result && charts
-        ? charts.tiers.map((id, index) =>
-            line(
-              useDesignStore.getState().design.nodes.find((node) => node.id === id)?.label ?? id,
-              index,
-              result.points.map(
-                (point) =>
-                  point.nodes[id]?.hottestInstanceUtilization ?? {
-                    mean: null,
-                    halfWidth: null,
-                    low: null,
-                    high: null,
-                    n: 0,
-                  },
-              ),
-              false,
-              percent,
-            ),
+      result
+        ? sweepChartSet(
+            result,
+            (id) => useDesignStore.getState().design.nodes.find((node) => node.id === id)?.label ?? id,
+            theme,
+            complete,
           )
-        : [],
-    [result, charts],
+        : null,
+    [result, theme, complete],
   );
-  if (!result || !charts || !plan) return null;
+  if (!result || !chartSet || !plan) return null;
   const unit = result.unit;
   return (
     <>
       <p className="sweep-verdict" data-testid="sweep-verdict" aria-live="polite">
         {complete
-          ? sentence(result.withinSlo.summary)
+          ? sloLimitSentence(result)
           : `${result.points.length} of ${plan.values.length} points in; the knee and the SLO limit are stated when every point has run.`}
         {complete && result.knee && (
           <span className="sweep-knee" data-testid="sweep-knee">
             {' '}
-            The knee is at {formatNumber(result.knee.load)} {unit}:{' '}
-            {result.knee.reason === 'latency'
-              ? 'beyond it p99 grows faster than load (elasticity ≥ 2).'
-              : 'beyond it throughput stops tracking the offered load.'}
+            {kneeSentence(result)}
           </span>
         )}
-        {complete && result.seeds.length > 1 && (
-          <span className="sweep-noise">
-            {' '}
-            Bands are 95% confidence intervals over {result.seeds.length} seeds.
-          </span>
-        )}
+        {complete && result.seeds.length > 1 && <span className="sweep-noise"> {noiseSentence(result)}</span>}
       </p>
       <div className="sweep-charts">
-        <SweepChart
-          title={`Latency vs ${unit}`}
-          testId="sweep-chart-latency"
-          x={charts.x}
-          lines={charts.latency}
-          markers={markers}
-          theme={theme}
-          format={formatMsAxis}
-        />
-        <SweepChart
-          title="Throughput"
-          testId="sweep-chart-throughput"
-          x={charts.x}
-          lines={charts.throughput}
-          markers={markers}
-          theme={theme}
-          format={formatRpsAxis}
-        />
-        <SweepChart
-          title="Errors"
-          testId="sweep-chart-errors"
-          x={charts.x}
-          lines={charts.errors}
-          markers={markers}
-          theme={theme}
-          format={formatPercentAxis}
-          yMax={undefined}
-        />
-        <SweepChart
-          title="Hottest instance per tier"
-          testId="sweep-chart-utilization"
-          x={charts.x}
-          lines={utilization}
-          markers={markers}
-          theme={theme}
-          format={formatPercentAxis}
-          yMax={100}
-        />
+        {chartSet.map(({ title, testId, x, spec }) => (
+          <SweepChart key={testId} title={title} testId={testId} x={x} {...spec} />
+        ))}
       </div>
       <table className="sweep-table" data-testid="sweep-table">
         <thead>
@@ -319,18 +155,20 @@ function SweepResults() {
           ))}
         </tbody>
       </table>
+      {complete && (
+        <div className="sweep-actions">
+          <button
+            type="button"
+            className="button button-default"
+            data-testid="sweep-save-report"
+            onClick={() => void exportSweepReport()}
+          >
+            Save report…
+          </button>
+        </div>
+      )}
     </>
   );
-}
-
-/** The analysis core's clause as a sentence: a capital first letter and a full stop. */
-const sentence = (clause: string) =>
-  `${clause.charAt(0).toUpperCase()}${clause.slice(1)}${clause.endsWith('.') ? '' : '.'}`;
-
-function withInterval(estimate: Estimate, format: (value: number | null) => string): string {
-  return estimate.halfWidth === null
-    ? format(estimate.mean)
-    : `${format(estimate.mean)} ± ${format(estimate.halfWidth)}`;
 }
 
 export function SweepPanel() {

@@ -16,7 +16,10 @@ import {
   partialSweep,
   sweepableParams,
   timeLeftText,
+  sloLimitSentence,
 } from './sweepModel';
+import { buildSweepReport } from './sweepReport';
+import { formatMs, formatNumber } from '../../shared/format';
 
 /** A worker that runs the task in this thread after a delay that depends on the task (so finishing order shuffles). */
 function fakeWorker(log: number[], failOn?: number): PoolWorker {
@@ -134,5 +137,39 @@ describe('sweep model', () => {
     expect(timeLeftText(0, 10, 1000)).toBeNull();
     expect(timeLeftText(5, 10, 10_000)).toBe('about 10 s left');
     expect(timeLeftText(1, 20, 10_000)).toBe('about 3 min left');
+  });
+});
+
+describe('sweep report', () => {
+  it("holds the panel's verdict and each point's numbers as the analysis core computed them", () => {
+    const s = spec({ seeds: 2 });
+    const plan = planSweep(mm1, s);
+    const result = summarizeSweep(mm1, s, plan, plan.tasks.map(runTask));
+    const report = buildSweepReport({
+      design: mm1,
+      spec: s,
+      result,
+      charts: [{ title: 'Latency', image: null }],
+      designImage: null,
+      generatedAt: new Date('2026-12-07T12:00:00Z'),
+      appVersion: '0.1.0',
+    });
+    const verdict = report.sections.find((section) => section.heading === 'Verdict')!;
+    expect(verdict.blocks[0]).toEqual({ type: 'paragraph', text: sloLimitSentence(result) });
+    const table = report.sections.find((section) => section.heading === 'Points')!.blocks[0];
+    if (table.type !== 'table') throw new Error('the points section is a table');
+    expect(table.rows).toHaveLength(result.points.length);
+    result.points.forEach((point, p) => {
+      expect(table.rows[p][0]).toBe(formatNumber(point.value));
+      expect(table.rows[p][5]).toBe(
+        `${formatMs(point.latencyMs.p99.mean)} ± ${formatMs(point.latencyMs.p99.halfWidth)}`,
+      );
+      expect(table.rows[p][8]).toEqual(
+        point.withinSlo ? { text: '✓ meets', tone: 'pass' } : { text: '✕ fails', tone: 'fail' },
+      );
+    });
+    expect(report.meta?.[0].value).toBe(
+      `${result.points.filter((point) => point.withinSlo).length} of ${result.points.length} points`,
+    );
   });
 });

@@ -13,6 +13,7 @@ import {
 } from '../../shared/analysis/sweep';
 import { kindCan } from '../../shared/kinds/index';
 import type { NumberParamSpec } from '../../shared/kinds/common/paramSpecs';
+import { formatNumber } from '../../shared/format';
 
 export interface SweepableParam {
   /** `id.param`, as the CLI's --param. */
@@ -131,3 +132,23 @@ export function timeLeftText(done: number, total: number, elapsedMs: number): st
   const leftS = Math.ceil(((total - done) * elapsedMs) / done / 1000);
   return leftS >= 90 ? `about ${Math.round(leftS / 60)} min left` : `about ${leftS} s left`;
 }
+
+/** The analysis core's clause as a sentence: a capital first letter and a full stop. */
+const sentence = (clause: string) =>
+  `${clause.charAt(0).toUpperCase()}${clause.slice(1)}${clause.endsWith('.') ? '' : '.'}`;
+
+/** The largest load within the SLO, said as the analysis core says it. */
+export const sloLimitSentence = (result: SweepResult): string => sentence(result.withinSlo.summary);
+
+/** Where the knee is and what bends there (empty without a knee). */
+export function kneeSentence(result: SweepResult): string {
+  if (!result.knee) return '';
+  return `The knee is at ${formatNumber(result.knee.load)} ${result.unit}: ${
+    result.knee.reason === 'latency'
+      ? 'beyond it p99 grows faster than load (elasticity ≥ 2).'
+      : 'beyond it throughput stops tracking the offered load.'
+  }`;
+}
+
+export const noiseSentence = (result: SweepResult): string =>
+  result.seeds.length > 1 ? `Bands are 95% confidence intervals over ${result.seeds.length} seeds.` : '';
