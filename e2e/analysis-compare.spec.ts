@@ -2,6 +2,7 @@
 // design as A and opens a copy as B; an edit in the inspector makes B differ; Ctrl+Alt+C runs both
 // at the same seeds, shows what differs, both diagrams and both timelines on one clock (◀ ▶ and
 // the slider move both), and the difference table says the p99 gain is outside the noise.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { webTierDesign } from '../shared/testing/designs';
 import { documentOf, nodeCentre } from './canvas-helpers';
@@ -75,6 +76,32 @@ test('duplicate as variant, edit B, compare both on one clock with a noise verdi
   await expect(p99.locator('td').nth(2)).toHaveText(/^-/);
   await expect(page.getByTestId('compare-tiers').locator('tr[data-tier="api"]')).toContainText('API');
   await page.screenshot({ path: 'test-results/compare-panel.png' });
+
+  // Save report…: the same words and table rows as the panel, both designs as pictures.
+  const differs = (await page.getByTestId('compare-differs').textContent())!;
+  const panelP99 = (await p99.locator('td').allTextContents()).map((text) => text.trim());
+  const pending = page.waitForEvent('download');
+  await page.getByTestId('compare-save-report').click();
+  const file = await pending;
+  expect(file.suggestedFilename()).toMatch(/ — compare report\.html$/);
+  const html = readFileSync((await file.path())!, 'utf8');
+  expect(html).not.toMatch(/\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+  expect(html).not.toMatch(/<script/i);
+  const report = await page.context().newPage();
+  await report.setContent(html);
+  for (const item of differs.replace('B differs from A:', '').split(';'))
+    await expect(report.locator('#what-differs')).toContainText(item.trim());
+  const reportP99 = report.locator('#difference table tbody tr', { hasText: 'p99' }).first();
+  expect((await reportP99.locator('td').allTextContents()).slice(1).map((text) => text.trim())).toEqual(
+    panelP99,
+  );
+  await expect(report.locator('#per-tier table')).toContainText('API');
+  const pictures = report.locator('#designs img');
+  await expect(pictures).toHaveCount(2);
+  for (const image of await pictures.all())
+    expect(await image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  await report.setViewportSize({ width: 1100, height: 900 });
+  await report.screenshot({ path: '/tmp/compare-report.png', fullPage: true });
 });
 
 test('Compare A with B is offered only after a design is duplicated as a variant', async ({ page }) => {

@@ -12,7 +12,8 @@ import { formatMs, formatRps } from '../../shared/format';
 import { compareTableRows, compareTierRows, TIER_METRICS } from '../../shared/analysis/compareTable';
 import { DesignDiagram } from './DesignDiagram';
 import { CompareTimeline } from './CompareTimeline';
-import { designDifferences, nodeLabel } from './compareModel';
+import { compareNote, designDifferences, nodeLabel, TIER_HEADINGS } from './compareModel';
+import { exportCompareReport } from './exportCompareReport';
 import {
   cancelCompare,
   closeComparePanel,
@@ -23,13 +24,6 @@ import {
 } from './compareStore';
 import './compare.css';
 
-const TIER_HEADINGS: Record<(typeof TIER_METRICS)[number], string> = {
-  throughputRps: 'rps',
-  utilization: 'hottest util',
-  p99Ms: 'p99',
-  errorRate: 'errors',
-  instances: 'instances',
-};
 const rpsAxis = (value: number | null) => formatRps(value, 'compact');
 const msAxis = (value: number | null) => formatMs(value, 'compact');
 
@@ -233,13 +227,17 @@ function CompareBody() {
               ))}
             </tbody>
           </table>
-          <p className="compare-note">
-            {result.seeds.length === 1
-              ? 'One seed: no confidence intervals. Use 3 or more seeds to see which differences are outside the noise.'
-              : `Means over ${result.seeds.length} seeds; a difference is within the noise when its 95% interval contains 0.`}
-            {result.onlyInA.length > 0 && ` Only in A: ${result.onlyInA.map(labelOf).join(', ')}.`}
-            {result.onlyInB.length > 0 && ` Only in B: ${result.onlyInB.map(labelOf).join(', ')}.`}
-          </p>
+          <p className="compare-note">{compareNote(result, labelOf)}</p>
+          <div className="compare-actions">
+            <button
+              type="button"
+              className="button button-default"
+              data-testid="compare-save-report"
+              onClick={() => void exportCompareReport()}
+            >
+              Save report…
+            </button>
+          </div>
         </div>
       )}
     </>

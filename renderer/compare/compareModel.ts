@@ -6,6 +6,8 @@ import { CATALOG, EDGE_PARAMS, defaultParams } from '../../shared/document/catal
 import type { Design, Params } from '../../shared/document/types';
 import type { ParamSpecs } from '../../shared/kinds/common/paramSpecs';
 import { formatNumber } from '../../shared/format';
+import type { CompareResult } from '../../shared/analysis/compare';
+import type { TIER_METRICS } from '../../shared/analysis/compareTable';
 
 const shown = (value: unknown) =>
   value === undefined ? 'unbounded' : typeof value === 'number' ? formatNumber(value) : String(value);
@@ -60,3 +62,22 @@ export function designDifferences(a: Design, b: Design): string[] {
 /** The label of node id in B, else in A (a node only in A keeps its name). */
 export const nodeLabel = (a: Design, b: Design, id: string): string =>
   b.nodes.find((node) => node.id === id)?.label ?? a.nodes.find((node) => node.id === id)?.label ?? id;
+
+export const TIER_HEADINGS: Record<(typeof TIER_METRICS)[number], string> = {
+  throughputRps: 'rps',
+  utilization: 'hottest util',
+  p99Ms: 'p99',
+  errorRate: 'errors',
+  instances: 'instances',
+};
+
+/** What the means are over and how to read the noise; nodes only one design has. */
+export function compareNote(result: CompareResult, labelOf: (id: string) => string): string {
+  let note =
+    result.seeds.length === 1
+      ? 'One seed: no confidence intervals. Use 3 or more seeds to see which differences are outside the noise.'
+      : `Means over ${result.seeds.length} seeds; a difference is within the noise when its 95% interval contains 0.`;
+  if (result.onlyInA.length > 0) note += ` Only in A: ${result.onlyInA.map(labelOf).join(', ')}.`;
+  if (result.onlyInB.length > 0) note += ` Only in B: ${result.onlyInB.map(labelOf).join(', ')}.`;
+  return note;
+}
