@@ -35,6 +35,7 @@ import {
 } from './arguments';
 import { table } from './table';
 import { evidenceCommand, EVIDENCE_COMMANDS, EVIDENCE_USAGE } from './evidence';
+import { labCommand, LAB_USAGE } from './lab';
 
 export type { CliIo } from './arguments';
 export { DEFAULT_MAX_WALL_S } from './arguments';
@@ -64,7 +65,8 @@ const USAGE = `Usage:
             --max-wall S  wall seconds the run may take (default 120); then it stops
             A run that stops at a limit prints its totals so far, marked truncated (exit 3).
   validate  check a design file and report problems with their JSON paths
-${EVIDENCE_USAGE}`;
+${EVIDENCE_USAGE}
+${LAB_USAGE}`;
 
 interface RunOptions {
   file: string;
@@ -81,7 +83,7 @@ function parseArguments(args: string[]): { command: 'run' | 'validate' | 'help';
   if (!command || command === '--help' || command === '-h' || command === 'help')
     return { command: 'help', options: { file: '', json: false } };
   if (command !== 'run' && command !== 'validate')
-    throw new UsageError(`unknown command "${command}" (use run, validate, compare or sweep)`);
+    throw new UsageError(`unknown command "${command}" (use run, validate, compare, sweep or lab)`);
   const options: RunOptions = { file: '', json: false };
   const number = numberFlag;
   for (let i = 0; i < rest.length; i++) {
@@ -116,6 +118,7 @@ function parseArguments(args: string[]): { command: 'run' | 'validate' | 'help';
  */
 export function main(args: string[], io: CliIo): number | Promise<number> {
   if (EVIDENCE_COMMANDS.includes(args[0])) return evidenceCommand(args[0], args.slice(1), io);
+  if (args[0] === 'lab') return labCommand(args.slice(1), io);
   try {
     const { command, options } = parseArguments(args);
     if (command === 'help') {

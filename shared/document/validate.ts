@@ -113,11 +113,20 @@ function valueAt(root: unknown, path: readonly PathPart[]): unknown {
   return current;
 }
 
-function zodProblems(error: z.ZodError, root: unknown, prefix: readonly PathPart[] = []): string[] {
+/** Each zod issue as its JSON path and message (the lab schema, shared/labs, reads them this way). */
+export function zodIssues(
+  error: z.ZodError,
+  root: unknown,
+  prefix: readonly PathPart[] = [],
+): { path: string; message: string }[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...issue.path];
-    return `${formatPath(path)}: ${issueMessage(issue, valueAt(root, path))}`;
+    return { path: formatPath(path), message: issueMessage(issue, valueAt(root, path)) };
   });
+}
+
+function zodProblems(error: z.ZodError, root: unknown, prefix: readonly PathPart[] = []): string[] {
+  return zodIssues(error, root, prefix).map(({ path, message }) => `${path}: ${message}`);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

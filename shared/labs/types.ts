@@ -93,6 +93,9 @@ export interface LabStep {
   /** What "Show me" does for a learner who is stuck on the task (the task's answer). */
   showMe?: LabAction[];
   check?: LabCheck;
+  /** Simulated seconds the headless check waits for this step's check to hold before it fails
+   *  (default: the check's window + 60 s). */
+  maxS?: number;
   /** Interview labs: which of the five phases this step belongs to. */
   phase?: 'requirements' | 'components' | 'design' | 'tradeoffs' | 'summary';
 }
@@ -117,6 +120,12 @@ export interface Lab {
   /** Seed and run length the headless check uses (default: the design's scenario). */
   seed?: number;
   steps: LabStep[];
+}
+
+/** What is wrong with a lab file: where (a JSON path, "steps[2].check.op") and why. */
+export interface LabProblem {
+  path: string;
+  message: string;
 }
 
 /** The result of one check against what a run showed. */
