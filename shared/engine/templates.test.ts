@@ -9,11 +9,17 @@ import { template } from '../testing/templates';
 const NAMES = [
   'auth-at-the-edge',
   'cap-partition',
+  'chat',
   'failover-lab',
+  'flash-sale',
   'mm1',
+  'news-feed',
   'one-page-three-ways',
+  'photo-sharing',
+  'rate-limited-api',
   'six-tier-reference',
   'three-tier',
+  'url-shortener',
 ] as const;
 const CARD_WIDTH = 210;
 const CARD_HEIGHT = 64;
