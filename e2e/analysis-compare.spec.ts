@@ -116,3 +116,37 @@ test('Compare A with B is offered only after a design is duplicated as a variant
     'true',
   );
 });
+
+test('Compare with a design file takes A from the file; a file that is not a design is named and changes nothing', async ({
+  page,
+}) => {
+  await openWithDesign(page, oneApiInstance());
+  const open = await documentOf(page);
+  const twoInstances = oneApiInstance();
+  twoInstances.meta.title = 'Two API instances';
+  twoInstances.nodes.find((node) => node.id === 'api')!.params.instances = 2;
+  const pick = async (name: string, text: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('ControlOrMeta+K');
+    await page.keyboard.type('compare with a design file');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  };
+
+  await pick('broken.bpd', '{"format": "backpressure.design", "nodes": 3}');
+  await expect(page.getByText(/broken\.bpd cannot be compared: /)).toBeVisible();
+  await expect(page.getByTestId('compare-panel')).toHaveCount(0);
+  expect(await documentOf(page)).toEqual(open);
+
+  await pick('two.bpd', JSON.stringify(twoInstances));
+  const panel = page.getByTestId('compare-panel');
+  await expect(panel).toBeVisible();
+  expect(await documentOf(page)).toEqual(open);
+  await typeInto(page, 'compare-seeds', '2');
+  await typeInto(page, 'compare-duration', '10');
+  await page.getByTestId('compare-run').click();
+  await expect(page.getByTestId('compare-progress')).toHaveAttribute('data-status', 'done', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('compare-tiers').locator('tr[data-tier="api"]')).toContainText('API');
+});

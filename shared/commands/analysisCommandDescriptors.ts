@@ -18,6 +18,12 @@ export const ANALYSIS_COMMANDS: CommandInfo[] = [
     group: 'analysis',
   },
   {
+    id: 'analysis.compareWithFile',
+    label: 'Compare with a design file… (it is A, the open design B)',
+    menu: 'run',
+    group: 'analysis',
+  },
+  {
     id: 'analysis.compare',
     label: 'Compare A with B…',
     shortcut: 'Mod+Alt+C',
