@@ -269,3 +269,23 @@ test('presentation mode in the dark theme', async ({ page }) => {
   await page.screenshot({ path: '/tmp/present-mode-dark.png' });
   expect((await presentationOf(page)).slideIndex).toBe(1);
 });
+
+test('outside presentation the arrows still nudge and Escape still deselects (and puts the laser away)', async ({
+  page,
+}) => {
+  await open(page);
+  const service = await toScreen(page, { x: 420, y: 0 });
+  await page.mouse.click(service.x, service.y);
+  expect((await page.evaluate(() => window.__backpressure!.selection())).nodes).toEqual(['service-1']);
+  await page.keyboard.press('ArrowRight');
+  await expect
+    .poll(async () => (await page.evaluate(() => window.__backpressure!.document())).nodes[1]!.x)
+    .toBeGreaterThan(420);
+  await page.keyboard.press('Shift+L');
+  expect((await presentationOf(page)).tool).toBe('laser');
+  await page.keyboard.press('Escape');
+  expect((await presentationOf(page)).tool).toBe('edit');
+  await page.keyboard.press('Escape');
+  expect((await page.evaluate(() => window.__backpressure!.selection())).nodes).toEqual([]);
+  expect((await presentationOf(page)).presenting).toBe(false);
+});

@@ -6,6 +6,7 @@ import { canvasController } from '../canvas/controller';
 import { canvasRefs } from '../canvas/canvasRefs';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
+import { useCanvasUi } from '../store/canvasUiStore';
 import { extendAutomation } from '../automation';
 import {
   clampScale,
@@ -110,10 +111,11 @@ export function registerPresentationCommands(): () => void {
   });
   return registerCommands({
     'view.presentation': { run: () => (presenting() ? stopPresenting() : startPresenting()) },
-    // Escape leaves presentation; outside it, Escape puts a laser pointer away.
+    // Escape leaves presentation; outside it, Escape puts a laser pointer away. An open context
+    // menu is closed first (by the canvas's own Escape).
     'present.exit': {
       run: () => (presenting() ? stopPresenting() : presentation().set({ tool: 'edit' })),
-      enabled: () => presenting() || presentation().tool === 'laser',
+      enabled: () => !useCanvasUi.getState().contextMenu && (presenting() || presentation().tool === 'laser'),
     },
     'present.next': {
       run: () => showSlide((presentation().slideIndex ?? -1) + 1),
