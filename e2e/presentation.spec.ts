@@ -188,7 +188,27 @@ test('frames are slides in reading order: the arrows move the camera to each, Sh
   await page.keyboard.press('ArrowRight');
   await expectFrameShown(byId('frame-service'));
   await page.screenshot({ path: '/tmp/present-slide.png' });
+  // The move is animated: sampled every frame, the camera passes through views between the two.
+  const sampling = page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const xs: number[] = [];
+        const start = performance.now();
+        const sample = () => {
+          xs.push(window.__backpressure!.viewport().y);
+          if (performance.now() - start < 900) requestAnimationFrame(sample);
+          else resolve(xs);
+        };
+        requestAnimationFrame(sample);
+      }),
+  );
   await page.keyboard.press('ArrowRight');
+  const ys = await sampling;
+  const [first, last] = [ys[0]!, ys[ys.length - 1]!];
+  const between = new Set(
+    ys.filter((y) => (y - first) * (y - last) < 0 && Math.abs(y - first) > 1 && Math.abs(y - last) > 1),
+  );
+  expect(between.size).toBeGreaterThanOrEqual(3);
   await expectFrameShown(byId('frame-storage'));
   await page.keyboard.press('ArrowLeft');
   await expectFrameShown(byId('frame-service'));
