@@ -33,6 +33,10 @@ import { ComparePanel } from '../compare/ComparePanel';
 import { registerCompareCommands } from '../compare/compareCommands';
 import { ReplicationsPanel } from '../dock/ReplicationsPanel';
 import { registerReplicationCommands } from '../dock/replications';
+import { PresentationBar } from '../presentation/PresentationBar';
+import { usePresentation } from '../presentation/presentationStore';
+import { registerPresentationCommands } from '../presentation/presentationCommands';
+import { installPresentationLayer } from '../presentation/presentationLayer';
 import {
   installPanelsAutomation,
   registerAppCommands,
@@ -69,6 +73,8 @@ export function App() {
   useEffect(() => installPanelsAutomation(), []);
   useEffect(() => registerReportCommands(), []);
   useEffect(() => registerRecordingCommands(), []);
+  useEffect(() => registerPresentationCommands(), []);
+  useEffect(() => installPresentationLayer(), []);
   useLiveRun();
   // Before first paint, so a dark-theme user never sees a light flash.
   useLayoutEffect(() => {
@@ -80,20 +86,37 @@ export function App() {
   useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  const highContrast = useUiStore((state) => state.highContrast);
+  useLayoutEffect(() => {
+    if (highContrast) document.documentElement.dataset.contrast = 'high';
+    else delete document.documentElement.dataset.contrast;
+  }, [highContrast]);
 
   const panels = useUiStore((state) => state.panels);
   const overlay = useUiStore((state) => state.overlay);
   const togglePanel = useUiStore((state) => state.togglePanel);
+  // Presenting hides the toolbar, palette and inspector (their saved layout is untouched); a slim
+  // presentation bar with the run controls takes the toolbar's place.
+  const presenting = usePresentation((state) => state.presenting);
+  const laser = usePresentation((state) => state.tool === 'laser');
 
   return (
-    <div className="app">
-      <RegionBoundary region="toolbar" className="toolbar">
-        <Toolbar>
-          <RunControls />
-        </Toolbar>
-      </RegionBoundary>
+    <div className="app" data-presenting={presenting || undefined} data-laser={laser || undefined}>
+      {presenting ? (
+        <RegionBoundary region="toolbar" className="presentation-bar">
+          <PresentationBar>
+            <RunControls />
+          </PresentationBar>
+        </RegionBoundary>
+      ) : (
+        <RegionBoundary region="toolbar" className="toolbar">
+          <Toolbar>
+            <RunControls />
+          </Toolbar>
+        </RegionBoundary>
+      )}
       <div className="workspace">
-        {panels.palette && (
+        {panels.palette && !presenting && (
           <RegionBoundary region="palette" className="panel palette">
             <Palette onCollapse={() => togglePanel('palette')} />
           </RegionBoundary>
@@ -103,7 +126,7 @@ export function App() {
             <DesignCanvas />
           </RegionBoundary>
         </main>
-        {panels.inspector && (
+        {panels.inspector && !presenting && (
           <RegionBoundary region="inspector" className="panel inspector">
             <Inspector onCollapse={() => togglePanel('inspector')} />
           </RegionBoundary>

@@ -2,6 +2,7 @@
 // charts (with the selected node's line above them) on the left; the event log and "Why" on the right.
 // Until a run exists the dock stays short (its top line and a hint), so the canvas keeps the room
 // while designing; Run opens it, and the canvas zooms to fit if the design no longer shows whole.
+import { usePresentation } from '../presentation/presentationStore';
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import { commandInfo, formatShortcut } from '../../shared/commands/commands';
 import { isMac } from '../commands/keyboard';
@@ -107,6 +108,8 @@ export function RunMetrics() {
     if (open === wasOpen.current) return;
     wasOpen.current = open;
     if (!open) return;
+    // While presenting, the camera is the presenter's (slides): leave it and the panels alone.
+    if (usePresentation.getState().presenting) return;
     // The canvas shrank: once it has its new size, fit the design if part of it is now hidden —
     // but never below the readable zoom (a run is shown on a shared screen).
     let frame = requestAnimationFrame(() => {

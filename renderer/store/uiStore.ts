@@ -17,12 +17,15 @@ export interface Notice {
 
 export interface UiState {
   theme: ThemeChoice;
+  /** Black-on-white (or white-on-black) colours with strong outlines, for projectors and shared screens. */
+  highContrast: boolean;
   panels: { palette: boolean; inspector: boolean; dock: boolean };
   overlay: null | 'commandPalette' | 'shortcuts';
   /** Set by a palette click: the next canvas click places this kind. */
   placingKind: ComponentKind | null;
   notice: Notice | null;
   setTheme: (theme: ThemeChoice) => void;
+  setHighContrast: (highContrast: boolean) => void;
   togglePanel: (panel: keyof UiState['panels']) => void;
   setOverlay: (overlay: UiState['overlay']) => void;
   setPlacingKind: (kind: ComponentKind | null) => void;
@@ -31,11 +34,13 @@ export interface UiState {
 
 export const useUiStore = create<UiState>()((set) => ({
   theme: 'system',
+  highContrast: false,
   panels: { palette: true, inspector: true, dock: true },
   overlay: null,
   placingKind: null,
   notice: null,
   setTheme: (theme) => set({ theme }),
+  setHighContrast: (highContrast) => set({ highContrast }),
   togglePanel: (panel) => set((state) => ({ panels: { ...state.panels, [panel]: !state.panels[panel] } })),
   setOverlay: (overlay) => set({ overlay }),
   setPlacingKind: (placingKind) => set({ placingKind }),

@@ -108,6 +108,58 @@ export const canvasThemes: Record<ResolvedTheme, CanvasTheme> = {
   },
 };
 
+/** The high-contrast option (presentation on a projector): pure ink on paper, strong outlines. */
+export const highContrastCanvasThemes: Record<ResolvedTheme, CanvasTheme> = {
+  light: {
+    ...canvasThemes.light,
+    background: '#ffffff',
+    grid: '#eeeeee',
+    gridMajor: '#dddddd',
+    nodeFill: '#ffffff',
+    nodeStroke: '#000000',
+    nodeText: '#000000',
+    nodeSubtext: '#1a1a1a',
+    nodeIcon: '#000000',
+    selection: '#0040c0',
+    edge: '#000000',
+    edgeLabel: '#000000',
+    edgeLabelBackground: '#ffffff',
+    frameStroke: '#000000',
+    frameFill: 'rgba(0, 0, 0, 0.02)',
+    frameLabel: '#000000',
+    stickyText: '#000000',
+    text: '#000000',
+    ok: '#005c1f',
+    warning: '#8a3d00',
+    danger: '#b00000',
+  },
+  dark: {
+    ...canvasThemes.dark,
+    background: '#000000',
+    grid: '#1a1a1a',
+    gridMajor: '#2a2a2a',
+    nodeFill: '#000000',
+    nodeStroke: '#ffffff',
+    nodeText: '#ffffff',
+    nodeSubtext: '#f0f0f0',
+    nodeIcon: '#ffffff',
+    selection: '#7fb2ff',
+    edge: '#ffffff',
+    edgeLabel: '#ffffff',
+    edgeLabelBackground: '#000000',
+    frameStroke: '#ffffff',
+    frameFill: 'rgba(255, 255, 255, 0.03)',
+    frameLabel: '#ffffff',
+    stickyText: '#fffbe0',
+    text: '#ffffff',
+    ok: '#6cf29a',
+    warning: '#ffc060',
+    danger: '#ff8a8a',
+  },
+};
+
+const themeSet = (highContrast: boolean) => (highContrast ? highContrastCanvasThemes : canvasThemes);
+
 const darkQuery = () =>
   typeof window !== 'undefined' && window.matchMedia
     ? window.matchMedia('(prefers-color-scheme: dark)')
@@ -134,12 +186,14 @@ export function useResolvedTheme(): ResolvedTheme {
 
 /** Konva colours for the current theme; re-renders the caller when the theme changes. */
 export function useCanvasTheme(): CanvasTheme {
-  return canvasThemes[useResolvedTheme()];
+  const highContrast = useUiStore((state) => state.highContrast);
+  return themeSet(highContrast)[useResolvedTheme()];
 }
 
 /** Non-React read (e.g. PNG export): the current canvas colours. */
 export function currentCanvasTheme(): CanvasTheme {
-  return canvasThemes[resolveTheme(useUiStore.getState().theme, systemTheme())];
+  const { theme, highContrast } = useUiStore.getState();
+  return themeSet(highContrast)[resolveTheme(theme, systemTheme())];
 }
 
 /** The order `view.toggleTheme` cycles through. */

@@ -5,6 +5,7 @@ import { CANVAS_COMMANDS } from './canvasCommandDescriptors';
 import { RUN_COMMANDS } from './runCommandDescriptors';
 import { ANALYSIS_COMMANDS } from './analysisCommandDescriptors';
 import { REPORT_COMMANDS } from './reportCommandDescriptors';
+import { PRESENTATION_COMMANDS } from './presentationCommandDescriptors';
 
 export type MenuName = 'file' | 'edit' | 'view' | 'run' | 'help';
 
@@ -115,6 +116,8 @@ export const COMMANDS: CommandInfo[] = [
     canvasOnly: true,
   },
   { id: 'help.about', label: 'About Backpressure', menu: 'help', group: 'about' },
+  // Before the canvas's: while presenting, the arrows and Escape are the presentation's.
+  ...PRESENTATION_COMMANDS,
   ...CANVAS_COMMANDS,
   ...RUN_COMMANDS,
   ...ANALYSIS_COMMANDS,
