@@ -222,9 +222,11 @@ function compareCheck(
   if (!(a in totals) || !(b in totals))
     return { state: 'pending', detail: `comparing ${name(a)} with ${name(b)}: not run yet` };
   const left = totalValue(totals[a], check.metric);
-  const right = totalValue(totals[b], check.metric);
+  const right = totalValue(totals[b], check.metricB ?? check.metric);
   const factor = check.factor ?? 1;
-  const words = `${check.metric}: ${name(a)} ${formatMetricValue(check.metric, left)} ${OP_WORDS[check.op]} ${factor !== 1 ? `${formatNumber(factor)} × ` : ''}${name(b)} ${formatMetricValue(check.metric, right)}`;
+  const words = check.metricB
+    ? `${name(a)} ${check.metric} ${formatMetricValue(check.metric, left)} ${OP_WORDS[check.op]} ${factor !== 1 ? `${formatNumber(factor)} × ` : ''}${name(b)} ${check.metricB} ${formatMetricValue(check.metricB, right)}`
+    : `${check.metric}: ${name(a)} ${formatMetricValue(check.metric, left)} ${OP_WORDS[check.op]} ${factor !== 1 ? `${formatNumber(factor)} × ` : ''}${name(b)} ${formatMetricValue(check.metric, right)}`;
   if (Number.isNaN(left) || Number.isNaN(right))
     return { state: 'fail', detail: `${words} (no value: the run did not measure it)` };
   return compare(left, check.op, right * factor)

@@ -14,7 +14,16 @@ export const isTemplateReference = (design: Lab['design']): design is { template
   typeof (design as { template?: unknown }).template === 'string';
 
 /** The lab's base design, validated like a file open (a template's problems name the template). */
-export function resolveLabDesign(lab: Pick<Lab, 'design'>, templates?: TemplateLookup): LabDesignResult {
+export function resolveLabDesign(
+  lab: Pick<Lab, 'design' | 'durationS'>,
+  templates?: TemplateLookup,
+): LabDesignResult {
+  const result = resolveBase(lab, templates);
+  if (result.ok && lab.durationS !== undefined) result.design.scenario.durationS = lab.durationS;
+  return result;
+}
+
+function resolveBase(lab: Pick<Lab, 'design'>, templates?: TemplateLookup): LabDesignResult {
   if (!isTemplateReference(lab.design)) {
     const parsed = parseDesign(lab.design);
     return parsed.ok

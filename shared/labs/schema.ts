@@ -110,6 +110,7 @@ const CHECK_SHAPES = {
   compare: z.object({
     compare: z.object({ a: id.optional(), b: id.optional() }),
     metric: id,
+    metricB: id.optional(),
     op: compareOp,
     factor: z.number().min(0).max(1e9).optional(),
     durationS: seconds.optional(),
@@ -194,6 +195,7 @@ export const labSchema = z.object({
     .min(0)
     .max(2 ** 32 - 1)
     .optional(),
+  durationS: z.number().min(1).max(1e6).optional(),
   steps: z.array(stepSchema).min(1).max(100),
 });
 
@@ -234,12 +236,14 @@ function checkProblems(value: unknown, path: string, refs: References | null, pr
       if (variant !== undefined && !refs.variants.has(variant))
         problems.push({ path: `${path}.compare.${side}`, message: unknownVariant(variant, refs) });
     }
-    const [owner] = check.metric.split('.');
-    if (owner !== 'global' && !refs.nodes.has(owner))
-      problems.push({
-        path: `${path}.metric`,
-        message: `must start with global or a node id (no node has the id ${JSON.stringify(owner)})`,
-      });
+    for (const field of ['metric', 'metricB'] as const) {
+      const [owner] = (check[field] ?? 'global').split('.');
+      if (owner !== 'global' && !refs.nodes.has(owner))
+        problems.push({
+          path: `${path}.${field}`,
+          message: `must start with global or a node id (no node has the id ${JSON.stringify(owner)})`,
+        });
+    }
     return;
   }
   if ('metric' in check) {
@@ -471,7 +475,13 @@ export function parseLab(input: unknown, templates?: TemplateLookup): ParseLabRe
   if (isObject(document.design)) {
     if (isTemplateReference(document.design as Lab['design']) && !templates) design = null;
     else {
-      const resolved = resolveLabDesign({ design: document.design as Lab['design'] }, templates);
+      const resolved = resolveLabDesign(
+        {
+          design: document.design as Lab['design'],
+          durationS: typeof document.durationS === 'number' ? document.durationS : undefined,
+        },
+        templates,
+      );
       if (resolved.ok) design = resolved.design;
       else problems.push(...resolved.problems);
     }

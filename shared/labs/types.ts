@@ -68,6 +68,9 @@ export type LabCheck =
   | {
       compare: { a?: string; b?: string };
       metric: MetricName;
+      /** b's run total read from this path instead (default `metric`): two nodes of one run
+       *  compared, e.g. REST's client latency against GraphQL's. */
+      metricB?: MetricName;
       op: CompareOp;
       factor?: number;
       durationS?: number;
@@ -119,6 +122,9 @@ export interface Lab {
   variants?: Record<string, DesignEdit[]>;
   /** Seed and run length the headless check uses (default: the design's scenario). */
   seed?: number;
+  /** Overrides the design's scenario.durationS (resolveLabDesign applies it): how long the lab's
+   *  run may go on, in the app and headless, e.g. for a template with a short scenario. */
+  durationS?: number;
   steps: LabStep[];
 }
 
