@@ -11,7 +11,8 @@ export const LAB_USAGE = `  backpressure lab check FILE [--json]
 
   lab check run a lab (.bplab) headless: each step's actions and "Show me", then its check
             (at the lab's seed); prints pass/fail per step, exit 1 if a check failed
-            --json        print one JSON object instead of a table`;
+            --json        print one JSON object instead of a table
+`;
 
 /** Where a lab's `{template: name}` is looked for: beside the lab's folder, then ./assets. */
 export function templateCandidates(labFile: string, name: string): string[] {

@@ -173,8 +173,10 @@ export function childResponse(
     authFailed(sim, node, c, reason, false); // the failure started at the store (or on the way)
     return;
   }
+  // A lookup answered after a live edit stopped caching (auth → jwt/none) or removed the
+  // instance has no cache to fill.
   if (node.authCacheTtlMs > 0)
-    node.authCaches[pool.instance[c]].set(pool.user[c], sim.now + node.authCacheTtlMs);
+    node.authCaches[pool.instance[c]]?.set(pool.user[c], sim.now + node.authCacheTtlMs);
   rateLimiter.forward(sim, node, c);
 }
 
