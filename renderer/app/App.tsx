@@ -33,6 +33,11 @@ import { ComparePanel } from '../compare/ComparePanel';
 import { registerCompareCommands } from '../compare/compareCommands';
 import { ReplicationsPanel } from '../dock/ReplicationsPanel';
 import { registerReplicationCommands } from '../dock/replications';
+import { InterviewBar } from '../interview/InterviewBar';
+import { StartInterviewDialog } from '../interview/StartInterviewDialog';
+import { registerInterviewCommands } from '../interview/interviewCommands';
+import { installInterviewClock } from '../interview/interviewStore';
+import '../interview/interview.css';
 import {
   installPanelsAutomation,
   registerAppCommands,
@@ -69,6 +74,8 @@ export function App() {
   useEffect(() => installPanelsAutomation(), []);
   useEffect(() => registerReportCommands(), []);
   useEffect(() => registerRecordingCommands(), []);
+  useEffect(() => registerInterviewCommands(), []);
+  useEffect(() => installInterviewClock(), []);
   useLiveRun();
   // Before first paint, so a dark-theme user never sees a light flash.
   useLayoutEffect(() => {
@@ -91,6 +98,9 @@ export function App() {
         <Toolbar>
           <RunControls />
         </Toolbar>
+      </RegionBoundary>
+      <RegionBoundary region="interview">
+        <InterviewBar />
       </RegionBoundary>
       <div className="workspace">
         {panels.palette && (
@@ -127,6 +137,7 @@ export function App() {
         <SweepPanel />
         <ComparePanel />
         <ReplicationsPanel />
+        <StartInterviewDialog />
         <DialogHost />
       </RegionBoundary>
       <RecordingIndicator />

@@ -5,6 +5,7 @@ import { CANVAS_COMMANDS } from './canvasCommandDescriptors';
 import { RUN_COMMANDS } from './runCommandDescriptors';
 import { ANALYSIS_COMMANDS } from './analysisCommandDescriptors';
 import { REPORT_COMMANDS } from './reportCommandDescriptors';
+import { INTERVIEW_COMMANDS } from './interviewCommandDescriptors';
 
 export type MenuName = 'file' | 'edit' | 'view' | 'run' | 'help';
 
@@ -119,6 +120,7 @@ export const COMMANDS: CommandInfo[] = [
   ...RUN_COMMANDS,
   ...ANALYSIS_COMMANDS,
   ...REPORT_COMMANDS,
+  ...INTERVIEW_COMMANDS,
 ];
 
 const byId = new Map(COMMANDS.map((command) => [command.id, command]));

@@ -269,6 +269,7 @@ describe('interview state in the design file', () => {
   });
   it('an interview round-trips through the file', () => {
     const doc = { ...interviewDesign(), interview: goToPhase(start(), 'components', 5_000) };
+    doc.interview.checkpointAtMs = Date.UTC(2026, 11, 7, 17, 0); // a real wall-clock time
     doc.interview.notes = { requirements: 'asked about reads' };
     doc.interview.rubric = { estimation: { score: 3, comment: 'good' } };
     const parsed = parseDesign(JSON.stringify(doc));

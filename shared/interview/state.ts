@@ -73,6 +73,8 @@ export interface InterviewState {
 const text = (max: number) => z.string().max(max);
 const phaseId = z.enum(PHASE_IDS);
 const nonNegative = z.number().min(0).max(1e12);
+/** A wall-clock time (ms since 1970). */
+const epochMs = z.number().min(0).max(1e14);
 
 const requirementsSchema = z.object({
   concurrentUsers: z.number().min(0).max(1e9),
@@ -102,7 +104,7 @@ export const interviewSchema = z.object({
   lengthMin: z.number().positive().max(600),
   elapsedMs: nonNegative,
   running: z.boolean(),
-  checkpointAtMs: nonNegative,
+  checkpointAtMs: epochMs,
   phase: phaseId,
   visits: z
     .array(z.object({ phase: phaseId, startMs: nonNegative, endMs: nonNegative.nullable() }))

@@ -1,0 +1,38 @@
+// Binds the interview commands (shared/commands/interviewCommandDescriptors.ts).
+import { registerCommands } from '../commands/registry';
+import { endInterview, goToPhase, nextPhase, pause, resume } from '../../shared/interview/state';
+import { claimClock, currentInterview, updateInterview, useInterviewUi } from './interviewStore';
+
+const active = () => {
+  const state = currentInterview();
+  return Boolean(state && state.endedAtMs === null);
+};
+
+export function registerInterviewCommands(): () => void {
+  return registerCommands({
+    'interview.start': { run: () => useInterviewUi.setState({ startDialogOpen: true }) },
+    'interview.pauseToggle': {
+      run: () => {
+        claimClock();
+        updateInterview((state) => (state.running ? pause(state, Date.now()) : resume(state, Date.now())));
+      },
+      enabled: active,
+    },
+    'interview.nextPhase': {
+      run: () =>
+        updateInterview((state) => {
+          const next = nextPhase(state.phase);
+          return next ? goToPhase(state, next, Date.now()) : state;
+        }),
+      enabled: () => active() && nextPhase(currentInterview()!.phase) !== null,
+    },
+    'interview.requirements': {
+      run: () => useInterviewUi.setState((ui) => ({ requirementsOpen: !ui.requirementsOpen })),
+      enabled: () => Boolean(currentInterview()),
+    },
+    'interview.end': {
+      run: () => updateInterview((state) => endInterview(state, Date.now())),
+      enabled: active,
+    },
+  });
+}
