@@ -7,11 +7,13 @@ import { elapsedAt, goToPhase, phaseSpentMs } from '../../shared/interview/state
 import { runCommand } from '../commands/registry';
 import { claimClock, updateInterview, useInterview, useInterviewUi } from './interviewStore';
 import { RequirementsCard } from './RequirementsCard';
+import { EstimatorCard } from './EstimatorCard';
 
 export function InterviewBar() {
   const interview = useInterview();
   const nowMs = useInterviewUi((state) => state.nowMs);
   const requirementsOpen = useInterviewUi((state) => state.requirementsOpen);
+  const estimatorOpen = useInterviewUi((state) => state.estimatorOpen);
   if (!interview) return null;
   const elapsedMs = elapsedAt(interview, Math.max(nowMs, interview.checkpointAtMs));
   const plan = planPhases(interview.lengthMin);
@@ -106,6 +108,15 @@ export function InterviewBar() {
         >
           Requirements
         </button>
+        <button
+          type="button"
+          className={`button${estimatorOpen ? ' is-pressed' : ''}`}
+          data-testid="interview-estimator-toggle"
+          aria-pressed={estimatorOpen}
+          onClick={() => void runCommand('interview.estimator')}
+        >
+          Estimate
+        </button>
         {!ended && (
           <button
             type="button"
@@ -118,6 +129,7 @@ export function InterviewBar() {
         )}
       </div>
       {requirementsOpen && <RequirementsCard />}
+      {estimatorOpen && <EstimatorCard />}
     </div>
   );
 }

@@ -30,6 +30,10 @@ export function registerInterviewCommands(): () => void {
       run: () => useInterviewUi.setState((ui) => ({ requirementsOpen: !ui.requirementsOpen })),
       enabled: () => Boolean(currentInterview()),
     },
+    'interview.estimator': {
+      run: () => useInterviewUi.setState((ui) => ({ estimatorOpen: !ui.estimatorOpen })),
+      enabled: () => Boolean(currentInterview()),
+    },
     'interview.end': {
       run: () => updateInterview((state) => endInterview(state, Date.now())),
       enabled: active,

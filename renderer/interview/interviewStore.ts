@@ -10,6 +10,7 @@ import { checkpoint, newInterview, pause, type InterviewState } from '../../shar
 interface InterviewUi {
   startDialogOpen: boolean;
   requirementsOpen: boolean;
+  estimatorOpen: boolean;
   /** Refreshes the clock display (once a second while the clock runs). */
   nowMs: number;
 }
@@ -17,6 +18,7 @@ interface InterviewUi {
 export const useInterviewUi = create<InterviewUi>(() => ({
   startDialogOpen: false,
   requirementsOpen: false,
+  estimatorOpen: false,
   nowMs: Date.now(),
 }));
 

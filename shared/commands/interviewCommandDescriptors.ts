@@ -32,5 +32,12 @@ export const INTERVIEW_COMMANDS: CommandInfo[] = [
     menu: 'view',
     group: 'interview',
   },
+  {
+    id: 'interview.estimator',
+    label: 'Capacity estimate',
+    shortcut: 'Mod+Alt+E',
+    menu: 'view',
+    group: 'interview',
+  },
   { id: 'interview.end', label: 'End the interview', menu: 'view', group: 'interview' },
 ];
