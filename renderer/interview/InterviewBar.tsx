@@ -8,12 +8,14 @@ import { runCommand } from '../commands/registry';
 import { claimClock, updateInterview, useInterview, useInterviewUi } from './interviewStore';
 import { RequirementsCard } from './RequirementsCard';
 import { EstimatorCard } from './EstimatorCard';
+import { GrowthCheckCard } from './GrowthCheckCard';
 
 export function InterviewBar() {
   const interview = useInterview();
   const nowMs = useInterviewUi((state) => state.nowMs);
   const requirementsOpen = useInterviewUi((state) => state.requirementsOpen);
   const estimatorOpen = useInterviewUi((state) => state.estimatorOpen);
+  const growthOpen = useInterviewUi((state) => state.growthOpen);
   if (!interview) return null;
   const elapsedMs = elapsedAt(interview, Math.max(nowMs, interview.checkpointAtMs));
   const plan = planPhases(interview.lengthMin);
@@ -94,9 +96,10 @@ export function InterviewBar() {
             type="button"
             className="button"
             data-testid="interview-next"
+            title="Next phase (Ctrl/⌘+Alt+N)"
             onClick={() => void runCommand('interview.nextPhase')}
           >
-            Next phase
+            Next ›
           </button>
         )}
         <button
@@ -117,6 +120,16 @@ export function InterviewBar() {
         >
           Estimate
         </button>
+        <button
+          type="button"
+          className={`button${growthOpen ? ' is-pressed' : ''}`}
+          data-testid="interview-growth-toggle"
+          title="Growth check: today and × the requirements' growth (Ctrl/⌘+Alt+G)"
+          aria-pressed={growthOpen}
+          onClick={() => void runCommand('interview.growthCheck')}
+        >
+          Growth
+        </button>
         {!ended && (
           <button
             type="button"
@@ -130,6 +143,7 @@ export function InterviewBar() {
       </div>
       {requirementsOpen && <RequirementsCard />}
       {estimatorOpen && <EstimatorCard />}
+      {growthOpen && <GrowthCheckCard />}
     </div>
   );
 }

@@ -31,7 +31,11 @@ export function registerInterviewCommands(): () => void {
       enabled: () => Boolean(currentInterview()),
     },
     'interview.estimator': {
-      run: () => useInterviewUi.setState((ui) => ({ estimatorOpen: !ui.estimatorOpen })),
+      run: () => useInterviewUi.setState((ui) => ({ estimatorOpen: !ui.estimatorOpen, growthOpen: false })),
+      enabled: () => Boolean(currentInterview()),
+    },
+    'interview.growthCheck': {
+      run: () => useInterviewUi.setState((ui) => ({ growthOpen: !ui.growthOpen, estimatorOpen: false })),
       enabled: () => Boolean(currentInterview()),
     },
     'interview.end': {

@@ -11,6 +11,7 @@ interface InterviewUi {
   startDialogOpen: boolean;
   requirementsOpen: boolean;
   estimatorOpen: boolean;
+  growthOpen: boolean;
   /** Refreshes the clock display (once a second while the clock runs). */
   nowMs: number;
 }
@@ -19,6 +20,7 @@ export const useInterviewUi = create<InterviewUi>(() => ({
   startDialogOpen: false,
   requirementsOpen: false,
   estimatorOpen: false,
+  growthOpen: false,
   nowMs: Date.now(),
 }));
 

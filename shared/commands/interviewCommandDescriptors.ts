@@ -39,5 +39,12 @@ export const INTERVIEW_COMMANDS: CommandInfo[] = [
     menu: 'view',
     group: 'interview',
   },
+  {
+    id: 'interview.growthCheck',
+    label: 'Growth check (today and × growth)',
+    shortcut: 'Mod+Alt+G',
+    menu: 'view',
+    group: 'interview',
+  },
   { id: 'interview.end', label: 'End the interview', menu: 'view', group: 'interview' },
 ];
