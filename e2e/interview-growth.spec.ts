@@ -1,5 +1,6 @@
 // The growth check with the real mouse and keyboard: Ctrl+Alt+G, a factor, two runs in the run pool
 // at the same seed; the verdict per SLO line comes from those runs and names the tier that breaks.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { mmcDesign } from '../shared/testing/designs';
 import { openWithDesign } from './run-helpers';
@@ -46,4 +47,23 @@ test('the growth check runs today and × 1.5 and gives a verdict per SLO line, n
   await expect(page.getByTestId('growth-breaks-first')).toContainText('Breaks first: server');
   await expect(page.getByTestId('growth-why')).toContainText('server');
   await page.screenshot({ path: '/tmp/interview-growth.png' });
+
+  // End → the debrief downloads: one self-contained HTML file with the numbers of this session.
+  const pending = page.waitForEvent('download');
+  await page.getByTestId('interview-end').click();
+  const download = await pending;
+  expect(download.suggestedFilename()).toBe('test — interview debrief.html');
+  const html = readFileSync((await download.path())!, 'utf8');
+  expect(html).toContain('Size a single server');
+  expect(html).toContain('Phase timings');
+  expect(html).toContain('Estimates vs measured');
+  expect(html).toMatch(/✕ 1\d\d(\.\d)? ms/); // the grown p99, from the run
+  expect(html).toContain('Breaks first: server');
+  expect(html).toContain('No faults were injected.');
+  expect(html).not.toContain('<script');
+  await expect(page.getByTestId('interview-bar')).toHaveAttribute('data-status', 'ended');
+  await expect(page.getByTestId('interview-debrief')).toBeVisible();
+  const report = await page.context().newPage();
+  await report.setContent(html);
+  await report.screenshot({ path: '/tmp/interview-debrief.png', fullPage: true });
 });

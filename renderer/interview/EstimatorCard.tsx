@@ -81,6 +81,7 @@ export function EstimatorCard() {
     }
     setNote(null);
     setMeasured({ tiers, atS: results.simTimeMs / 1000 });
+    useInterviewUi.setState({ lastMeasured: tiers });
   };
 
   return (

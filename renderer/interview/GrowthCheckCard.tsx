@@ -59,6 +59,7 @@ export function GrowthCheckCard() {
       const explanation = explanations[1] as Parameters<typeof whyView>[0] | undefined;
       const why = explanation ? whyView(explanation, (id) => labels[id] ?? id).latencySentence : '';
       setOutcome({ factor, verdict, why, labels });
+      useInterviewUi.setState({ lastGrowth: { factor, verdict, why } });
       setStatus('done');
     } catch (error) {
       setProblem(`The growth check failed: ${error instanceof Error ? error.message : String(error)}`);

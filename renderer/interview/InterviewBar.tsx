@@ -130,6 +130,16 @@ export function InterviewBar() {
         >
           Growth
         </button>
+        {ended && (
+          <button
+            type="button"
+            className="button"
+            data-testid="interview-debrief"
+            onClick={() => void runCommand('interview.debrief')}
+          >
+            Debrief
+          </button>
+        )}
         {!ended && (
           <button
             type="button"

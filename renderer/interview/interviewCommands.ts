@@ -1,6 +1,7 @@
 // Binds the interview commands (shared/commands/interviewCommandDescriptors.ts).
 import { registerCommands } from '../commands/registry';
 import { endInterview, goToPhase, nextPhase, pause, resume } from '../../shared/interview/state';
+import { exportDebrief } from './debrief';
 import { claimClock, currentInterview, updateInterview, useInterviewUi } from './interviewStore';
 
 const active = () => {
@@ -39,8 +40,12 @@ export function registerInterviewCommands(): () => void {
       enabled: () => Boolean(currentInterview()),
     },
     'interview.end': {
-      run: () => updateInterview((state) => endInterview(state, Date.now())),
+      run: async () => {
+        updateInterview((state) => endInterview(state, Date.now()));
+        await exportDebrief();
+      },
       enabled: active,
     },
+    'interview.debrief': { run: exportDebrief, enabled: () => Boolean(currentInterview()) },
   });
 }

@@ -3,6 +3,8 @@
 // document edits (undo steps); the clock, the phase and the notes are not undo steps (like the
 // viewport) but still mark the design modified, so autosave keeps a draft of them.
 import { create } from 'zustand';
+import type { MeasuredTier } from '../../shared/interview/estimator';
+import type { GrowthVerdict } from '../../shared/interview/growth';
 import { useDesignStore } from '../store/designStore';
 import { checkpoint, newInterview, pause, type InterviewState } from '../../shared/interview/state';
 
@@ -12,6 +14,9 @@ interface InterviewUi {
   requirementsOpen: boolean;
   estimatorOpen: boolean;
   growthOpen: boolean;
+  /** The estimator's last measurement and the last growth check, for the debrief (not saved). */
+  lastMeasured: Record<string, MeasuredTier> | null;
+  lastGrowth: { factor: number; verdict: GrowthVerdict; why: string } | null;
   /** Refreshes the clock display (once a second while the clock runs). */
   nowMs: number;
 }
@@ -21,6 +26,8 @@ export const useInterviewUi = create<InterviewUi>(() => ({
   requirementsOpen: false,
   estimatorOpen: false,
   growthOpen: false,
+  lastMeasured: null,
+  lastGrowth: null,
   nowMs: Date.now(),
 }));
 

@@ -46,5 +46,6 @@ export const INTERVIEW_COMMANDS: CommandInfo[] = [
     menu: 'view',
     group: 'interview',
   },
-  { id: 'interview.end', label: 'End the interview', menu: 'view', group: 'interview' },
+  { id: 'interview.end', label: 'End the interview and save the debrief…', menu: 'view', group: 'interview' },
+  { id: 'interview.debrief', label: 'Save the interview debrief (HTML)…', menu: 'view', group: 'interview' },
 ];
