@@ -10,7 +10,7 @@ import {
   planGrowthCheck,
   type GrowthVerdict,
 } from '../../shared/interview/growth';
-import { growthFactor } from '../../shared/interview/requirements';
+import { clientNodes, growthFactor } from '../../shared/interview/requirements';
 import { formatMs, formatPercent, formatRps } from '../../shared/format';
 import { runPool } from '../worker/runPool';
 import { whyView } from '../dock/why';
@@ -37,7 +37,7 @@ export function GrowthCheckCard() {
     const issue = growthFactorProblem(factorText);
     if (issue) return setProblem(issue);
     const design = useDesignStore.getState().design;
-    if (!design.nodes.some((node) => node.kind === 'client'))
+    if (clientNodes(design).length === 0)
       return setProblem('The design has no client: add one so there is a load to grow.');
     setProblem(null);
     setStatus('running');

@@ -92,7 +92,7 @@ export function RequirementsCard() {
     const params = clientParams(requirements, mode, clients);
     useDesignStore.getState().change('Apply interview requirements', (design) => {
       design.slo = sloFromRequirements(requirements, design.slo);
-      for (const node of design.nodes) if (node.kind === 'client') Object.assign(node.params, params);
+      for (const node of clientNodes(design)) Object.assign(node.params, params);
       if (design.interview) design.interview.requirements = requirements;
     });
     const slo = sloFromRequirements(requirements, useDesignStore.getState().design.slo);
