@@ -37,6 +37,11 @@ import { PresentationBar } from '../presentation/PresentationBar';
 import { usePresentation } from '../presentation/presentationStore';
 import { registerPresentationCommands } from '../presentation/presentationCommands';
 import { installPresentationLayer } from '../presentation/presentationLayer';
+import { InterviewBar } from '../interview/InterviewBar';
+import { StartInterviewDialog } from '../interview/StartInterviewDialog';
+import { registerInterviewCommands } from '../interview/interviewCommands';
+import { installInterviewClock } from '../interview/interviewStore';
+import '../interview/interview.css';
 import {
   installPanelsAutomation,
   registerAppCommands,
@@ -75,6 +80,8 @@ export function App() {
   useEffect(() => registerRecordingCommands(), []);
   useEffect(() => registerPresentationCommands(), []);
   useEffect(() => installPresentationLayer(), []);
+  useEffect(() => registerInterviewCommands(), []);
+  useEffect(() => installInterviewClock(), []);
   useLiveRun();
   // Before first paint, so a dark-theme user never sees a light flash.
   useLayoutEffect(() => {
@@ -115,6 +122,9 @@ export function App() {
           </Toolbar>
         </RegionBoundary>
       )}
+      <RegionBoundary region="interview">
+        <InterviewBar />
+      </RegionBoundary>
       <div className="workspace">
         {panels.palette && !presenting && (
           <RegionBoundary region="palette" className="panel palette">
@@ -150,6 +160,7 @@ export function App() {
         <SweepPanel />
         <ComparePanel />
         <ReplicationsPanel />
+        <StartInterviewDialog />
         <DialogHost />
       </RegionBoundary>
       <RecordingIndicator />

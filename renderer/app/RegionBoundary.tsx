@@ -7,7 +7,8 @@ import { create } from 'zustand';
 import { automationEnabled, extendAutomation } from '../automation';
 import { reportAppError } from '../ui/appErrors';
 
-export type Region = 'toolbar' | 'palette' | 'canvas' | 'inspector' | 'dock' | 'status' | 'dialogs' | 'app';
+export type Region =
+  'toolbar' | 'palette' | 'canvas' | 'inspector' | 'dock' | 'status' | 'dialogs' | 'interview' | 'app';
 
 export const REGIONS: readonly Region[] = [
   'toolbar',
@@ -17,6 +18,7 @@ export const REGIONS: readonly Region[] = [
   'dock',
   'status',
   'dialogs',
+  'interview',
   'app',
 ];
 
@@ -29,6 +31,7 @@ export const REGION_NAMES: Record<Region, string> = {
   dock: 'the run dock',
   status: 'the status bar',
   dialogs: 'this dialog',
+  interview: 'the interview bar',
   app: 'the app',
 };
 

@@ -6,6 +6,7 @@ import { RUN_COMMANDS } from './runCommandDescriptors';
 import { ANALYSIS_COMMANDS } from './analysisCommandDescriptors';
 import { REPORT_COMMANDS } from './reportCommandDescriptors';
 import { PRESENTATION_COMMANDS } from './presentationCommandDescriptors';
+import { INTERVIEW_COMMANDS } from './interviewCommandDescriptors';
 
 export type MenuName = 'file' | 'edit' | 'view' | 'run' | 'help';
 
@@ -122,6 +123,7 @@ export const COMMANDS: CommandInfo[] = [
   ...RUN_COMMANDS,
   ...ANALYSIS_COMMANDS,
   ...REPORT_COMMANDS,
+  ...INTERVIEW_COMMANDS,
 ];
 
 const byId = new Map(COMMANDS.map((command) => [command.id, command]));

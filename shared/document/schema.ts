@@ -11,6 +11,7 @@ import {
   type ParamSpec,
   type ParamSpecs,
 } from './catalog';
+import { interviewSchema } from '../interview/state';
 import { CHAOS_ACTIONS, DEFAULT_SCENARIO, DEFAULT_SLO, DESIGN_FORMAT, DESIGN_VERSION } from './types';
 
 /** Hard limits: a file beyond them is refused before any work is spent on it. */
@@ -183,4 +184,6 @@ export const designSchema = z.object({
   notes: z.array(noteSchema).max(DESIGN_LIMITS.notes).default([]),
   scenario: scenarioSchema.default({ ...DEFAULT_SCENARIO, events: [] }),
   slo: sloSchema.default({ ...DEFAULT_SLO }),
+  /** A mock interview in progress or done (shared/interview); a file without one is a plain design. */
+  interview: interviewSchema.optional(),
 });

@@ -1,5 +1,6 @@
 // The design document: what a `.bpd` file holds. Plain data, no behaviour; see ./README.md.
 import type { ComponentKind } from './catalog';
+import type { InterviewState } from '../interview/state';
 
 export const DESIGN_FORMAT = 'backpressure.design';
 export const DESIGN_VERSION = 1;
@@ -83,6 +84,8 @@ export interface Design {
   notes: DesignNote[];
   scenario: Scenario;
   slo: Slo;
+  /** A mock interview (shared/interview/state.ts); absent in a plain design. */
+  interview?: InterviewState;
 }
 
 export const DEFAULT_SCENARIO: Scenario = { durationS: 60, seed: 1, warmupS: 5, events: [] };

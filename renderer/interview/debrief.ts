@@ -1,0 +1,241 @@
+// The debrief: ending an interview builds one self-contained HTML report (renderer/report's
+// builder) — the prompt, the final design's picture, phase timings against the plan, the
+// requirements and the estimate beside what the run measured, the growth check, the faults, and
+// the rubric and notes when the interviewer shares them — and saves it through the desktop API.
+import { designSvg, svgDataUrl } from '../canvas/exportSvg';
+import { canvasThemes } from '../ui/themeColors';
+import { buildReportHtml } from '../report/reportHtml';
+import type { Report, ReportSection } from '../report/report';
+import { getDesktopApi } from '../platform/getDesktopApi';
+import { fileNameForTitle } from '../../shared/platform/desktopApi';
+import type { Design } from '../../shared/document/types';
+import { formatMs, formatPercent, formatRps } from '../../shared/format';
+import { formatClock, planPhases } from '../../shared/interview/phases';
+import { phaseSpentMs, RUBRIC_CRITERIA, type InterviewState } from '../../shared/interview/state';
+import { estimateCapacity, type MeasuredTier } from '../../shared/interview/estimator';
+import { loadFigures } from '../../shared/interview/requirements';
+import type { GrowthVerdict } from '../../shared/interview/growth';
+import { useDesignStore } from '../store/designStore';
+import { useInterviewUi } from './interviewStore';
+
+export interface DebriefInput {
+  design: Design;
+  interview: InterviewState;
+  measured: Record<string, MeasuredTier> | null;
+  growth: { factor: number; verdict: GrowthVerdict; why: string } | null;
+  designImage: { src: string; width: number; height: number } | null;
+}
+
+const fixed = (value: number) =>
+  Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 1 }) : '∞';
+
+/** The report as plain data (pure; unit-testable). */
+export function buildDebrief({ design, interview, measured, growth, designImage }: DebriefInput): Report {
+  const plan = planPhases(interview.lengthMin);
+  const elapsedMs = interview.endedAtMs ?? interview.elapsedMs;
+  const spent = phaseSpentMs(interview, elapsedMs);
+  const label = (id: string) => design.nodes.find((node) => node.id === id)?.label ?? id;
+  const sections: ReportSection[] = [
+    {
+      heading: 'Prompt',
+      blocks: [
+        { type: 'paragraph', text: interview.prompt || 'No prompt was written.' },
+        ...(designImage ? [{ type: 'image' as const, alt: 'The final design', ...designImage }] : []),
+      ],
+    },
+    {
+      heading: 'Phase timings',
+      blocks: [
+        {
+          type: 'table',
+          columns: [
+            { label: 'Phase' },
+            { label: 'Planned', align: 'right' },
+            { label: 'Spent', align: 'right' },
+            { label: 'Difference', align: 'right' },
+          ],
+          rows: plan.map((phase) => {
+            const over = spent[phase.id] - phase.plannedMs;
+            return [
+              phase.label,
+              formatClock(phase.plannedMs),
+              formatClock(spent[phase.id]),
+              {
+                text: over > 0 ? `${formatClock(over)} over` : `${formatClock(-over)} under`,
+                tone: over > 0 ? 'warn' : 'muted',
+              },
+            ];
+          }),
+          note: `Total ${formatClock(elapsedMs)} of ${formatClock(interview.lengthMin * 60_000)} planned.`,
+        },
+      ],
+    },
+  ];
+  const requirements = interview.requirements;
+  const load = loadFigures(requirements);
+  sections.push({
+    heading: 'Requirements',
+    blocks: [
+      {
+        type: 'facts',
+        items: [
+          { label: 'Concurrent users', value: fixed(requirements.concurrentUsers) },
+          { label: 'Load', value: load.arithmetic },
+          { label: 'Reads', value: `${requirements.readPercent}%` },
+          { label: 'p99 target', value: formatMs(requirements.p99Ms) },
+          { label: 'Availability', value: `${requirements.availabilityPercent}%` },
+          { label: 'Payloads', value: `${requirements.requestKB} KB in, ${requirements.responseKB} KB out` },
+          {
+            label: 'Data',
+            value: `${requirements.dataGB} GB, +${requirements.growthPercent}% in ${requirements.growthMonths} months`,
+          },
+        ],
+      },
+    ],
+  });
+  const estimate = estimateCapacity(design, requirements, interview.assumptions);
+  sections.push({
+    heading: 'Estimates vs measured',
+    blocks: [
+      {
+        type: 'table',
+        columns: [
+          { label: 'Tier' },
+          { label: 'rps est.', align: 'right' },
+          { label: 'servers est.', align: 'right' },
+          { label: 'rps run', align: 'right' },
+          { label: 'servers run', align: 'right' },
+        ],
+        rows: estimate.tiers.map((tier) => {
+          const run = measured?.[tier.nodeId];
+          return [
+            tier.label,
+            { text: fixed(tier.rps.value), title: tier.rps.formula },
+            tier.serversNeeded
+              ? { text: String(tier.serversNeeded.value), title: tier.serversNeeded.formula }
+              : '—',
+            run ? fixed(run.rps) : '—',
+            run ? { text: String(run.serversNeeded.value), title: run.serversNeeded.formula } : '—',
+          ];
+        }),
+        note: `At ρ_target ${interview.assumptions.targetUtilizationPercent}%. ${
+          measured ? 'Measured from the run when the estimate was last measured.' : 'No run was measured.'
+        } Storage per year ${fixed(estimate.storagePerYearGB.value)} GB.`,
+      },
+    ],
+  });
+  sections.push({
+    heading: 'Growth check',
+    blocks: growth
+      ? [
+          {
+            type: 'table',
+            columns: [
+              { label: 'SLO line' },
+              { label: 'Target' },
+              { label: 'Today', align: 'right' },
+              { label: `× ${growth.factor}`, align: 'right' },
+            ],
+            rows: growth.verdict.lines.map((line) => {
+              const show = (v: number) =>
+                line.id === 'p99' ? formatMs(v) : line.id === 'errors' ? formatPercent(v) : formatRps(v);
+              return [
+                line.label,
+                line.limit,
+                {
+                  text: `${line.today.pass ? '✓' : '✕'} ${show(line.today.value)}`,
+                  tone: line.today.pass ? 'pass' : 'fail',
+                },
+                {
+                  text: `${line.grown.pass ? '✓' : '✕'} ${show(line.grown.value)}`,
+                  tone: line.grown.pass ? 'pass' : 'fail',
+                },
+              ];
+            }),
+          },
+          ...(growth.verdict.breaksFirst
+            ? [
+                {
+                  type: 'paragraph' as const,
+                  text: `Breaks first: ${label(growth.verdict.breaksFirst.nodeId)} (busiest instance ${formatPercent(
+                    growth.verdict.breaksFirst.grown.utilization,
+                  )} busy at × ${growth.factor}). ${growth.why}`,
+                },
+              ]
+            : []),
+        ]
+      : [{ type: 'paragraph', text: 'No growth check was run.', tone: 'muted' }],
+  });
+  sections.push({
+    heading: 'Faults injected',
+    blocks: [
+      {
+        type: 'table',
+        columns: [{ label: 'Fault' }, { label: 'Target' }, { label: 'Fired at', align: 'right' }],
+        rows: interview.faults.map((fault) => [
+          fault.action,
+          label(fault.target),
+          fault.firedAtMs === null ? (fault.problem ?? 'not fired') : formatClock(fault.firedAtMs),
+        ]),
+        empty: 'No faults were injected.',
+      },
+    ],
+  });
+  if (interview.shareRubric)
+    sections.push({
+      heading: 'Rubric and notes',
+      blocks: [
+        {
+          type: 'table',
+          columns: [{ label: 'Criterion' }, { label: 'Score', align: 'right' }, { label: 'Comment' }],
+          rows: RUBRIC_CRITERIA.map((criterion) => {
+            const entry = interview.rubric[criterion.id];
+            return [criterion.label, entry?.score ? `${entry.score} / 4` : '—', entry?.comment ?? ''];
+          }),
+        },
+        {
+          type: 'list',
+          items: plan
+            .filter((phase) => interview.notes[phase.id])
+            .map((phase) => `${phase.label}: ${interview.notes[phase.id]}`),
+        },
+      ],
+    });
+  return {
+    title: design.meta.title,
+    subtitle: `Mock interview debrief · ${interview.lengthMin} min planned · ${formatClock(elapsedMs)} taken`,
+    sections,
+    footer:
+      'Made by Backpressure: every number here comes from the requirements, its formulas or a run of the design.',
+  };
+}
+
+/** Builds the debrief from the open design and saves it (download in the browser). */
+export async function exportDebrief(): Promise<void> {
+  const { design } = useDesignStore.getState();
+  const interview = design.interview;
+  if (!interview) return;
+  const picture = designSvg(design, { background: 'themed', theme: canvasThemes.light });
+  const scale = picture ? Math.min(1, 944 / picture.width) : 1;
+  const ui = useInterviewUi.getState();
+  const html = buildReportHtml(
+    buildDebrief({
+      design,
+      interview,
+      measured: ui.lastMeasured,
+      growth: ui.lastGrowth,
+      designImage: picture
+        ? {
+            src: svgDataUrl(picture.svg),
+            width: Math.round(picture.width * scale),
+            height: Math.round(picture.height * scale),
+          }
+        : null,
+    }),
+  );
+  await getDesktopApi().exportFile(
+    'html',
+    html,
+    `${fileNameForTitle(design.meta.title).replace(/\.bpd$/, '')} — interview debrief.html`,
+  );
+}
