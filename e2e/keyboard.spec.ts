@@ -66,7 +66,7 @@ test('space-drag pans the canvas without running the design; a Space tap runs it
   await expect.poll(async () => (await run()).status).toBe('running');
 });
 
-test('no key chord is bound to two commands', async ({ page }) => {
+test('no key chord is bound to two commands (within the editor, and within each mode)', async ({ page }) => {
   const commands = await page.evaluate(() => window.__backpressure!.commands());
   const owners = new Map<string, string[]>();
   for (const command of commands) {
@@ -77,7 +77,9 @@ test('no key chord is bound to two commands', async ({ page }) => {
         /(^|\+)([a-z])$/,
         (_, plus: string, letter: string) => plus + letter.toUpperCase(),
       );
-      owners.set(key, [...(owners.get(key) ?? []), command.id]);
+      // A mode's keys are its own while it is on and fall through otherwise (CommandInfo.mode).
+      const scoped = `${command.mode ?? 'editor'} ${key}`;
+      owners.set(scoped, [...(owners.get(scoped) ?? []), command.id]);
     }
   }
   const clashes = [...owners].filter(([, ids]) => ids.length > 1);

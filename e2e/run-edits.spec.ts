@@ -81,9 +81,12 @@ test('the live layer draws health, instance dots and traffic particles, and show
   await page.waitForTimeout(300);
   expect((await liveLayer(page)).framesDrawn).toBeGreaterThan(framesBefore + 5);
 
-  // Pixels: the live layer (Konva's last layer canvas) holds the health green and the read-particle blue.
+  // Pixels: the live layer (Konva's last layer canvas before presentation mode's own) holds the
+  // health green and the read-particle blue.
   const colours = await page.evaluate(() => {
-    const canvases = document.querySelectorAll<HTMLCanvasElement>('[data-testid="canvas"] canvas');
+    const canvases = document.querySelectorAll<HTMLCanvasElement>(
+      '[data-testid="canvas"] canvas:not([data-layer="presentation"])',
+    );
     const live = canvases[canvases.length - 1];
     const data = live.getContext('2d')!.getImageData(0, 0, live.width, live.height).data;
     let healthGreen = 0;

@@ -8,7 +8,14 @@ export interface AutomationApi {
   document(): Design;
   selection(): { nodes: string[]; edges: string[]; notes: string[] };
   viewport(): { x: number; y: number; scale: number };
-  commands(): { id: string; label: string; shortcut?: string; altShortcuts?: string[]; enabled: boolean }[];
+  commands(): {
+    id: string;
+    label: string;
+    shortcut?: string;
+    altShortcuts?: string[];
+    mode?: string;
+    enabled: boolean;
+  }[];
   runCommand(id: string): Promise<boolean>;
   [extension: string]: unknown;
 }
@@ -35,11 +42,12 @@ export function installAutomation(): void {
     selection: () => clone(useDesignStore.getState().selection),
     viewport: () => clone(useDesignStore.getState().viewport),
     commands: () =>
-      listCommands().map(({ id, label, shortcut, altShortcuts, enabled }) => ({
+      listCommands().map(({ id, label, shortcut, altShortcuts, mode, enabled }) => ({
         id,
         label,
         shortcut,
         altShortcuts,
+        mode,
         enabled,
       })),
     runCommand: (id: string) => runCommand(id),

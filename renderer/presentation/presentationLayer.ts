@@ -147,6 +147,8 @@ export function installPresentationLayer(): () => void {
       }),
     );
     stage.add(layer);
+    // Named in the page, so what reads the live layer's pixels can tell the two apart.
+    layer.getNativeCanvasElement().dataset.layer = 'presentation';
     container = stage.container().closest<HTMLElement>('.design-canvas');
     container?.addEventListener('pointermove', onPointerMove, true);
     container?.addEventListener('pointerdown', onPointerDown, true);

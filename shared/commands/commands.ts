@@ -22,6 +22,13 @@ export interface CommandInfo {
   group?: string;
   /** Shortcut works only while the canvas (not a text field) has focus. Default true for plain keys. */
   canvasOnly?: boolean;
+  /**
+   * A mode's command: its keys are the mode's while the mode is on (its handler is enabled only
+   * then) and fall through to the editor's otherwise, so it may share a chord with an editor
+   * command (presentation: the arrows move between slides, Escape leaves). Chords stay unique
+   * within each mode.
+   */
+  mode?: 'presentation';
 }
 
 export const COMMANDS: CommandInfo[] = [

@@ -13,6 +13,7 @@ export const PRESENTATION_COMMANDS: CommandInfo[] = [
     menu: 'view',
     group: 'present',
     canvasOnly: true,
+    mode: 'presentation',
   },
   {
     id: 'present.previous',
@@ -22,6 +23,7 @@ export const PRESENTATION_COMMANDS: CommandInfo[] = [
     menu: 'view',
     group: 'present',
     canvasOnly: true,
+    mode: 'presentation',
   },
   {
     id: 'present.overview',
@@ -47,6 +49,12 @@ export const PRESENTATION_COMMANDS: CommandInfo[] = [
     group: 'present',
     canvasOnly: true,
   },
-  { id: 'present.exit', label: 'Leave presentation', shortcut: 'Escape', group: 'present' },
+  {
+    id: 'present.exit',
+    label: 'Leave presentation',
+    shortcut: 'Escape',
+    group: 'present',
+    mode: 'presentation',
+  },
   { id: 'view.highContrast', label: 'High-contrast theme', menu: 'view', group: 'theme' },
 ];
