@@ -36,7 +36,7 @@ function CompareFormRow({ running }: { running: boolean }) {
   };
   return (
     <form className="compare-form" onSubmit={submit}>
-      <label className="compare-field">
+      <label className="form-field compare-field">
         Seeds
         <input
           data-testid="compare-seeds"
@@ -45,7 +45,7 @@ function CompareFormRow({ running }: { running: boolean }) {
           onChange={(event) => setForm({ ...form, seeds: event.target.value })}
         />
       </label>
-      <label className="compare-field">
+      <label className="form-field compare-field">
         Seconds
         <input
           data-testid="compare-duration"
@@ -149,28 +149,25 @@ function CompareBody() {
         <>
           <Scrubber lastS={lastS} />
           <div className="compare-charts">
-            <CompareTimeline
-              title="Throughput"
-              testId="compare-chart-throughput"
-              tS={a.tS.slice(0, lastS)}
-              a={a.throughputRps}
-              b={b.throughputRps}
-              cursorS={cursorS ?? lastS}
-              theme={theme}
-              format={rpsAxis}
-              onScrub={(s) => setCompareCursor(Math.max(1, Math.min(lastS, s)))}
-            />
-            <CompareTimeline
-              title="p99 latency"
-              testId="compare-chart-p99"
-              tS={a.tS.slice(0, lastS)}
-              a={a.p99Ms}
-              b={b.p99Ms}
-              cursorS={cursorS ?? lastS}
-              theme={theme}
-              format={msAxis}
-              onScrub={(s) => setCompareCursor(Math.max(1, Math.min(lastS, s)))}
-            />
+            {(
+              [
+                ['Throughput', 'compare-chart-throughput', 'throughputRps', rpsAxis],
+                ['p99 latency', 'compare-chart-p99', 'p99Ms', msAxis],
+              ] as const
+            ).map(([title, testId, series, format]) => (
+              <CompareTimeline
+                key={testId}
+                title={title}
+                testId={testId}
+                tS={a.tS.slice(0, lastS)}
+                a={a[series]}
+                b={b[series]}
+                cursorS={cursorS ?? lastS}
+                theme={theme}
+                format={format}
+                onScrub={(s) => setCompareCursor(Math.max(1, Math.min(lastS, s)))}
+              />
+            ))}
           </div>
         </>
       )}

@@ -25,7 +25,7 @@ function FormRow({ form, running }: { form: ReplicationForm; running: boolean })
   };
   return (
     <form className="replications-form" onSubmit={submit}>
-      <label className="replications-field">
+      <label className="form-field replications-field">
         Seeds
         <input
           data-testid="replications-seeds"
@@ -34,7 +34,7 @@ function FormRow({ form, running }: { form: ReplicationForm; running: boolean })
           onChange={(event) => setDraft({ ...draft, seeds: event.target.value })}
         />
       </label>
-      <label className="replications-field">
+      <label className="form-field replications-field">
         Seconds each
         <input
           data-testid="replications-duration"

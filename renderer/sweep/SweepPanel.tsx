@@ -29,7 +29,7 @@ function SweepFormRow({ form, running }: { form: SweepForm; running: boolean }) 
   const unit = params.find((param) => param.path === draft.param)?.unit ?? '';
   return (
     <form id="sweep-form" className="sweep-form" onSubmit={submit}>
-      <label className="sweep-field sweep-field-param">
+      <label className="form-field sweep-field sweep-field-param">
         Parameter
         <select data-testid="sweep-param" value={draft.param} onChange={set('param')} disabled={running}>
           {params.map((param) => (
@@ -39,23 +39,23 @@ function SweepFormRow({ form, running }: { form: SweepForm; running: boolean }) 
           ))}
         </select>
       </label>
-      <label className="sweep-field">
+      <label className="form-field sweep-field">
         <span>From {unit && <span className="sweep-unit">{unit}</span>}</span>
         <input data-testid="sweep-from" value={draft.from} onChange={set('from')} disabled={running} />
       </label>
-      <label className="sweep-field">
+      <label className="form-field sweep-field">
         <span>To {unit && <span className="sweep-unit">{unit}</span>}</span>
         <input data-testid="sweep-to" value={draft.to} onChange={set('to')} disabled={running} />
       </label>
-      <label className="sweep-field sweep-field-small">
+      <label className="form-field sweep-field sweep-field-small">
         Points
         <input data-testid="sweep-steps" value={draft.steps} onChange={set('steps')} disabled={running} />
       </label>
-      <label className="sweep-field sweep-field-small">
+      <label className="form-field sweep-field sweep-field-small">
         Seeds
         <input data-testid="sweep-seeds" value={draft.seeds} onChange={set('seeds')} disabled={running} />
       </label>
-      <label className="sweep-field sweep-field-small">
+      <label className="form-field sweep-field sweep-field-small">
         Seconds each
         <input
           data-testid="sweep-duration"
