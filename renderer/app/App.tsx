@@ -42,6 +42,9 @@ import { StartInterviewDialog } from '../interview/StartInterviewDialog';
 import { registerInterviewCommands } from '../interview/interviewCommands';
 import { installInterviewClock } from '../interview/interviewStore';
 import '../interview/interview.css';
+import { LabPlayer } from '../labs/LabPlayer';
+import { LabGallery, StartScreenLabs } from '../labs/LabGallery';
+import { registerLabCommands } from '../labs/labCommands';
 import {
   installPanelsAutomation,
   registerAppCommands,
@@ -82,6 +85,7 @@ export function App() {
   useEffect(() => installPresentationLayer(), []);
   useEffect(() => registerInterviewCommands(), []);
   useEffect(() => installInterviewClock(), []);
+  useEffect(() => registerLabCommands(), []);
   useLiveRun();
   // Before first paint, so a dark-theme user never sees a light flash.
   useLayoutEffect(() => {
@@ -136,6 +140,9 @@ export function App() {
             <DesignCanvas />
           </RegionBoundary>
         </main>
+        <RegionBoundary region="lab">
+          <LabPlayer />
+        </RegionBoundary>
         {panels.inspector && !presenting && (
           <RegionBoundary region="inspector" className="panel inspector">
             <Inspector onCollapse={() => togglePanel('inspector')} />
@@ -156,7 +163,8 @@ export function App() {
       <RegionBoundary region="dialogs" onClose={closeDialogs}>
         {overlay === 'commandPalette' && <CommandPalette />}
         {overlay === 'shortcuts' && <ShortcutSheet />}
-        <FileDialogs />
+        <FileDialogs startScreenExtra={<StartScreenLabs />} />
+        <LabGallery />
         <SweepPanel />
         <ComparePanel />
         <ReplicationsPanel />

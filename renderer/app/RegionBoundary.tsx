@@ -8,13 +8,23 @@ import { automationEnabled, extendAutomation } from '../automation';
 import { reportAppError } from '../ui/appErrors';
 
 export type Region =
-  'toolbar' | 'palette' | 'canvas' | 'inspector' | 'dock' | 'status' | 'dialogs' | 'interview' | 'app';
+  | 'toolbar'
+  | 'palette'
+  | 'canvas'
+  | 'inspector'
+  | 'lab'
+  | 'dock'
+  | 'status'
+  | 'dialogs'
+  | 'interview'
+  | 'app';
 
 export const REGIONS: readonly Region[] = [
   'toolbar',
   'palette',
   'canvas',
   'inspector',
+  'lab',
   'dock',
   'status',
   'dialogs',
@@ -28,6 +38,7 @@ export const REGION_NAMES: Record<Region, string> = {
   palette: 'the palette',
   canvas: 'the canvas',
   inspector: 'the inspector',
+  lab: 'the lab player',
   dock: 'the run dock',
   status: 'the status bar',
   dialogs: 'this dialog',

@@ -231,6 +231,13 @@ export class CanvasController {
     this.setViewport(fitViewport(designBounds(design), this.liveSize()));
   }
 
+  /** Zooms to the named nodes (a lab step's focus), with room around them; nothing when none exist. */
+  zoomToNodes(nodeIds: readonly string[]) {
+    const design = useDesignStore.getState().design;
+    const bounds = designBounds(design, { nodes: new Set(nodeIds), notes: new Set() });
+    if (bounds) this.setViewport(fitViewport(bounds, this.liveSize(), 120));
+  }
+
   private snapOn() {
     return useCanvasUi.getState().snapToGrid;
   }

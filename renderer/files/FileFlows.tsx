@@ -2,7 +2,7 @@
 // from the desktop shell (menu, files opened from the OS, close) in `FileFlows`; the start screen,
 // the draft offer and the problems dialog in `FileDialogs` (inside the dialogs' error boundary).
 // See ./README.md.
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { parseDesign } from '../../shared/document/validate';
 import { Dialog } from '../ui/Dialog';
 import { extendAutomation, automationEnabled } from '../automation';
@@ -138,7 +138,7 @@ function DraftOffer({ draft }: { draft: DraftInfo }) {
   );
 }
 
-function StartScreen() {
+function StartScreen({ extra }: { extra?: ReactNode }) {
   const templates = useFilesStore((state) => state.templates);
   const drafts = useFilesStore((state) => state.drafts);
   const close = () => useFilesStore.setState({ startScreen: false });
@@ -186,6 +186,7 @@ function StartScreen() {
           </ul>
         </section>
       )}
+      {extra}
       <section className="start-section">
         <h3>Recent files</h3>
         <RecentList />
@@ -273,8 +274,9 @@ export function FileFlows() {
   return null;
 }
 
-/** What the file flows show: the draft offer, the start screen and the problems dialog. */
-export function FileDialogs() {
+/** What the file flows show: the draft offer, the start screen (with what other features add to
+ *  it, e.g. the labs) and the problems dialog. */
+export function FileDialogs({ startScreenExtra }: { startScreenExtra?: ReactNode } = {}) {
   const startScreen = useFilesStore((state) => state.startScreen);
   const newestDraft = useFilesStore((state) => state.drafts[0]);
   return (
@@ -284,7 +286,7 @@ export function FileDialogs() {
           <DraftOffer draft={newestDraft} />
         </div>
       )}
-      {startScreen && <StartScreen />}
+      {startScreen && <StartScreen extra={startScreenExtra} />}
       <ProblemsDialog />
     </>
   );

@@ -133,6 +133,16 @@ export async function openTemplate(name: string, title: string): Promise<void> {
   }
 }
 
+/**
+ * Opens a validated design (a lab's) as a new untitled document, after settling unsaved changes.
+ * Returns false when the user cancelled (the open design stays).
+ */
+export async function openDesignAsNew(design: Design, what: string): Promise<boolean> {
+  if ((await settleUnsavedChanges(what)) === null) return false;
+  showDesign(design, { path: null, name: null });
+  return true;
+}
+
 type Save = (options?: SaveOptions) => Promise<SaveResult>;
 
 /** Why a design cannot be saved: it would not reopen (the file format's limits or rules), else null. */

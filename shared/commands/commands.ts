@@ -7,6 +7,7 @@ import { ANALYSIS_COMMANDS } from './analysisCommandDescriptors';
 import { REPORT_COMMANDS } from './reportCommandDescriptors';
 import { PRESENTATION_COMMANDS } from './presentationCommandDescriptors';
 import { INTERVIEW_COMMANDS } from './interviewCommandDescriptors';
+import { LAB_COMMANDS } from './labCommandDescriptors';
 
 export type MenuName = 'file' | 'edit' | 'view' | 'run' | 'help';
 
@@ -131,6 +132,7 @@ export const COMMANDS: CommandInfo[] = [
   ...ANALYSIS_COMMANDS,
   ...REPORT_COMMANDS,
   ...INTERVIEW_COMMANDS,
+  ...LAB_COMMANDS,
 ];
 
 const byId = new Map(COMMANDS.map((command) => [command.id, command]));
