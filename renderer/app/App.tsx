@@ -129,33 +129,38 @@ export function App() {
       <RegionBoundary region="interview">
         <InterviewBar />
       </RegionBoundary>
-      <div className="workspace">
-        {panels.palette && !presenting && (
-          <RegionBoundary region="palette" className="panel palette">
-            <Palette onCollapse={() => togglePanel('palette')} />
-          </RegionBoundary>
-        )}
-        <main className="canvas-area">
-          <RegionBoundary region="canvas">
-            <DesignCanvas />
-          </RegionBoundary>
-        </main>
+      {/* The lab player spans the workspace and the dock: its caption needs the height. */}
+      <div className="work-row">
+        <div className="work-column">
+          <div className="workspace">
+            {panels.palette && !presenting && (
+              <RegionBoundary region="palette" className="panel palette">
+                <Palette onCollapse={() => togglePanel('palette')} />
+              </RegionBoundary>
+            )}
+            <main className="canvas-area">
+              <RegionBoundary region="canvas">
+                <DesignCanvas />
+              </RegionBoundary>
+            </main>
+            {panels.inspector && !presenting && (
+              <RegionBoundary region="inspector" className="panel inspector">
+                <Inspector onCollapse={() => togglePanel('inspector')} />
+              </RegionBoundary>
+            )}
+          </div>
+          {panels.dock && (
+            <RegionBoundary region="dock" className="dock">
+              <Dock onCollapse={() => togglePanel('dock')}>
+                <RunMetrics />
+              </Dock>
+            </RegionBoundary>
+          )}
+        </div>
         <RegionBoundary region="lab">
           <LabPlayer />
         </RegionBoundary>
-        {panels.inspector && !presenting && (
-          <RegionBoundary region="inspector" className="panel inspector">
-            <Inspector onCollapse={() => togglePanel('inspector')} />
-          </RegionBoundary>
-        )}
       </div>
-      {panels.dock && (
-        <RegionBoundary region="dock" className="dock">
-          <Dock onCollapse={() => togglePanel('dock')}>
-            <RunMetrics />
-          </Dock>
-        </RegionBoundary>
-      )}
       <RegionBoundary region="status" className="status-bar">
         <StatusBar />
       </RegionBoundary>
