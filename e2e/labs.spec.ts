@@ -1,6 +1,6 @@
 // The lab player with the real mouse and keyboard: the gallery on the start screen, a lab opened
 // by a click, steps taken with the keyboard while focus is in the player.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 test('a lab opens from the start screen gallery with the mouse and steps with the keyboard', async ({
   page,
@@ -34,4 +34,89 @@ test('a malformed lab file names its JSON path and the open design stays', async
   await expect(page.getByTestId('problems-dialog')).toContainText('steps');
   await expect(page.getByTestId('lab-player')).toHaveCount(0);
   expect(await page.title()).toBe(title);
+});
+
+const openLabFromGallery = async (page: Page, labId: string) => {
+  await page.goto('/?automation=1&start=1');
+  await page.getByTestId('start-all-labs').click();
+  await page.getByTestId('lab-gallery').getByTestId(`lab-card-${labId}`).click();
+  await expect(page.getByTestId('lab-player')).toBeVisible();
+};
+
+const labState = (page: Page) =>
+  page.evaluate(() => (window.__backpressure as unknown as { lab: () => { stepId: string | null } }).lab());
+
+test('a check ticks from the live run, and the done step survives a reload', async ({ page }) => {
+  await openLabFromGallery(page, 'littles-law-utilisation');
+  // Step 1 loads its design and presses Run: the check reads utilization each simulated second.
+  const check = page.getByTestId('lab-check');
+  await expect(check).toHaveAttribute('data-state', 'pending');
+  await page.getByTestId('run-speed').selectOption('25');
+  await expect(check).toHaveAttribute('data-state', 'pass', { timeout: 30_000 });
+  await expect(page.getByTestId('lab-check-detail')).toContainText('server utilization');
+  // Held once, the mark stays ticked while the run goes on.
+  await page.waitForTimeout(1500);
+  await expect(check).toHaveAttribute('data-state', 'pass');
+
+  await page.reload();
+  await page.goto('/?automation=1&start=1');
+  await page.getByTestId('start-all-labs').click();
+  const card = page.getByTestId('lab-gallery').getByTestId('lab-card-littles-law-utilisation');
+  await expect(card.getByTestId('lab-card-progress')).toContainText('1 of 8 steps done');
+  await card.click();
+  await expect(page.locator('.lab-progress-step').first()).toHaveClass(/done/);
+});
+
+test('Show me performs the step’s actions and its check then holds', async ({ page }) => {
+  await openLabFromGallery(page, 'littles-law-utilisation');
+  const player = page.getByTestId('lab-player');
+  await player.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('lab-step')).toHaveAttribute('data-step-id', 'raise-to-80');
+  await expect(page.getByTestId('lab-task')).toContainText('400');
+  const rps = () =>
+    page.evaluate(
+      () => window.__backpressure!.document().nodes.find((node) => node.id === 'users')!.params.rps,
+    );
+  expect(await rps()).toBe(200);
+  await page.getByTestId('lab-show-me').click();
+  expect(await rps()).toBe(400);
+  await page.getByTestId('run-speed').selectOption('25');
+  await expect(page.getByTestId('lab-check')).toHaveAttribute('data-state', 'pass', { timeout: 30_000 });
+  // Reset step brings back the design the step started from, in one undo step.
+  await page.getByTestId('lab-reset-step').click();
+  expect(await rps()).toBe(200);
+  expect((await labState(page)).stepId).toBe('raise-to-80');
+});
+
+test('a comparison check runs the variants it names in the background and ticks', async ({ page }) => {
+  await openLabFromGallery(page, 'sql-vs-nosql');
+  await page.getByTestId('lab-next').click();
+  await expect(page.getByTestId('lab-step')).toHaveAttribute('data-step-id', 'read-heavy');
+  const comparison = page.getByTestId('lab-comparison');
+  await expect(comparison).toBeVisible();
+  await expect(comparison).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(comparison).toContainText('1 of 1 runs');
+  await expect(page.getByTestId('lab-check')).toHaveAttribute('data-state', 'pass');
+  await expect(page.getByTestId('lab-check-detail')).toContainText('sql-db.utilization');
+});
+
+test('a lab step in the dark theme reads on a shared screen', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openLabFromGallery(page, 'caching');
+  const player = page.getByTestId('lab-player');
+  // The whole step fits the player's column or scrolls inside it: Back / Next stay on screen.
+  await expect(page.getByTestId('lab-next')).toBeInViewport();
+  const caption = await page
+    .getByTestId('lab-caption')
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(caption).toBeGreaterThanOrEqual(18);
+  const colors = await player.evaluate((el) => ({
+    background: getComputedStyle(el).backgroundColor,
+    text: getComputedStyle(el.querySelector('.lab-caption')!).color,
+  }));
+  expect(colors.background).not.toBe('rgb(255, 255, 255)');
+  expect(colors.text).not.toBe(colors.background);
+  await page.screenshot({ path: '/tmp/labs-player-dark.png' });
 });

@@ -19,6 +19,7 @@ export function LabPlayer() {
   const check = useLabStore((state) => state.check);
   const captionHidden = useLabStore((state) => state.captionHidden);
   const progress = useLabStore((state) => state.progress);
+  const comparison = useLabStore((state) => state.comparison);
   const design = useDesignStore((state) => state.design);
   if (!open || !step) return null;
   const { lab } = open;
@@ -132,6 +133,13 @@ export function LabPlayer() {
               </span>
             </span>
           </div>
+        )}
+        {comparison && (
+          <p className="lab-comparison" data-testid="lab-comparison" data-status={comparison.status}>
+            {comparison.status === 'failed'
+              ? comparison.problem
+              : `${comparison.status === 'running' ? 'Running' : 'Ran'} the compared variants in the background: ${comparison.runsDone} of ${comparison.runsTotal} runs, all at the lab’s seed (the same random draws).`}
+          </p>
         )}
         <div className="lab-step-actions">
           {(step.showMe || step.actions) && (

@@ -82,10 +82,14 @@ export function evaluateCurrentStep(): void {
       design: useDesignStore.getState().design,
       samples: samplesSince(sinceMs),
       log: run.log.filter((entry) => entry.t >= sinceMs),
+      variantTotals: state.comparison?.stepId === step.id ? state.comparison.totals : undefined,
     },
     sinceMs,
   );
   const previous = useLabStore.getState().check;
+  // Once the check has held the mark stays ticked (the step is done) until the step is reached
+  // again or reset; the run wandering back past the line later does not undo the lesson.
+  if (previous?.state === 'pass') return;
   if (previous?.state !== result.state || previous.detail !== result.detail)
     useLabStore.setState({ check: result });
   if (result.state === 'pass') markCurrentStepDone();
@@ -116,7 +120,8 @@ export function installLabChecks(): () => void {
     if (
       state.stepIndex !== before.stepIndex ||
       state.open !== before.open ||
-      state.stepStartMs !== before.stepStartMs
+      state.stepStartMs !== before.stepStartMs ||
+      state.comparison !== before.comparison
     )
       evaluateCurrentStep();
   });

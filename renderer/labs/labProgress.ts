@@ -18,9 +18,11 @@ export function cleanProgress(value: unknown): LabProgress {
   return progress;
 }
 
-export function readProgress(storage: Pick<Storage, 'getItem'> = localStorage): LabProgress {
+export function readProgress(
+  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,
+): LabProgress {
   try {
-    return cleanProgress(JSON.parse(storage.getItem(PROGRESS_KEY) ?? 'null'));
+    return cleanProgress(JSON.parse(storage!.getItem(PROGRESS_KEY) ?? 'null'));
   } catch {
     return {};
   }
@@ -33,9 +35,12 @@ export function withStepDone(progress: LabProgress, labId: string, stepId: strin
   return { ...progress, [labId]: [...done, stepId] };
 }
 
-export function writeProgress(progress: LabProgress, storage: Pick<Storage, 'setItem'> = localStorage): void {
+export function writeProgress(
+  progress: LabProgress,
+  storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage,
+): void {
   try {
-    storage.setItem(PROGRESS_KEY, JSON.stringify(progress));
+    storage!.setItem(PROGRESS_KEY, JSON.stringify(progress));
   } catch {
     // Storage full or blocked: progress is a convenience, the lab still works without it.
   }

@@ -14,6 +14,7 @@ import { runClient } from '../run/runClient';
 import { useRunStore } from '../run/runStore';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
+import { cancelStepComparisons, startStepComparisons } from './labComparisons';
 import { writeProgress, withStepDone } from './labProgress';
 import type { LabEntry } from './labLibrary';
 import { currentStep, useLabStore, type OpenLab } from './labStore';
@@ -145,6 +146,7 @@ export function goToStep(index: number): void {
   if (!step) return;
   clearScheduledChaos();
   useLabStore.setState({ stepIndex: index, captionHidden: false, check: null });
+  startStepComparisons();
   performActions(step.actions, open);
   startStepClock();
   if (step.focus && step.focus.length > 0) canvasController.zoomToNodes(step.focus);
@@ -213,5 +215,6 @@ export async function openLab(entry: Extract<LabEntry, { ok: true }>): Promise<b
 
 export function closeLab(): void {
   clearScheduledChaos();
-  useLabStore.setState({ open: null, stepIndex: 0, stepDesign: null, check: null });
+  cancelStepComparisons();
+  useLabStore.setState({ open: null, stepIndex: 0, stepDesign: null, check: null, comparison: null });
 }

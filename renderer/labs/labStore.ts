@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { Design } from '../../shared/document/types';
 import type { CheckResult, Lab } from '../../shared/labs/types';
+import type { LabComparison } from './labComparisons';
 import { readProgress, type LabProgress } from './labProgress';
 
 export interface OpenLab {
@@ -21,6 +22,8 @@ export interface LabState {
   captionHidden: boolean;
   /** The current step's check, evaluated each simulated second (null: the step has none). */
   check: CheckResult | null;
+  /** The current step's comparison runs (null: its check compares nothing). */
+  comparison: LabComparison | null;
   progress: LabProgress;
   galleryOpen: boolean;
 }
@@ -32,6 +35,7 @@ export const useLabStore = create<LabState>()(() => ({
   stepStartMs: 0,
   captionHidden: false,
   check: null,
+  comparison: null,
   progress: readProgress(),
   galleryOpen: false,
 }));

@@ -31,6 +31,9 @@ export interface RunLabOptions {
   maxEvents?: number;
 }
 
+/** The seed a lab's runs use: its own, else its design's. */
+export const labSeed = (lab: Lab, base: Design): number => lab.seed ?? base.scenario.seed;
+
 /** Default wait beyond a check's own window before a check that never held fails. */
 export const STEP_GRACE_S = 60;
 
@@ -43,7 +46,7 @@ interface LiveRun {
 
 /** Runs the whole lab on its base design (already resolved: resolveLabDesign / parseLab). */
 export function runLab(lab: Lab, base: Design, options: RunLabOptions = {}): LabRunResult {
-  const seed = lab.seed ?? base.scenario.seed;
+  const seed = labSeed(lab, base);
   const graceS = options.graceS ?? STEP_GRACE_S;
   const start = (design: Design): LiveRun => ({
     sim: createSimulation(design, { seed, maxEvents: options.maxEvents }),
@@ -142,8 +145,35 @@ export function runLab(lab: Lab, base: Design, options: RunLabOptions = {}): Lab
   }
 }
 
+/** One run a step's compare checks need: a variant (`''` the lab's own design) for a window. */
+export interface ComparisonRun {
+  /** The variant's name in the checks (`''` the base) — its totals' key in `variantTotals`. */
+  variant: string;
+  /** Variant and window: one run per key, shared by checks that ask for the same. */
+  key: string;
+  design: Design;
+  durationS: number;
+  warmupS: number;
+}
+
+/** The runs a step's compare checks name, each once, in the order the checks name them. */
+export function comparisonRuns(lab: Lab, base: Design, step: LabStep): ComparisonRun[] {
+  const runs = new Map<string, ComparisonRun>();
+  for (const check of step.check ? compareChecks(step.check) : []) {
+    for (const variant of [check.compare.a ?? '', check.compare.b ?? '']) {
+      const key = `${variant}\u0000${check.durationS ?? ''}`;
+      if (runs.has(key)) continue;
+      const design = variantDesign(lab, base, variant || undefined);
+      const durationS = check.durationS ?? design.scenario.durationS;
+      const warmupS = design.scenario.warmupS < durationS ? design.scenario.warmupS : durationS / 10;
+      runs.set(key, { variant, key, design, durationS, warmupS });
+    }
+  }
+  return [...runs.values()];
+}
+
 /** Run totals of each variant a step's compare checks name, at the lab's seed (cached by run):
- *  the observation's `variantTotals` (the app's player calls this too). */
+ *  the observation's `variantTotals`. The app's player runs the same `comparisonRuns` in its pool. */
 export function runComparisons(
   lab: Lab,
   base: Design,
@@ -153,17 +183,13 @@ export function runComparisons(
   maxEvents: number | undefined,
 ): Record<string, unknown> {
   const totals: Record<string, unknown> = {};
-  for (const check of step.check ? compareChecks(step.check) : []) {
-    for (const variant of [check.compare.a ?? '', check.compare.b ?? '']) {
-      const key = `${variant}\u0000${check.durationS ?? ''}`;
-      if (!cache.has(key)) {
-        const design = variantDesign(lab, base, variant || undefined);
-        const durationS = check.durationS ?? design.scenario.durationS;
-        const warmupS = design.scenario.warmupS < durationS ? design.scenario.warmupS : durationS / 10;
-        cache.set(key, runDesign(design, { seed, durationS, warmupS, maxEvents }));
-      }
-      totals[variant] = cache.get(key);
-    }
+  for (const run of comparisonRuns(lab, base, step)) {
+    if (!cache.has(run.key))
+      cache.set(
+        run.key,
+        runDesign(run.design, { seed, durationS: run.durationS, warmupS: run.warmupS, maxEvents }),
+      );
+    totals[run.variant] = cache.get(run.key);
   }
   return totals;
 }
