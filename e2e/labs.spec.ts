@@ -1,6 +1,7 @@
 // The lab player with the real mouse and keyboard: the gallery on the start screen, a lab opened
 // by a click, steps taken with the keyboard while focus is in the player.
 import { expect, test, type Page } from '@playwright/test';
+import { nodeScreen } from './run-helpers';
 
 test('a lab opens from the start screen gallery with the mouse and steps with the keyboard', async ({
   page,
@@ -119,4 +120,17 @@ test('a lab step in the dark theme reads on a shared screen', async ({ page }) =
   expect(colors.background).not.toBe('rgb(255, 255, 255)');
   expect(colors.text).not.toBe(colors.background);
   await page.screenshot({ path: '/tmp/labs-player-dark.png' });
+});
+
+test('a step keeps the camera on the part of the design it is about when the run opens the dock', async ({
+  page,
+}) => {
+  await openLabFromGallery(page, 'caching');
+  await expect(page.getByTestId('lab-step')).toHaveAttribute('data-step-id', 'zipf');
+  // Step 1 presses Run (the dock grows); its focus is the cache: the cache stays centred.
+  await page.waitForTimeout(1000);
+  const canvas = (await page.locator('.canvas-area').boundingBox())!;
+  const cache = await nodeScreen(page, 'cache');
+  expect(Math.abs(cache.x - (canvas.x + canvas.width / 2))).toBeLessThan(40);
+  expect(Math.abs(cache.y - (canvas.y + canvas.height / 2))).toBeLessThan(40);
 });

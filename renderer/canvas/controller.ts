@@ -135,6 +135,10 @@ export class CanvasController {
     };
   }
 
+  /** Nodes a lesson keeps the camera on (a lab step's focus): a refit after the canvas resizes
+   *  (the dock opening on a run) zooms to them instead of the whole design. */
+  keptFocus: readonly string[] | null = null;
+
   setOverlay(shape: Konva.Shape | null) {
     this.overlay = shape;
   }

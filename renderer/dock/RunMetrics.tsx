@@ -11,6 +11,7 @@ import { designBounds } from '../../shared/document/geometry';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { DETAIL_MIN_SCALE } from '../canvas/drawing';
+import { canvasController } from '../canvas/controller';
 import { extendAutomation } from '../automation';
 import { useDockRun } from './runSource';
 import { sampleAt } from './series';
@@ -113,6 +114,9 @@ export function RunMetrics() {
     // The canvas shrank: once it has its new size, fit the design if part of it is now hidden —
     // but never below the readable zoom (a run is shown on a shared screen).
     let frame = requestAnimationFrame(() => {
+      // A lesson's step keeps the camera on its part of the design.
+      const focus = canvasController.keptFocus;
+      if (focus) return canvasController.zoomToNodes(focus);
       if (designShowsWhole()) return;
       if (readableFitScale() >= RUN_MIN_SCALE) {
         void runCommand('view.zoomToFit');

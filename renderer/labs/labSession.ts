@@ -149,7 +149,8 @@ export function goToStep(index: number): void {
   startStepComparisons();
   performActions(step.actions, open);
   startStepClock();
-  if (step.focus && step.focus.length > 0) canvasController.zoomToNodes(step.focus);
+  canvasController.keptFocus = step.focus && step.focus.length > 0 ? step.focus : null;
+  if (canvasController.keptFocus) canvasController.zoomToNodes(canvasController.keptFocus);
 }
 
 /** The step's check reads the run from now; Reset step comes back to the design as it is now. */
@@ -216,5 +217,6 @@ export async function openLab(entry: Extract<LabEntry, { ok: true }>): Promise<b
 export function closeLab(): void {
   clearScheduledChaos();
   cancelStepComparisons();
+  canvasController.keptFocus = null;
   useLabStore.setState({ open: null, stepIndex: 0, stepDesign: null, check: null, comparison: null });
 }
