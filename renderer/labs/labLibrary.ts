@@ -5,6 +5,7 @@ import type { Design } from '../../shared/document/types';
 import { parseLab, type ParseLabResult } from '../../shared/labs/schema';
 import type { TemplateLookup } from '../../shared/labs/labDesign';
 import type { Lab, LabProblem } from '../../shared/labs/types';
+import { bundledTemplateText } from '../platform/bundledTemplates';
 
 const labTexts = import.meta.glob('../../assets/labs/*.bplab', {
   query: '?raw',
@@ -12,20 +13,8 @@ const labTexts = import.meta.glob('../../assets/labs/*.bplab', {
   eager: true,
 }) as Record<string, string>;
 
-const templateTexts = import.meta.glob('../../assets/templates/*.bpd', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
-
-const fileName = (key: string) => key.slice(key.lastIndexOf('/') + 1);
-
 /** A template's text by stem ("three-tier") or file name ("three-tier.bpd"). */
-export const bundledTemplates: TemplateLookup = (name) => {
-  const file = name.endsWith('.bpd') ? name : `${name}.bpd`;
-  const key = Object.keys(templateTexts).find((candidate) => fileName(candidate) === file);
-  return key ? templateTexts[key] : undefined;
-};
+export const bundledTemplates: TemplateLookup = bundledTemplateText;
 
 export type LabEntry =
   { ok: true; file: string; lab: Lab; design: Design } | { ok: false; file: string; problems: LabProblem[] };
@@ -44,7 +33,7 @@ let cached: LabEntry[] | null = null;
 /** Every bundled lab, by title (broken ones last). */
 export function bundledLabs(): LabEntry[] {
   cached ??= Object.entries(labTexts)
-    .map(([key, text]) => readLab(text, fileName(key)))
+    .map(([key, text]) => readLab(text, key.slice(key.lastIndexOf('/') + 1)))
     .sort((a, b) => {
       if (a.ok !== b.ok) return a.ok ? -1 : 1;
       return (a.ok ? a.lab.title : a.file).localeCompare(b.ok ? b.lab.title : b.file);

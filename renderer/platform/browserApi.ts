@@ -21,6 +21,7 @@ import type { Design } from '../../shared/document/types';
 import { parseDesign } from '../../shared/document/validate';
 import { version } from '../../package.json';
 import { idbAll, idbDelete, idbGet, idbPut } from './idb';
+import { BUNDLED_TEMPLATES } from './bundledTemplates';
 
 interface PickerOptions {
   suggestedName?: string;
@@ -121,12 +122,6 @@ async function writeHandle(handle: FileSystemFileHandle, text: string): Promise<
 }
 
 let unloadGuard: ((event: BeforeUnloadEvent) => void) | null = null;
-
-const templateLoaders = import.meta.glob('../../assets/templates/*.bpd', {
-  query: '?raw',
-  import: 'default',
-}) as Record<string, () => Promise<string>>;
-const templateName = (key: string) => key.slice(key.lastIndexOf('/') + 1);
 
 export const browserApi: DesktopApi = {
   platform: 'browser',
@@ -272,24 +267,22 @@ export const browserApi: DesktopApi = {
   },
 
   async listTemplates(): Promise<TemplateInfo[]> {
-    const entries = await Promise.all(
-      Object.entries(templateLoaders).map(async ([key, load]) => {
-        let title = templateName(key).replace(/\.bpd$/, '');
-        try {
-          title = JSON.parse(await load())?.meta?.title ?? title;
-        } catch {
-          // A broken template still shows by name; opening it lists its problems.
-        }
-        return { name: templateName(key), title };
-      }),
-    );
+    const entries = [...BUNDLED_TEMPLATES].map(([name, text]) => {
+      let title = name.replace(/\.bpd$/, '');
+      try {
+        title = JSON.parse(text)?.meta?.title ?? title;
+      } catch {
+        // A broken template still shows by name; opening it lists its problems.
+      }
+      return { name, title };
+    });
     return entries.sort((a, b) => a.title.localeCompare(b.title));
   },
 
   async readTemplate(name) {
-    const entry = Object.entries(templateLoaders).find(([key]) => templateName(key) === name);
-    if (!entry) throw new Error(`no template named ${name}`);
-    return entry[1]();
+    const text = BUNDLED_TEMPLATES.get(name);
+    if (text === undefined) throw new Error(`no template named ${name}`);
+    return text;
   },
 
   async exportPng(png, suggestedName) {
