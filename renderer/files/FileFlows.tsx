@@ -167,6 +167,8 @@ function StartScreen({ extra }: { extra?: ReactNode }) {
           ))}
         </section>
       )}
+      {/* The labs (a newcomer's way in) before the templates. */}
+      {extra}
       {templates.length > 0 && (
         <section className="start-section">
           <h3>Templates</h3>
@@ -186,7 +188,6 @@ function StartScreen({ extra }: { extra?: ReactNode }) {
           </ul>
         </section>
       )}
-      {extra}
       <section className="start-section">
         <h3>Recent files</h3>
         <RecentList />
