@@ -134,3 +134,32 @@ test('a step keeps the camera on the part of the design it is about when the run
   expect(Math.abs(cache.x - (canvas.x + canvas.width / 2))).toBeLessThan(40);
   expect(Math.abs(cache.y - (canvas.y + canvas.height / 2))).toBeLessThan(40);
 });
+
+test('a step that compares two variants opens them side by side in the compare view', async ({ page }) => {
+  test.slow();
+  await openLabFromGallery(page, 'caching');
+  await page.getByTestId('lab-player').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('lab-step')).toHaveAttribute('data-step-id', 'uniform');
+  await page.getByTestId('lab-compare-variants').click();
+  const panel = page.getByTestId('compare-panel');
+  await expect(panel).toBeVisible();
+  // The check's A (uniform keys) is kept, its B (Zipf) is on the canvas; the check's 30 s window.
+  await expect
+    .poll(() => page.evaluate(() => window.__backpressure!.document().meta.title))
+    .toContain('variant “zipf20”');
+  await expect(page.getByTestId('compare-duration')).toHaveValue('30');
+  await page.getByTestId('compare-seeds').fill('1');
+  await page.getByTestId('compare-run').click();
+  await expect(page.getByTestId('compare-progress')).toHaveAttribute('data-status', 'done', {
+    timeout: 60_000,
+  });
+  await expect(panel).toContainText(
+    'A · Caching: hit rates, eviction, staleness and a CDN — variant “uniform20”',
+  );
+  await expect(panel).toContainText(
+    'B · Caching: hit rates, eviction, staleness and a CDN — variant “zipf20”',
+  );
+  await page.screenshot({ path: '/tmp/labs-compare.png' });
+});

@@ -7,7 +7,7 @@ import { runCommand } from '../commands/registry';
 import { isTextInput } from '../commands/keyboard';
 import { useDesignStore } from '../store/designStore';
 import { doneStepCount } from './labProgress';
-import { captionText, resetStep, showMe } from './labSession';
+import { captionText, compareStepVariants, resetStep, showMe, stepVariantPair } from './labSession';
 import { currentStep, useLabStore } from './labStore';
 
 const CHECK_WORDS = { pass: 'Check holds', pending: 'Not yet', fail: 'Did not hold' } as const;
@@ -150,6 +150,17 @@ export function LabPlayer() {
           <button type="button" className="button" data-testid="lab-reset-step" onClick={resetStep}>
             Reset step
           </button>
+          {stepVariantPair(step) && (
+            <button
+              type="button"
+              className="button"
+              data-testid="lab-compare-variants"
+              title="Open both variants in the compare view: same seeds, side by side"
+              onClick={compareStepVariants}
+            >
+              Compare side by side
+            </button>
+          )}
         </div>
       </div>
       <footer className="lab-player-footer">

@@ -6,7 +6,9 @@
 import { validateParam } from '../../shared/document/schema';
 import { isComponentKind } from '../../shared/document/schema';
 import type { Design, Params } from '../../shared/document/types';
+import { compareChecks } from '../../shared/labs/checks';
 import { variantDesign } from '../../shared/labs/labDesign';
+import { keepBaseline, openComparePanel, useCompareStore } from '../compare/compareStore';
 import type { LabAction, LabStep } from '../../shared/labs/types';
 import { canvasController } from '../canvas/controller';
 import { openDesignAsNew } from '../files/fileFlows';
@@ -192,6 +194,36 @@ export function resetStep(): void {
   if (!stepDesign) return;
   replaceContent('Reset lab step', stepDesign);
   useLabStore.setState({ stepStartMs: useRunStore.getState().simTimeMs, check: null });
+}
+
+/** The two variants the current step's first comparison of two different designs names, or null. */
+export function stepVariantPair(step: LabStep | null): { a: string; b: string; durationS?: number } | null {
+  const check = step?.check
+    ? compareChecks(step.check).find((c) => (c.compare.a ?? '') !== (c.compare.b ?? ''))
+    : undefined;
+  if (!check) return null;
+  return { a: check.compare.a ?? '', b: check.compare.b ?? '', durationS: check.durationS };
+}
+
+const variantWords = (variant: string) => (variant ? `variant “${variant}”` : 'the lab’s design');
+
+/** Opens the step's two variants in the compare view: A kept for comparison, B on the canvas
+ *  (one undo step), the window the check compares over; the learner presses Run both. */
+export function compareStepVariants(): void {
+  const state = useLabStore.getState();
+  const pair = stepVariantPair(currentStep(state));
+  if (!state.open || !pair) return;
+  const { lab, baseDesign } = state.open;
+  const titled = (variant: string) => {
+    const design = variantDesign(lab, baseDesign, variant || undefined);
+    design.meta = { ...design.meta, title: `${lab.title} — ${variantWords(variant)}` };
+    return design;
+  };
+  keepBaseline(titled(pair.a));
+  replaceContent(`Load ${variantWords(pair.b)} to compare`, titled(pair.b));
+  if (pair.durationS)
+    useCompareStore.setState((compare) => ({ form: { ...compare.form, durationS: String(pair.durationS) } }));
+  openComparePanel();
 }
 
 /** Records the current step as done (its check held), in the app's storage. */
