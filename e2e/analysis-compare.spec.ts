@@ -100,6 +100,12 @@ test('duplicate as variant, edit B, compare both on one clock with a noise verdi
   await expect(pictures).toHaveCount(2);
   for (const image of await pictures.all())
     expect(await image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  // The first seed's timelines as images: throughput, p99 and errors, A solid and B dashed.
+  const timelines = report.locator('#over-time img');
+  await expect(timelines).toHaveCount(3);
+  for (const image of await timelines.all())
+    expect(await image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  await expect(report.locator('#over-time')).toContainText('p99 latency (ms) — at the end: A');
   await report.setViewportSize({ width: 1100, height: 900 });
   await report.screenshot({ path: '/tmp/compare-report.png', fullPage: true });
 });

@@ -6,7 +6,7 @@ import type { CompareResult } from '../../shared/analysis/compare';
 import { compareTableRows, compareTierRows, TIER_METRICS } from '../../shared/analysis/compareTable';
 import { formatNumber } from '../../shared/format';
 import type { Report, ReportBlock, ReportCell } from '../report/report';
-import type { ReportImage } from '../report/runReport';
+import { chartBlocks, type ReportChart, type ReportImage } from '../report/runReport';
 import { compareNote, designDifferences, nodeLabel, TIER_HEADINGS } from './compareModel';
 
 export interface CompareReportInput {
@@ -14,6 +14,8 @@ export interface CompareReportInput {
   b: Design;
   result: CompareResult;
   pictures: { a: ReportImage | null; b: ReportImage | null };
+  /** The first seed's timelines drawn as images (A solid, B dashed); empty when not recorded. */
+  timelines: readonly ReportChart[];
   generatedAt: Date;
   appVersion: string;
 }
@@ -23,6 +25,7 @@ export function buildCompareReport({
   b,
   result,
   pictures,
+  timelines,
   generatedAt,
   appVersion,
 }: CompareReportInput): Report {
@@ -114,6 +117,15 @@ export function buildCompareReport({
         ],
       },
       { heading: 'Designs', blocks: [picture('A', a, pictures.a), picture('B', b, pictures.b)] },
+      ...(timelines.length > 0
+        ? [
+            {
+              id: 'over-time',
+              heading: `Over time at seed ${result.seeds[0]} (A solid, B dashed)`,
+              blocks: chartBlocks(timelines, 'over the comparison, A and B'),
+            },
+          ]
+        : []),
     ],
     footer: `Made by Backpressure ${appVersion} on ${generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC. Both designs ran the same seeds (common random numbers), so their differences come from the designs, not from luck. Every number emerges from a per-request simulation.`,
   };

@@ -9,6 +9,7 @@ import { designSvg, svgDataUrl } from '../canvas/exportSvg';
 import { buildReportHtml } from '../report/reportHtml';
 import type { ReportImage } from '../report/runReport';
 import { buildCompareReport } from './compareReport';
+import { renderCompareTimelineImages } from '../report/chartImages';
 import { useCompareStore } from './compareStore';
 
 /** Each design is shown at most this wide (CSS px). */
@@ -27,7 +28,7 @@ function picture(design: Design): ReportImage | null {
 
 export async function exportCompareReport(): Promise<boolean> {
   const notice = useUiStore.getState().showNotice;
-  const { status, result, designs } = useCompareStore.getState();
+  const { status, result, designs, timelines } = useCompareStore.getState();
   if (status !== 'done' || !result || !designs) {
     notice({
       text: 'Let the comparison finish first: a report is about a whole comparison.',
@@ -42,6 +43,8 @@ export async function exportCompareReport(): Promise<boolean> {
       b: designs.b,
       result,
       pictures: { a: picture(designs.a), b: picture(designs.b) },
+      timelines:
+        timelines.a && timelines.b ? await renderCompareTimelineImages(timelines.a, timelines.b) : [],
       generatedAt: new Date(),
       appVersion: info.version,
     }),

@@ -11,13 +11,16 @@ import {
   chartColumns,
   chartModel,
   seriesValueAt,
+  type ChartId,
   type ChartModel,
   type SeriesContext,
+  type SeriesSpec,
 } from '../dock/series';
 import { chartAxis, chartTheme, seriesColour, seriesDash, type ChartTheme } from '../dock/chartTheme';
 import { formatChartValue } from '../dock/ChartCard';
 import { formatAxisSeconds } from '../dock/format';
 import type { ReportChart } from './runReport';
+import type { RunTimeline } from '../../shared/analysis/runTask';
 
 /** CSS pixels of one chart in the report; drawn at OUTPUT_SCALE device pixels per CSS pixel. */
 const CHART_WIDTH = 900;
@@ -43,7 +46,7 @@ const lineColour = (theme: ChartTheme, spec: ChartModel['series'][number]) =>
 const lineDash = (spec: ChartModel['series'][number]) => (spec.reference ? [6, 4] : seriesDash(spec.style));
 
 /** Draws one chart's plot with uPlot (off screen); resolves with its canvas once drawn. */
-async function plotCanvas(model: ChartModel, columns: uPlot.AlignedData, theme: ChartTheme) {
+async function plotCanvas(model: ImageModel, columns: uPlot.AlignedData, theme: ChartTheme) {
   // uPlot draws at the screen's devicePixelRatio; sizes are scaled so the output is OUTPUT_SCALE.
   const k = OUTPUT_SCALE / (window.devicePixelRatio || 1);
   const host = document.createElement('div');
@@ -127,18 +130,47 @@ function legendRows(context: CanvasRenderingContext2D, entries: LegendEntry[]): 
 
 async function chartImage(model: ChartModel, history: RunHistory, theme: ChartTheme): Promise<ReportChart> {
   const last = history.count - 1;
-  const entries: LegendEntry[] = model.series.map((spec) => ({
+  const values = model.series.map((spec) => seriesValueAt(spec, history, last));
+  if (model.emptyReason !== null || history.count === 0)
+    return emptyChart(model, values, theme, model.emptyReason ?? 'The run has no samples yet.');
+  return composedChart(model, chartColumns(model, history, MAX_POINTS) as uPlot.AlignedData, values, theme);
+}
+
+function legendOf(
+  model: Pick<ChartModel, 'unit' | 'series'>,
+  values: readonly (number | null)[],
+  theme: ChartTheme,
+) {
+  return model.series.map((spec, index) => ({
     label: spec.label,
-    value: formatChartValue(model.unit, seriesValueAt(spec, history, last)),
+    value: formatChartValue(model.unit, values[index]),
     colour: lineColour(theme, spec),
     dash: lineDash(spec),
   }));
+}
+
+type ImageModel = Pick<ChartModel, 'id' | 'title' | 'unit' | 'series'>;
+
+function emptyChart(
+  model: ImageModel,
+  values: readonly (number | null)[],
+  theme: ChartTheme,
+  reason: string,
+): ReportChart {
+  const legend = legendOf(model, values, theme).map(({ label, value }) => ({ label, value }));
+  return { id: model.id, title: model.title, unit: model.unit, legend, image: null, emptyReason: reason };
+}
+
+/** The chart's plot (uPlot, off screen) under its title and legend, as one PNG. */
+async function composedChart(
+  model: ImageModel,
+  columns: uPlot.AlignedData,
+  values: readonly (number | null)[],
+  theme: ChartTheme,
+): Promise<ReportChart> {
+  const entries: LegendEntry[] = legendOf(model, values, theme);
   const legend = entries.map(({ label, value }) => ({ label, value }));
   const base = { id: model.id, title: model.title, unit: model.unit, legend };
-  if (model.emptyReason !== null || history.count === 0)
-    return { ...base, image: null, emptyReason: model.emptyReason ?? 'The run has no samples yet.' };
-
-  const columns = chartColumns(model, history, MAX_POINTS) as uPlot.AlignedData;
   const plot = await plotCanvas(model, columns, theme);
   try {
     const output = document.createElement('canvas');
@@ -201,4 +233,38 @@ export async function renderChartImages(history: RunHistory, context: SeriesCont
   const charts: ReportChart[] = [];
   for (const id of CHART_IDS) charts.push(await chartImage(chartModel(id, history, context), history, theme));
   return charts;
+}
+
+/** The compare view's recorded timelines (first seed of A and of B) as report images: A solid, B
+ *  dashed, on one time axis — throughput, p99 and errors, as the compare panel draws them. */
+export async function renderCompareTimelineImages(a: RunTimeline, b: RunTimeline): Promise<ReportChart[]> {
+  const theme = chartTheme('light');
+  const seconds = a.tS.length >= b.tS.length ? a.tS : b.tS;
+  const series = (key: string): SeriesSpec[] => [
+    { key: `${key}-a`, label: 'A', style: 0, source: { constant: 0 } },
+    { key: `${key}-b`, label: 'B', style: 1, source: { constant: 0 } },
+  ];
+  const charts: {
+    id: ChartId;
+    title: string;
+    unit: ChartModel['unit'];
+    column: (t: RunTimeline) => number[];
+  }[] = [
+    { id: 'throughput', title: 'Throughput', unit: 'rps', column: (t) => t.throughputRps },
+    { id: 'latency', title: 'p99 latency', unit: 'ms', column: (t) => t.p99Ms },
+    { id: 'errors', title: 'Error rate', unit: '%', column: (t) => t.errorRate.map((rate) => rate * 100) },
+  ];
+  const out: ReportChart[] = [];
+  for (const chart of charts) {
+    const model = { id: chart.id, title: chart.title, unit: chart.unit, series: series(chart.id) };
+    const aligned = (t: RunTimeline) => seconds.map((_s, i) => chart.column(t)[i] ?? null);
+    const lastOf = (t: RunTimeline) => chart.column(t)[t.tS.length - 1] ?? Number.NaN;
+    const values = [lastOf(a), lastOf(b)];
+    out.push(
+      seconds.length === 0
+        ? emptyChart(model, values, theme, 'The comparison recorded no seconds.')
+        : await composedChart(model, [seconds, aligned(a), aligned(b)] as uPlot.AlignedData, values, theme),
+    );
+  }
+  return out;
 }

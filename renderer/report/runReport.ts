@@ -258,8 +258,9 @@ function scenarioSection(input: RunReportInput): ReportSection {
   };
 }
 
-function chartsSection(input: RunReportInput): ReportSection {
-  const blocks: ReportBlock[] = input.charts.flatMap((chart): ReportBlock[] => {
+/** Each chart as an image with its end-of-run legend in the caption (or why it has none). */
+export function chartBlocks(charts: readonly ReportChart[], over = 'over the run'): ReportBlock[] {
+  return charts.flatMap((chart): ReportBlock[] => {
     const legend = chart.legend.map((entry) => `${entry.label} ${entry.value}`).join(' · ');
     if (!chart.image)
       return [
@@ -275,12 +276,15 @@ function chartsSection(input: RunReportInput): ReportSection {
         src: chart.image.src,
         width: chart.image.width,
         height: chart.image.height,
-        alt: `${chart.title} (${chart.unit}) over the run${legend ? `; at the end: ${legend}` : ''}`,
+        alt: `${chart.title} (${chart.unit}) ${over}${legend ? `; at the end: ${legend}` : ''}`,
         caption: `${chart.title} (${chart.unit})${legend ? ` — at the end: ${legend}` : ''}`,
       },
     ];
   });
-  return { id: 'charts', heading: 'Charts over the run', blocks };
+}
+
+function chartsSection(input: RunReportInput): ReportSection {
+  return { id: 'charts', heading: 'Charts over the run', blocks: chartBlocks(input.charts) };
 }
 
 function hottest(row: NodeResult): string {
