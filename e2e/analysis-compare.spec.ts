@@ -69,6 +69,13 @@ test('duplicate as variant, edit B, compare both on one clock with a noise verdi
   await slider.focus();
   await page.keyboard.press('Home');
   await expect(page.getByTestId('compare-time')).toHaveText('t = 1 s of 20 s');
+  // Play: both diagrams advance together on one clock (the figures' numbers change) to the end.
+  const figureA = await page.getByTestId('compare-figure-A-api').textContent();
+  await page.getByTestId('compare-play').click();
+  await expect(page.getByTestId('compare-play')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('compare-time')).toHaveText('t = 20 s of 20 s', { timeout: 15_000 });
+  await expect(page.getByTestId('compare-play')).toHaveAttribute('aria-pressed', 'false');
+  expect(await page.getByTestId('compare-figure-A-api').textContent()).not.toBe(figureA);
 
   // A second instance halves the utilisation: p99 falls far outside the noise, throughput does not move.
   const p99 = page.getByTestId('compare-table').locator('tr[data-metric="p99Ms"]');

@@ -2,7 +2,7 @@
 // scripts in the worker pool; the view shows them side by side on one clock (a cursor second both
 // diagrams and both timelines follow: drag on a chart, the slider, ◀ ▶ or the arrow keys), and the
 // difference table says, per metric, B − A with its 95% interval and whether it is within the noise.
-import { useMemo, useState, type SyntheticEvent } from 'react';
+import { useEffect, useMemo, useState, type SyntheticEvent } from 'react';
 import { Dialog } from '../ui/Dialog';
 import { RunOrCancel } from '../ui/RunOrCancel';
 import { useDesignStore } from '../store/designStore';
@@ -59,12 +59,40 @@ function CompareFormRow({ running }: { running: boolean }) {
   );
 }
 
+/** Simulated seconds Play shows per wall second (a 30 s comparison replays in 6 s). */
+const PLAY_SECONDS_PER_S = 5;
+
 function Scrubber({ lastS }: { lastS: number }) {
   const cursorS = useCompareStore((state) => state.cursorS);
+  const [playing, setPlaying] = useState(false);
   const at = cursorS ?? lastS;
   const move = (second: number) => setCompareCursor(Math.max(1, Math.min(lastS, second)));
+  // Play: both designs' second advances together on one clock, to the end of the shorter run.
+  useEffect(() => {
+    if (!playing) return;
+    const timer = setInterval(() => {
+      const now = useCompareStore.getState().cursorS ?? lastS;
+      if (now >= lastS) return setPlaying(false);
+      setCompareCursor(now + 1);
+    }, 1000 / PLAY_SECONDS_PER_S);
+    return () => clearInterval(timer);
+  }, [playing, lastS]);
+  const togglePlay = () => {
+    if (!playing && at >= lastS) setCompareCursor(1);
+    setPlaying(!playing);
+  };
   return (
     <div className="compare-scrubber">
+      <button
+        type="button"
+        className="button button-default"
+        aria-label={playing ? 'Pause both' : 'Play both on one clock'}
+        aria-pressed={playing}
+        data-testid="compare-play"
+        onClick={togglePlay}
+      >
+        {playing ? '❚❚' : '⏵'}
+      </button>
       <button
         type="button"
         className="button button-default"
