@@ -309,3 +309,75 @@ test('outside presentation the arrows still nudge and Escape still deselects (an
   expect((await page.evaluate(() => window.__backpressure!.selection())).nodes).toEqual([]);
   expect((await presentationOf(page)).presenting).toBe(false);
 });
+
+test('a frame set up in the inspector plays its chaos and opens its lab step when shown as a slide', async ({
+  page,
+}) => {
+  test.slow();
+  await open(page);
+  // Select the "Service" frame by its title with the mouse: the inspector offers "As a slide".
+  const service = lesson.notes.find((note) => note.id === 'frame-service')!;
+  const title = await toScreen(page, { x: service.x + 60, y: service.y + 12 });
+  await page.mouse.click(title.x, title.y);
+  const section = page.getByTestId('inspector-slide');
+  await expect(section).toBeVisible();
+  await expect(section.getByTestId('slide-plays-empty')).toBeVisible();
+  await section.getByTestId('slide-add-action').selectOption('kill');
+  await section.getByTestId('slide-add-target').selectOption('service-1');
+  await section.getByTestId('slide-add-after').fill('2');
+  await section.getByTestId('slide-add').click();
+  await expect(section.getByTestId('slide-plays')).toContainText('kill API');
+  await section.getByTestId('slide-lab').selectOption({ label: 'Step 2: littles-law' });
+  const slide = (await page.evaluate(() => window.__backpressure!.document())).notes.find(
+    (note) => note.id === 'frame-service',
+  )!.slide;
+  expect(slide).toEqual({
+    play: [{ atS: 2, action: 'kill', target: 'service-1' }],
+    lab: { id: 'littles-law-utilisation', step: 'littles-law' },
+  });
+  // A bad time never enters the design.
+  await section.getByTestId('slide-add-after').fill('-1');
+  await expect(section.getByTestId('slide-add')).toBeDisabled();
+  await expect(section.getByRole('alert')).toContainText('seconds from 0');
+
+  await clickEmptyCanvas(page);
+  await page.keyboard.press('F5');
+  await page.keyboard.press('ArrowRight'); // Clients: a plain frame, nothing plays
+  await expect(page.getByTestId('presentation-where')).toHaveText('Slide 1 of 3: Clients');
+  expect((await runInfo(page)).status).not.toBe('running');
+  await page.keyboard.press('ArrowRight'); // Service: the run starts, the kill fires 2 s later
+  await expect(page.getByTestId('presentation-where')).toHaveText('Slide 2 of 3: Service');
+  await expect(page.getByTestId('lab-step')).toHaveAttribute('data-step-id', 'littles-law');
+  await expect.poll(async () => (await runInfo(page)).status).toBe('running');
+  await expect
+    .poll(
+      async () => (await runLog(page)).filter((entry) => entry.type === 'kill').map((entry) => entry.target),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toEqual(['service-1']);
+  const kill = (await runLog(page)).find((entry) => entry.type === 'kill')!;
+  expect(kill.t).toBeGreaterThanOrEqual(2000);
+  // The run opened the dock and the canvas shrank: the slide is shown again, whole.
+  await expect
+    .poll(async () => {
+      const box = (await page.getByTestId('canvas').boundingBox())!;
+      const topLeft = await toScreen(page, { x: service.x, y: service.y });
+      const bottomRight = await toScreen(page, { x: service.x + service.w, y: service.y + service.h });
+      return (
+        topLeft.x >= box.x &&
+        topLeft.y >= box.y &&
+        bottomRight.x <= box.x + box.width &&
+        bottomRight.y <= box.y + box.height
+      );
+    })
+    .toBe(true);
+  // The design is the presenter's: the lab step did not replace it.
+  expect((await page.evaluate(() => window.__backpressure!.document())).nodes.map((n) => n.id)).toEqual([
+    'client-1',
+    'service-1',
+    'database-1',
+  ]);
+  await page.screenshot({ path: '/tmp/present-slide-lab.png' });
+});

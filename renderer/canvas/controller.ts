@@ -143,9 +143,14 @@ export class CanvasController {
     this.overlay = shape;
   }
 
+  /** Called after the canvas changes size (the dock opening, a panel closing). */
+  readonly resizeListeners = new Set<() => void>();
+
   setSize(size: { w: number; h: number }) {
+    const changed = size.w !== this.size.w || size.h !== this.size.h;
     this.size = size;
     this.updateVisibleWorld(this.viewport());
+    if (changed) for (const listener of this.resizeListeners) listener();
   }
 
   // ---- coordinates and viewport ----

@@ -18,7 +18,7 @@ import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { cancelStepComparisons, startStepComparisons } from './labComparisons';
 import { writeProgress, withStepDone } from './labProgress';
-import type { LabEntry } from './labLibrary';
+import { bundledLabs, type LabEntry } from './labLibrary';
 import { currentStep, useLabStore, type OpenLab } from './labStore';
 
 /** Chaos a step asked for at +S simulated seconds: fired by the check loop (labChecks.ts). */
@@ -137,6 +137,25 @@ export function captionText(step: LabStep, onto: Design): string {
     const node = onto.nodes.find((candidate) => candidate.id === id);
     return node ? node.label : id;
   });
+}
+
+/**
+ * Shows a lab's step beside the open design without loading the lab's design or performing the
+ * step's actions (a slide that carries a lab step: the presenter's design stays; the check reads
+ * the live run, and Show me performs the actions if asked). False when the lab or step is unknown.
+ */
+export function attachLabStep(labId: string, stepId: string): boolean {
+  const entry = bundledLabs().find((candidate) => candidate.ok && candidate.lab.id === labId);
+  if (!entry?.ok) return false;
+  const index = entry.lab.steps.findIndex((step) => step.id === stepId);
+  if (index < 0) return false;
+  clearScheduledChaos();
+  const open = useLabStore.getState().open;
+  if (open?.lab.id !== labId) useLabStore.setState({ open: { lab: entry.lab, baseDesign: entry.design } });
+  useLabStore.setState({ stepIndex: index, captionHidden: false, check: null, galleryOpen: false });
+  startStepComparisons();
+  startStepClock();
+  return true;
 }
 
 /** Reaches step `index`: its actions, then the design it starts from and the time its check reads from. */

@@ -30,6 +30,7 @@ import {
   sloFieldProblem,
 } from './inspectorModel';
 import { formatNumber } from './paramInput';
+import { SlideSection } from '../presentation/SlideSection';
 
 const change = (label: string, recipe: (design: Design) => void) =>
   useDesignStore.getState().change(label, recipe);
@@ -281,6 +282,7 @@ function NoteSection({ note }: { note: InspectedNote }) {
           })
         }
       />
+      {style === 'frame' && <SlideSection noteId={note.id} />}
     </section>
   );
 }

@@ -16,6 +16,7 @@ import {
   type Viewport,
 } from '../../shared/document/geometry';
 import { slidesInReadingOrder, viewportBetween, viewportShowing } from './slides';
+import { playSlide, stopSlidePlay } from './slidePlay';
 import { PRESENTATION_SCALE, usePresentation } from './presentationStore';
 
 const CAMERA_MOVE_MS = 450;
@@ -58,11 +59,13 @@ function showSlide(index: number): void {
   const clamped = Math.max(0, Math.min(list.length - 1, index));
   presentation().set({ slideIndex: clamped, overview: false });
   moveCamera(viewportShowing(noteRect(list[clamped]!), canvasSize()));
+  playSlide(list[clamped]!);
 }
 
 function showOverview(): void {
   const bounds = designBounds(useDesignStore.getState().design);
   if (!bounds) return;
+  stopSlidePlay();
   presentation().set({ slideIndex: null, overview: true });
   moveCamera(viewportShowing(bounds, canvasSize()));
 }
@@ -89,6 +92,7 @@ export function startPresenting(): void {
 export function stopPresenting(): void {
   if (!presentation().presenting) return;
   cancelAnimationFrame(cameraFrame);
+  stopSlidePlay();
   const before = presentation().viewportBefore;
   presentation().set({
     presenting: false,
@@ -100,7 +104,15 @@ export function stopPresenting(): void {
   if (before) requestAnimationFrame(() => canvasController.setViewport(before));
 }
 
+/** The canvas changed size under a slide (the dock opened when the slide started the run): show the slide again. */
+function keepSlideShown(): void {
+  const { presenting, slideIndex } = presentation();
+  const frame = presenting && slideIndex !== null ? slides()[slideIndex] : undefined;
+  if (frame) moveCamera(viewportShowing(noteRect(frame), canvasSize()));
+}
+
 export function registerPresentationCommands(): () => void {
+  canvasController.resizeListeners.add(keepSlideShown);
   const presenting = () => presentation().presenting;
   const hasSlides = () => presenting() && slides().length > 0;
   extendAutomation({
@@ -109,7 +121,7 @@ export function registerPresentationCommands(): () => void {
       return { presenting, tool, spotlight, slideIndex, overview, slideCount: slides().length };
     },
   });
-  return registerCommands({
+  const unregister = registerCommands({
     'view.presentation': { run: () => (presenting() ? stopPresenting() : startPresenting()) },
     // Escape leaves presentation; outside it, Escape puts a laser pointer away. An open context
     // menu is closed first (by the canvas's own Escape).
@@ -141,4 +153,8 @@ export function registerPresentationCommands(): () => void {
       },
     },
   });
+  return () => {
+    unregister();
+    canvasController.resizeListeners.delete(keepSlideShown);
+  };
 }

@@ -123,6 +123,29 @@ describe('problems name the JSON path and what is wrong', () => {
     ]);
   });
 
+  it('keeps what a frame plays as a slide, and checks its chaos targets like the scenario’s', () => {
+    const design = checkout();
+    design.notes.push({
+      id: 'slide-1',
+      text: 'Kill the API',
+      x: 0,
+      y: 0,
+      w: 400,
+      h: 300,
+      style: 'frame',
+      slide: { play: [{ atS: 3, action: 'kill', target: 'api' }], lab: { id: 'failover', step: 'kill' } },
+    });
+    const result = parseDesign(JSON.stringify(design));
+    expect(result.ok && result.design.notes.at(-1)?.slide).toEqual({
+      play: [{ atS: 3, action: 'kill', target: 'api' }],
+      lab: { id: 'failover', step: 'kill' },
+    });
+    design.notes.at(-1)!.slide!.play!.push({ atS: 4, action: 'slow', target: 'ghost', factor: 3 });
+    expect(problemsOf(design)).toEqual([
+      'notes[1].slide.play[1].target: no node or instance "ghost" (use a node id or "nodeId:instance")',
+    ]);
+  });
+
   it('reports a file that is not JSON, and one that is not a design', () => {
     expect(problemsOf(fixture('corrupt-truncated.bpd'))[0]).toMatch(/^not valid JSON: /);
     expect(problemsOf('{"hello": 1}')).toEqual([

@@ -132,6 +132,22 @@ export const nodeSchema = z.object({
 
 export const edgeSchema = z.object({ id, from: id, to: id, params: params.default({}) });
 
+export const scenarioEventSchema = z.object({
+  atS: z.number().min(0).max(1e7),
+  action: z.enum(CHAOS_ACTIONS),
+  target: id,
+  factor: z.number().positive().max(1e6).optional(),
+  durationS: z.number().min(0).max(1e7).optional(),
+});
+
+/** What a frame does when it is shown as a slide (presentation mode). */
+export const slideSchema = z.object({
+  /** Chaos to play: the run starts if it is not running; each event fires `atS` seconds after the slide is shown. */
+  play: z.array(scenarioEventSchema).max(20).optional(),
+  /** A lab step to open beside the slide: a bundled lab's id and one of its step ids. */
+  lab: z.object({ id: z.string().min(1).max(100), step: z.string().min(1).max(100) }).optional(),
+});
+
 export const noteSchema = z.object({
   id,
   text: z.string().max(DESIGN_LIMITS.textChars),
@@ -140,14 +156,7 @@ export const noteSchema = z.object({
   w: z.number().positive().max(1e6),
   h: z.number().positive().max(1e6),
   style: z.enum(['sticky', 'frame', 'text']).optional(),
-});
-
-export const scenarioEventSchema = z.object({
-  atS: z.number().min(0).max(1e7),
-  action: z.enum(CHAOS_ACTIONS),
-  target: id,
-  factor: z.number().positive().max(1e6).optional(),
-  durationS: z.number().min(0).max(1e7).optional(),
+  slide: slideSchema.optional(),
 });
 
 /** The shortest run: 1 ms (the engine's clock counts microseconds; 1e-300 s is not a run). */

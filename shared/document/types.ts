@@ -34,6 +34,15 @@ export interface DesignNote {
   w: number;
   h: number;
   style?: NoteStyle;
+  /** A frame shown as a slide plays this (presentation mode). */
+  slide?: Slide;
+}
+
+export interface Slide {
+  /** Chaos fired `atS` seconds after the slide is shown (the run starts if it is not running). */
+  play?: ScenarioEvent[];
+  /** A bundled lab's step opened beside the slide. */
+  lab?: { id: string; step: string };
 }
 
 export const CHAOS_ACTIONS = [

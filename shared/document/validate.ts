@@ -228,10 +228,14 @@ function documentProblems(document: Record<string, unknown>, warnings: string[])
   warnings.push(...authRouteWarnings(nodes, edges));
 
   const scenario = isObject(document.scenario) ? document.scenario : {};
-  const events = Array.isArray(scenario.events) ? scenario.events : [];
-  events.forEach((event, index) => {
+  // Chaos a run plays: the scenario's events, and those a frame plays when shown as a slide.
+  const chaosEvents = (list: unknown, at: string) =>
+    (Array.isArray(list) ? list : []).map((event, index) => ({ event, path: `${at}[${index}].target` }));
+  const playedBySlides = notes.flatMap((note, index) =>
+    isObject(note) && isObject(note.slide) ? chaosEvents(note.slide.play, `notes[${index}].slide.play`) : [],
+  );
+  [...chaosEvents(scenario.events, 'scenario.events'), ...playedBySlides].forEach(({ event, path }) => {
     if (!isObject(event) || typeof event.target !== 'string') return;
-    const path = `scenario.events[${index}].target`;
     const target = event.target;
     if (event.action === 'cut') {
       if (!edgeIds.has(target))
