@@ -6,12 +6,12 @@
 // `node --single-threaded` (no concurrent compiler threads), once with two runs and once with
 // three runs of the case in the same process: the difference is one warm run (start-up and the
 // first runs' compilations and re-optimisations cancel out; counted from one run to two, a second
-// run's ~50 deopts and recompilations add ~5% at scale 0.1). Cases: the M/M/1 of `npm run bench`
+// run's ~50 deopts and recompilations add ~60% at scale 0.1). Cases: the M/M/1 of `npm run bench`
 // (ρ = 0.8) and the six-tier reference at 10,000 req/s, both scaled (default 0.1: 100,000
 // customers, 6 simulated s), and the lean loop (leanMm1.mjs) on the same M/M/1 with 5 M customers
 // (its own compilation, redone on every call, would otherwise be a third of a short run) as the
 // yardstick. Printed per case:
-// instructions per event and per customer or request, and lean ÷ ours per event — the
+// instructions per event (and per M/M/1 customer), and lean ÷ ours per event — the
 // instruction-count form of `npm run bench`'s "within 2.5× of the lean loop" target.
 import { build } from 'esbuild';
 import { execFileSync, spawn } from 'node:child_process';
@@ -83,7 +83,8 @@ for (let i = 0; i < Number(runs); i++) {
   } else {
     const sim = engine.createSimulation(template('six-tier-reference'), { durationS: 60 * scale });
     sim.run();
-    out = { events: sim.eventsProcessed, units: sim.results().global.requests };
+    // Requests after warm-up are not the run's requests: per event only.
+    out = { events: sim.eventsProcessed, units: null };
   }
 }
 console.log(JSON.stringify(out));
@@ -138,6 +139,6 @@ for (const [name, bundlePath] of builds)
     const r = await warmRun(bundlePath, which);
     const perEvent = r.instructions / r.events;
     console.log(
-      `  ${(which === 'mm1' ? 'M/M/1' : 'six-tier').padEnd(8)} ${name.padEnd(12)} ${fmt(perEvent, 1).padStart(8)} instructions/event, ${fmt(r.instructions / r.units).padStart(7)} per ${which === 'mm1' ? 'customer' : 'request'} (${fmt(r.events)} events) → lean ÷ ours ${fmt(perEvent / leanPerEvent, 2)}× per event`,
+      `  ${(which === 'mm1' ? 'M/M/1' : 'six-tier').padEnd(8)} ${name.padEnd(12)} ${fmt(perEvent, 1).padStart(8)} instructions/event${r.units ? `, ${fmt(r.instructions / r.units)} per customer` : ''} (${fmt(r.events)} events) → lean ÷ ours ${fmt(perEvent / leanPerEvent, 2)}× per event`,
     );
   }
