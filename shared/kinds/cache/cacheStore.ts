@@ -173,7 +173,9 @@ export class CacheStore {
    * never take capacity from live ones). Dirty ones go to expiredDirtyKeys for writing back.
    */
   purgeExpired(nowMs: number): void {
-    this.expiredDirtyKeys.length = 0;
+    // Only when there is something to clear: setting an array's length is a runtime call, and this
+    // runs on every lookup.
+    if (this.expiredDirtyKeys.length > 0) this.expiredDirtyKeys.length = 0;
     const slots = this.expirySlots;
     while (slots.length > 0) {
       const slot = slots.peek();
