@@ -381,3 +381,19 @@ test('a frame set up in the inspector plays its chaos and opens its lab step whe
   ]);
   await page.screenshot({ path: '/tmp/present-slide-lab.png' });
 });
+
+test('the high-contrast theme is remembered across a reload, like the theme', async ({ page }) => {
+  await open(page);
+  await clickEmptyCanvas(page);
+  await page.keyboard.press('F5');
+  await page.getByRole('button', { name: 'Contrast' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
+  await page.reload();
+  await expect(page.getByTestId('canvas')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
+  await page.evaluate(() => window.__backpressure!.runCommand('view.highContrast'));
+  await expect(page.locator('html')).not.toHaveAttribute('data-contrast', 'high');
+  await page.reload();
+  await expect(page.getByTestId('canvas')).toBeVisible();
+  await expect(page.locator('html')).not.toHaveAttribute('data-contrast', 'high');
+});

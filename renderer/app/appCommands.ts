@@ -45,9 +45,10 @@ const PREFERENCES_KEY = 'backpressure.ui';
 interface UiPreferences {
   theme: ThemeChoice;
   panels: UiState['panels'];
+  highContrast: boolean;
 }
 
-/** Restores the theme and panel layout from the last session (they are not part of any design). */
+/** Restores the theme (and high contrast) and panel layout from the last session (they are not part of any design). */
 export function restoreUiPreferences(): void {
   try {
     const saved = JSON.parse(
@@ -56,6 +57,7 @@ export function restoreUiPreferences(): void {
     if (!saved) return;
     if (saved.theme === 'system' || saved.theme === 'light' || saved.theme === 'dark')
       ui().setTheme(saved.theme);
+    if (typeof saved.highContrast === 'boolean') ui().setHighContrast(saved.highContrast);
     if (saved.panels && typeof saved.panels === 'object') {
       const current = ui().panels;
       for (const panel of Object.keys(current) as (keyof UiPreferences['panels'])[]) {
@@ -70,9 +72,19 @@ export function restoreUiPreferences(): void {
 
 export function saveUiPreferencesOnChange(): () => void {
   return useUiStore.subscribe((state, previous) => {
-    if (state.theme === previous.theme && state.panels === previous.panels) return;
+    if (
+      state.theme === previous.theme &&
+      state.panels === previous.panels &&
+      state.highContrast === previous.highContrast
+    )
+      return;
     try {
-      localStorage.setItem(PREFERENCES_KEY, JSON.stringify({ theme: state.theme, panels: state.panels }));
+      const preferences: UiPreferences = {
+        theme: state.theme,
+        panels: state.panels,
+        highContrast: state.highContrast,
+      };
+      localStorage.setItem(PREFERENCES_KEY, JSON.stringify(preferences));
     } catch {
       // Storage full or disabled: the layout simply is not remembered.
     }
