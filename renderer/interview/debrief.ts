@@ -14,6 +14,7 @@ import { formatClock, planPhases } from '../../shared/interview/phases';
 import { phaseSpentMs, RUBRIC_CRITERIA, type InterviewState } from '../../shared/interview/state';
 import { estimateCapacity, type MeasuredTier } from '../../shared/interview/estimator';
 import { loadFigures } from '../../shared/interview/requirements';
+import { describeFault } from '../../shared/interview/faults';
 import type { GrowthVerdict } from '../../shared/interview/growth';
 import { useDesignStore } from '../store/designStore';
 import { useInterviewUi } from './interviewStore';
@@ -171,11 +172,25 @@ export function buildDebrief({ design, interview, measured, growth, designImage 
     blocks: [
       {
         type: 'table',
-        columns: [{ label: 'Fault' }, { label: 'Target' }, { label: 'Fired at', align: 'right' }],
+        columns: [
+          { label: 'Fault' },
+          { label: 'Target' },
+          { label: 'Armed for' },
+          { label: 'Fired at (interview)', align: 'right' },
+          { label: 'Run time', align: 'right' },
+        ],
         rows: interview.faults.map((fault) => [
-          fault.action,
+          describeFault(fault, label(fault.target)),
           label(fault.target),
-          fault.firedAtMs === null ? (fault.problem ?? 'not fired') : formatClock(fault.firedAtMs),
+          (fault.armedAtSimMs ?? null) !== null
+            ? `run ${formatClock(fault.armedAtSimMs!)}`
+            : fault.armedAtMs !== null
+              ? `interview ${formatClock(fault.armedAtMs)}`
+              : 'now',
+          fault.firedAtMs === null
+            ? { text: fault.problem ?? 'not fired', tone: 'muted' }
+            : formatClock(fault.firedAtMs),
+          fault.firedAtSimMs === null ? '—' : formatClock(fault.firedAtSimMs),
         ]),
         empty: 'No faults were injected.',
       },

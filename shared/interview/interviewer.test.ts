@@ -89,7 +89,7 @@ describe('interviewer protocol', () => {
   it('names the channel after the session and opens the same page with only ?interviewer=', () => {
     expect(interviewerChannelName('iv1')).toBe('backpressure.interviewer.iv1');
     expect(interviewerUrl('http://localhost:5391/?automation=1#x', 'iv 1')).toBe(
-      'http://localhost:5391/?interviewer=iv+1',
+      'http://localhost:5391/?interviewer=iv%201',
     );
   });
 });

@@ -16,11 +16,8 @@ export const interviewerChannelName = (sessionId: string) => `backpressure.inter
 
 /** The interviewer window's address: this page with only `?interviewer=<session>`. */
 export function interviewerUrl(pageHref: string, sessionId: string): string {
-  const url = new URL(pageHref);
-  url.search = '';
-  url.hash = '';
-  url.searchParams.set(INTERVIEWER_PARAM, sessionId);
-  return url.toString();
+  const page = pageHref.split(/[?#]/)[0];
+  return `${page}?${INTERVIEWER_PARAM}=${encodeURIComponent(sessionId)}`;
 }
 
 const phaseId = z.enum(PHASE_IDS);
