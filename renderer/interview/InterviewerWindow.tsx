@@ -14,13 +14,13 @@ import {
   isArmed,
   targetsFor,
   type FaultAction,
-  type FaultRequest,
 } from '../../shared/interview/faults';
 import {
   interviewerChannelName,
   readCandidateMessage,
   type InterviewerMessage,
   type InterviewSnapshot,
+  type RemoteFaultRequest,
 } from '../../shared/interview/remote';
 import './interview.css';
 
@@ -130,9 +130,8 @@ function FaultRemote({
   const chosen = choices.some((choice) => choice.id === target) ? target : (choices[0]?.id ?? '');
   const label = (id: string) => snapshot.targets.find((entry) => entry.id === id)?.label ?? id;
   const { interview, run } = snapshot;
-  const interviewMs = elapsedAt(interview, Date.now());
 
-  const request = (when: FaultRequest['when']): FaultRequest | null => {
+  const request = (when: RemoteFaultRequest['when']): RemoteFaultRequest | null => {
     const number = (text: string, fallback: number | undefined) =>
       text.trim() === '' ? fallback : Number(text);
     const f = number(factor, info.factor);
@@ -159,11 +158,7 @@ function FaultRemote({
     const seconds = Number(afterS);
     if (afterS.trim() === '' || !(seconds >= 0))
       return setProblem(`Fire in must be seconds ≥ 0 (got "${afterS}").`);
-    const made = request(
-      clock === 'run'
-        ? { clock: 'run', atSimMs: run.simTimeMs + seconds * 1000 }
-        : { clock: 'interview', atMs: interviewMs + seconds * 1000 },
-    );
+    const made = request({ clock, inMs: seconds * 1000 });
     if (made) send({ type: 'fault', request: made });
   };
 

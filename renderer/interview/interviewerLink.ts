@@ -16,6 +16,7 @@ import {
   markFired,
   markProblem,
   type FaultClocks,
+  type FaultWhen,
   type FaultTarget,
 } from '../../shared/interview/faults';
 import {
@@ -121,13 +122,23 @@ export function applyInterviewerMessage(message: InterviewerMessage): void {
       return updateInterview((state) => disarmFault(state, message.faultId));
     case 'fault': {
       const id = `fault-${nowMs.toString(36)}-${++faultCount}`;
+      const clocks = clocksNow();
+      const { when: asked, ...fault } = message.request;
+      // "In 30 s" from this window's clocks; with no run yet, 30 s into the next run.
+      const when: FaultWhen =
+        asked.clock === 'now'
+          ? asked
+          : asked.clock === 'run'
+            ? { clock: 'run', atSimMs: (clocks.simTimeMs ?? 0) + asked.inMs }
+            : { clock: 'interview', atMs: clocks.interviewMs + asked.inMs };
+      const request = { ...fault, when };
       const problem =
-        faultRequestProblem(message.request, faultTargets(useDesignStore.getState().design)) ??
-        (message.request.when.clock === 'now' && clocksNow().simTimeMs === null
+        faultRequestProblem(request, faultTargets(useDesignStore.getState().design)) ??
+        (when.clock === 'now' && clocks.simTimeMs === null
           ? 'The candidate has no run going: nothing to hit yet.'
           : null);
       updateInterview((state) => {
-        const added = addFault(state, message.request, id);
+        const added = addFault(state, request, id);
         return problem ? markProblem(added, id, problem) : added;
       });
       return fireDueFaults();

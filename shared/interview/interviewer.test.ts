@@ -47,7 +47,11 @@ describe('interviewer protocol', () => {
       { type: 'rubric', criterion: 'tradeOffs', score: 3, comment: 'SQL vs NoSQL argued' },
       { type: 'rubric', criterion: 'communication', score: null, comment: '' },
       { type: 'shareRubric', share: true },
-      { type: 'fault', request: { action: 'kill', target: 'db', when: { clock: 'run', atSimMs: 30_000 } } },
+      { type: 'fault', request: { action: 'kill', target: 'db', when: { clock: 'run', inMs: 30_000 } } },
+      {
+        type: 'fault',
+        request: { action: 'hang', target: 'svc', when: { clock: 'interview', inMs: 60_000 } },
+      },
       {
         type: 'fault',
         request: { action: 'spike', target: 'client', factor: 3, durationS: 30, when: { clock: 'now' } },

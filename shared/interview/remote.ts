@@ -74,10 +74,11 @@ export const interviewerMessageSchema = z.discriminatedUnion('type', [
       target: id,
       factor: z.number().positive().max(1e6).optional(),
       durationS: z.number().min(0).max(1e7).optional(),
+      // Relative: the candidate's window adds its own clock's time, so the interviewer's view of
+      // the run (a snapshot a frame old) does not shift the surprise.
       when: z.discriminatedUnion('clock', [
         z.object({ clock: z.literal('now') }),
-        z.object({ clock: z.literal('run'), atSimMs: simOrClockMs }),
-        z.object({ clock: z.literal('interview'), atMs: simOrClockMs }),
+        z.object({ clock: z.enum(['run', 'interview']), inMs: simOrClockMs }),
       ]),
     }),
   }),
@@ -87,6 +88,8 @@ export const interviewerMessageSchema = z.discriminatedUnion('type', [
 export type CandidateMessage = z.infer<typeof candidateMessageSchema>;
 export type InterviewerMessage = z.infer<typeof interviewerMessageSchema>;
 export type InterviewSnapshot = z.infer<typeof snapshotSchema>;
+/** A fault as the remote asks for it: when is relative ("now", "in 30 s of the run"). */
+export type RemoteFaultRequest = Extract<InterviewerMessage, { type: 'fault' }>['request'];
 
 /** A message from the candidate's window, or null when it is not one (dropped). */
 export function readCandidateMessage(data: unknown): CandidateMessage | null {
