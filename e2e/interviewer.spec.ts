@@ -103,7 +103,9 @@ test('a surprise fault armed in the interviewer window fires in the candidate ru
   await expect
     .poll(async () => (await documentOf(page)).interview!.notes.requirements)
     .toBe('Asked for the read/write ratio first');
-  await interviewer.screenshot({ path: '/tmp/interviewer-window.png', fullPage: true });
+  await interviewer.setViewportSize({ width: 1280, height: 1000 });
+  await interviewer.getByTestId('interviewer-status').click(); // leave the note box
+  await interviewer.screenshot({ path: '/tmp/interviewer-window.png' });
 
   // Not shared: the debrief has the fault, not the rubric or the notes.
   let html = await debriefHtml(page);

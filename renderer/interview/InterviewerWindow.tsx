@@ -97,6 +97,31 @@ function DraftText({
   return multiline ? <textarea rows={3} {...props} /> : <input type="text" {...props} />;
 }
 
+/** A value shown at once where it was changed, then as the candidate's window echoes it back. */
+function useEchoed<T>(value: T): [T, (next: T) => void] {
+  const [shown, setShown] = useState(value);
+  useEffect(() => setShown(value), [value]);
+  return [shown, setShown];
+}
+
+function ShareToggle({ share, send }: { share: boolean; send: (message: InterviewerMessage) => void }) {
+  const [checked, setChecked] = useEchoed(share);
+  return (
+    <label className="interviewer-share">
+      <input
+        type="checkbox"
+        data-testid="share-rubric"
+        checked={checked}
+        onChange={(event) => {
+          setChecked(event.target.checked);
+          send({ type: 'shareRubric', share: event.target.checked });
+        }}
+      />
+      Share the rubric and notes in the debrief
+    </label>
+  );
+}
+
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
     <section className="interviewer-section" data-testid={testId}>
@@ -467,15 +492,7 @@ export function InterviewerWindow({ sessionId }: { sessionId: string }) {
                 })}
               </tbody>
             </table>
-            <label className="interviewer-share">
-              <input
-                type="checkbox"
-                data-testid="share-rubric"
-                checked={interview.shareRubric}
-                onChange={(event) => send({ type: 'shareRubric', share: event.target.checked })}
-              />
-              Share the rubric and notes in the debrief
-            </label>
+            <ShareToggle share={interview.shareRubric} send={send} />
           </Section>
         </div>
       </div>
