@@ -63,6 +63,7 @@ test('a surprise fault armed in the interviewer window fires in the candidate ru
   const item = interviewer.getByTestId('fault-list').locator('li[data-state]');
   await expect(item).toHaveAttribute('data-state', 'armed');
   await expect(item).toContainText('Kill: Service 1');
+  await interviewer.screenshot({ path: '/tmp/interviewer-armed.png' });
   const armedAtSimMs = (await documentOf(page)).interview!.faults[0].armedAtSimMs!;
   expect(armedAtSimMs).toBeGreaterThanOrEqual(simAtArmMs + 4_000);
   expect(armedAtSimMs).toBeLessThan(simAtArmMs + 4_000 + 2_000); // from the snapshot's sim time
@@ -127,6 +128,7 @@ test('a surprise fault armed in the interviewer window fires in the candidate ru
 test('phase control from the interviewer window moves the candidate bar and mirrors it back; a fault now without a run is refused in words', async ({
   page,
 }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
   await openWithDesign(page, interviewDesign());
   await startInterview(page, 'Design a chat service');
   const interviewer = await openInterviewer(page);
@@ -155,4 +157,7 @@ test('phase control from the interviewer window moves the candidate bar and mirr
   await expect(item).toContainText('The candidate has no run going');
   await expect(page.getByTestId('toast')).toHaveCount(0);
   expect((await runInfo(page)).status).toBe('idle');
+  await interviewer.emulateMedia({ colorScheme: 'dark' });
+  await expect(interviewer.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await interviewer.screenshot({ path: '/tmp/interviewer-dark.png' });
 });

@@ -3,7 +3,9 @@
 // comes from the candidate's window as snapshots over the interview's BroadcastChannel, and every
 // control sends a request there (shared/interview/remote.ts), which the candidate's window applies
 // to `design.interview` (so notes, rubric and faults are saved with the file and its drafts).
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { restoreUiPreferences } from '../app/appCommands';
+import { useResolvedTheme } from '../ui/themeColors';
 import { formatClock, planPhases } from '../../shared/interview/phases';
 import { elapsedAt, phaseSpentMs, RUBRIC_CRITERIA, RUBRIC_SCORES } from '../../shared/interview/state';
 import type { InterviewFault, PhaseId } from '../../shared/interview/state';
@@ -332,10 +334,12 @@ export function InterviewerWindow({ sessionId }: { sessionId: string }) {
   useEffect(() => {
     document.title = snapshot ? `Interviewer — ${snapshot.title}` : 'Interviewer — Backpressure';
   }, [snapshot]);
-  useEffect(() => {
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
-    document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-  }, []);
+  // The editor's theme choice (saved preferences; this window never writes them), else the system's.
+  useLayoutEffect(() => restoreUiPreferences(), []);
+  const theme = useResolvedTheme();
+  useLayoutEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
   if (!snapshot)
     return (
