@@ -158,7 +158,7 @@ export function installInterviewerLink(): () => void {
   const sendSnapshot = () => {
     const { design } = useDesignStore.getState();
     const run = useRunStore.getState();
-    if (!design.interview) return;
+    if (!design.interview || !channel) return;
     lastRunPostMs = Date.now();
     post({
       type: 'snapshot',
