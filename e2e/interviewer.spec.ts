@@ -112,6 +112,9 @@ test('a surprise fault armed in the interviewer window fires in the candidate ru
   let html = await debriefHtml(page);
   expect(html).toContain('Faults injected');
   expect(html).toContain('Kill: Service 1');
+  // …and what the run's log says followed it, quoted from the run.
+  expect(html).toContain('After “Kill: Service 1” (run log):');
+  expect(html).toContain(`${(kills[0].t / 1000).toFixed(1)} s · Kill: Service 1 killed`);
   expect(html).not.toContain('Weighed SQL against NoSQL');
   expect(html).not.toContain('Asked for the read/write ratio first');
 
