@@ -12,7 +12,7 @@ import {
   reportHtmlPayload,
   templateNamePayload,
 } from '../shared/platform/payloads';
-import { isTrustedSenderFacts, parseIpcArguments } from './ipcGuard';
+import { isInterviewerWindowUrl, isTrustedSenderFacts, parseIpcArguments } from './ipcGuard';
 
 const APP = 'app://bundle';
 const ours = { fromOurWindow: true, topFrame: true, frameUrl: 'app://bundle/index.html' };
@@ -117,5 +117,27 @@ describe('IPC payload check', () => {
       'javascript:alert(1)',
     ])
       expect(isAllowedExternalUrl(url), url).toBe(false);
+  });
+});
+
+describe('isInterviewerWindowUrl: the one window.open the app allows', () => {
+  const origin = 'app://bundle';
+  it('allows the app page with only ?interviewer=<interview id>', () => {
+    expect(isInterviewerWindowUrl('app://bundle/index.html?interviewer=interview-mihx2k', origin)).toBe(true);
+    expect(
+      isInterviewerWindowUrl('http://localhost:5173/?interviewer=iv1', origin, 'http://localhost:5173/'),
+    ).toBe(true);
+  });
+  it('refuses other pages, other parameters and anything else', () => {
+    for (const url of [
+      'https://example.com/?interviewer=iv1',
+      'app://bundle/index.html',
+      'app://bundle/index.html?automation=1',
+      'app://bundle/index.html?interviewer=iv1&automation=1',
+      'app://bundle/index.html?interviewer=iv1#x',
+      'app://bundle/index.html?interviewer=',
+      'app://bundle/index.html?interviewer=%3Cscript%3E',
+    ])
+      expect(isInterviewerWindowUrl(url, origin)).toBe(false);
   });
 });

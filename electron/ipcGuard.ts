@@ -24,6 +24,16 @@ export function isAppPage(url: string, appOrigin: string, devUrl?: string): bool
   }
 }
 
+/**
+ * The interviewer window (issue #12): the app's own page with only `?interviewer=<interview id>`,
+ * the one `window.open` the app allows (a second window kept in sync over BroadcastChannel).
+ */
+export function isInterviewerWindowUrl(url: string, appOrigin: string, devUrl?: string): boolean {
+  if (!isAppPage(url, appOrigin, devUrl)) return false;
+  const query = url.slice(url.indexOf('?') + 1);
+  return url.includes('?') && !url.includes('#') && /^interviewer=[A-Za-z0-9_.-]{1,200}$/.test(query);
+}
+
 export function isTrustedSenderFacts(sender: SenderFacts, appOrigin: string, devUrl?: string): boolean {
   return (
     sender.fromOurWindow &&

@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { isAllowedExternalUrl } from '../shared/platform/payloads';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
-import { isAppPage, isTrustedSenderFacts } from './ipcGuard';
+import { isAppPage, isInterviewerWindowUrl, isTrustedSenderFacts } from './ipcGuard';
 import mimeTypes from '../shared/platform/mimeTypes.json';
 
 export const APP_SCHEME = 'app';
@@ -96,6 +96,18 @@ export function hardenSessions(): void {
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
+      // The interviewer's own window: the app page itself, as a second window that inherits this
+      // one's locked-down webPreferences (sandbox, context isolation, the same preload).
+      if (isInterviewerWindowUrl(url, APP_ORIGIN, process.env.BACKPRESSURE_DEV_URL))
+        return {
+          action: 'allow',
+          overrideBrowserWindowOptions: {
+            width: 1000,
+            height: 800,
+            title: 'Interviewer',
+            autoHideMenuBar: true,
+          },
+        };
       if (isAllowedExternalUrl(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });

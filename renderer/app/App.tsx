@@ -41,6 +41,7 @@ import { InterviewBar } from '../interview/InterviewBar';
 import { StartInterviewDialog } from '../interview/StartInterviewDialog';
 import { registerInterviewCommands } from '../interview/interviewCommands';
 import { installInterviewClock } from '../interview/interviewStore';
+import { installInterviewerLink } from '../interview/interviewerLink';
 import '../interview/interview.css';
 import { LabPlayer } from '../labs/LabPlayer';
 import { LabGallery, StartScreenLabs } from '../labs/LabGallery';
@@ -86,6 +87,7 @@ export function App() {
   useEffect(() => registerInterviewCommands(), []);
   useEffect(() => installInterviewClock(), []);
   useEffect(() => registerLabCommands(), []);
+  useEffect(() => installInterviewerLink(), []);
   useLiveRun();
   // Before first paint, so a dark-theme user never sees a light flash.
   useLayoutEffect(() => {

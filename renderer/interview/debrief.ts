@@ -5,15 +5,20 @@
 import { designSvg, svgDataUrl } from '../canvas/exportSvg';
 import { canvasThemes } from '../ui/themeColors';
 import { buildReportHtml } from '../report/reportHtml';
-import type { Report, ReportSection } from '../report/report';
+import type { Report, ReportBlock, ReportSection } from '../report/report';
+import { describeLogEntry } from '../dock/format';
+import { targetLabeller } from '../dock/labels';
+import { useRunStore } from '../run/runStore';
+import type { LogEntry } from '../run/types';
 import { getDesktopApi } from '../platform/getDesktopApi';
 import { fileNameForTitle } from '../../shared/platform/desktopApi';
 import type { Design } from '../../shared/document/types';
-import { formatMs, formatPercent, formatRps } from '../../shared/format';
+import { formatMs, formatPercent, formatRps, formatSimTime } from '../../shared/format';
 import { formatClock, planPhases } from '../../shared/interview/phases';
 import { phaseSpentMs, RUBRIC_CRITERIA, type InterviewState } from '../../shared/interview/state';
 import { estimateCapacity, type MeasuredTier } from '../../shared/interview/estimator';
 import { loadFigures } from '../../shared/interview/requirements';
+import { describeFault } from '../../shared/interview/faults';
 import type { GrowthVerdict } from '../../shared/interview/growth';
 import { useDesignStore } from '../store/designStore';
 import { useInterviewUi } from './interviewStore';
@@ -24,13 +29,26 @@ export interface DebriefInput {
   measured: Record<string, MeasuredTier> | null;
   growth: { factor: number; verdict: GrowthVerdict; why: string } | null;
   designImage: { src: string; width: number; height: number } | null;
+  /** The live run's event log (CLI shape), for what followed each fault; null when no run. */
+  log?: readonly LogEntry[] | null;
 }
+
+/** How long after a fault its consequences are quoted from the log, and how many lines at most. */
+const AFTERMATH_MS = 30_000;
+const AFTERMATH_LINES = 8;
 
 const fixed = (value: number) =>
   Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 1 }) : '∞';
 
 /** The report as plain data (pure; unit-testable). */
-export function buildDebrief({ design, interview, measured, growth, designImage }: DebriefInput): Report {
+export function buildDebrief({
+  design,
+  interview,
+  measured,
+  growth,
+  designImage,
+  log,
+}: DebriefInput): Report {
   const plan = planPhases(interview.lengthMin);
   const elapsedMs = interview.endedAtMs ?? interview.elapsedMs;
   const spent = phaseSpentMs(interview, elapsedMs);
@@ -171,14 +189,29 @@ export function buildDebrief({ design, interview, measured, growth, designImage 
     blocks: [
       {
         type: 'table',
-        columns: [{ label: 'Fault' }, { label: 'Target' }, { label: 'Fired at', align: 'right' }],
+        columns: [
+          { label: 'Fault' },
+          { label: 'Target' },
+          { label: 'Armed for' },
+          { label: 'Fired at (interview)', align: 'right' },
+          { label: 'Run time', align: 'right' },
+        ],
         rows: interview.faults.map((fault) => [
-          fault.action,
+          describeFault(fault, label(fault.target)),
           label(fault.target),
-          fault.firedAtMs === null ? (fault.problem ?? 'not fired') : formatClock(fault.firedAtMs),
+          (fault.armedAtSimMs ?? null) !== null
+            ? `run ${formatClock(fault.armedAtSimMs!)}`
+            : fault.armedAtMs !== null
+              ? `interview ${formatClock(fault.armedAtMs)}`
+              : 'now',
+          fault.firedAtMs === null
+            ? { text: fault.problem ?? 'not fired', tone: 'muted' }
+            : formatClock(fault.firedAtMs),
+          fault.firedAtSimMs === null ? '—' : formatClock(fault.firedAtSimMs),
         ]),
         empty: 'No faults were injected.',
       },
+      ...aftermath(design, interview, log ?? null),
     ],
   });
   if (interview.shareRubric)
@@ -210,6 +243,33 @@ export function buildDebrief({ design, interview, measured, growth, designImage 
   };
 }
 
+/** What the run's log says happened in the 30 s after each fired fault (detections, failovers, SLO). */
+function aftermath(
+  design: Design,
+  interview: InterviewState,
+  log: readonly LogEntry[] | null,
+): ReportBlock[] {
+  if (!log) return [];
+  const labelOf = targetLabeller(design);
+  return interview.faults.flatMap((fault): ReportBlock[] => {
+    const fromMs = fault.firedAtSimMs;
+    if (fromMs === null) return [];
+    const lines = log
+      .filter((entry) => entry.t >= fromMs && entry.t <= fromMs + AFTERMATH_MS)
+      .slice(0, AFTERMATH_LINES)
+      .map((entry) => {
+        const view = describeLogEntry(entry, labelOf);
+        return `${formatSimTime(entry.t)} · ${view.title}: ${view.detail}`;
+      });
+    return lines.length === 0
+      ? []
+      : [
+          { type: 'paragraph', text: `After “${describeFault(fault, labelOf(fault.target))}” (run log):` },
+          { type: 'list', items: lines },
+        ];
+  });
+}
+
 /** Builds the debrief from the open design and saves it (download in the browser). */
 export async function exportDebrief(): Promise<void> {
   const { design } = useDesignStore.getState();
@@ -224,6 +284,7 @@ export async function exportDebrief(): Promise<void> {
       interview,
       measured: ui.lastMeasured,
       growth: ui.lastGrowth,
+      log: useRunStore.getState().loaded ? useRunStore.getState().log : null,
       designImage: picture
         ? {
             src: svgDataUrl(picture.svg),

@@ -2,6 +2,7 @@
 import { registerCommands } from '../commands/registry';
 import { endInterview, goToPhase, nextPhase, pause, resume } from '../../shared/interview/state';
 import { exportDebrief } from './debrief';
+import { interviewerUrl } from '../../shared/interview/remote';
 import { claimClock, currentInterview, updateInterview, useInterviewUi } from './interviewStore';
 
 const active = () => {
@@ -37,6 +38,15 @@ export function registerInterviewCommands(): () => void {
     },
     'interview.growthCheck': {
       run: () => useInterviewUi.setState((ui) => ({ growthOpen: !ui.growthOpen, estimatorOpen: false })),
+      enabled: () => Boolean(currentInterview()),
+    },
+    'interview.openInterviewer': {
+      // A second tab of the same origin (kept in sync over BroadcastChannel); the interviewer keeps
+      // it off the shared screen. Named after the interview, so a second Open focuses the same tab.
+      run: () => {
+        const state = currentInterview();
+        if (state) window.open(interviewerUrl(window.location.href, state.id), `interviewer-${state.id}`);
+      },
       enabled: () => Boolean(currentInterview()),
     },
     'interview.end': {

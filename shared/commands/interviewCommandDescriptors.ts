@@ -46,6 +46,12 @@ export const INTERVIEW_COMMANDS: CommandInfo[] = [
     menu: 'view',
     group: 'interview',
   },
+  {
+    id: 'interview.openInterviewer',
+    label: 'Open the interviewer window (notes, rubric, fault remote)',
+    menu: 'view',
+    group: 'interview',
+  },
   { id: 'interview.end', label: 'End the interview and save the debrief…', menu: 'view', group: 'interview' },
   { id: 'interview.debrief', label: 'Save the interview debrief (HTML)…', menu: 'view', group: 'interview' },
 ];

@@ -40,6 +40,11 @@ export interface InterviewFault {
   durationS?: number;
   /** Interview-clock time to fire at (armed surprise), or null for "now". */
   armedAtMs: number | null;
+  /**
+   * Simulated time of the candidate's run to fire at (armed surprise on the run clock), or null.
+   * Optional in the file: faults saved before it existed have neither and fired "now".
+   */
+  armedAtSimMs?: number | null;
   /** Interview-clock time it fired, and the simulated time of the run it hit. */
   firedAtMs: number | null;
   firedAtSimMs: number | null;
@@ -128,6 +133,7 @@ export const interviewSchema = z.object({
         factor: z.number().positive().max(1e6).optional(),
         durationS: z.number().min(0).max(1e7).optional(),
         armedAtMs: nonNegative.nullable(),
+        armedAtSimMs: nonNegative.nullable().optional(),
         firedAtMs: nonNegative.nullable(),
         firedAtSimMs: nonNegative.nullable(),
         problem: text(2_000).nullable(),
