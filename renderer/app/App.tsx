@@ -34,7 +34,8 @@ import { registerCompareCommands } from '../compare/compareCommands';
 import { ReplicationsPanel } from '../dock/ReplicationsPanel';
 import { registerReplicationCommands } from '../dock/replications';
 import { PresentationBar } from '../presentation/PresentationBar';
-import { usePresentation } from '../presentation/presentationStore';
+import { usePresentation } from '../store/presentationStore';
+import { restoreUiPreferences, saveUiPreferencesOnChange } from '../store/uiPreferences';
 import { registerPresentationCommands } from '../presentation/presentationCommands';
 import { installPresentationLayer } from '../presentation/presentationLayer';
 import { InterviewBar } from '../interview/InterviewBar';
@@ -46,12 +47,7 @@ import '../interview/interview.css';
 import { LabPlayer } from '../labs/LabPlayer';
 import { LabGallery, StartScreenLabs } from '../labs/LabGallery';
 import { registerLabCommands } from '../labs/labCommands';
-import {
-  installPanelsAutomation,
-  registerAppCommands,
-  restoreUiPreferences,
-  saveUiPreferencesOnChange,
-} from './appCommands';
+import { installPanelsAutomation, registerAppCommands } from './appCommands';
 
 /** A dialog that keeps failing can be closed from its fallback: close every dialog there is. */
 function closeDialogs(): void {

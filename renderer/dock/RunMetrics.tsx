@@ -2,7 +2,7 @@
 // charts (with the selected node's line above them) on the left; the event log and "Why" on the right.
 // Until a run exists the dock stays short (its top line and a hint), so the canvas keeps the room
 // while designing; Run opens it, and the canvas zooms to fit if the design no longer shows whole.
-import { usePresentation } from '../presentation/presentationStore';
+import { usePresentation } from '../store/presentationStore';
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import { commandInfo, formatShortcut } from '../../shared/commands/commands';
 import { isMac } from '../commands/keyboard';

@@ -4,7 +4,7 @@
 // control sends a request there (shared/interview/remote.ts), which the candidate's window applies
 // to `design.interview` (so notes, rubric and faults are saved with the file and its drafts).
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { restoreUiPreferences } from '../app/appCommands';
+import { restoreUiPreferences } from '../store/uiPreferences';
 import { useResolvedTheme } from '../ui/themeColors';
 import { formatClock, planPhases } from '../../shared/interview/phases';
 import { elapsedAt, phaseSpentMs, RUBRIC_CRITERIA, RUBRIC_SCORES } from '../../shared/interview/state';

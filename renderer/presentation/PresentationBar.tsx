@@ -9,7 +9,7 @@ import { useCommandStateVersion } from '../commands/useCommandState';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { slidesInReadingOrder } from './slides';
-import { usePresentation } from './presentationStore';
+import { usePresentation } from '../store/presentationStore';
 import './presentation.css';
 
 function BarButton(props: { id: string; children: ReactNode; pressed?: boolean }) {

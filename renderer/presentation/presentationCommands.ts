@@ -17,7 +17,7 @@ import {
 } from '../../shared/document/geometry';
 import { slidesInReadingOrder, viewportBetween, viewportShowing } from './slides';
 import { playSlide, stopSlidePlay } from './slidePlay';
-import { PRESENTATION_SCALE, usePresentation } from './presentationStore';
+import { PRESENTATION_SCALE, usePresentation } from '../store/presentationStore';
 
 const CAMERA_MOVE_MS = 450;
 

@@ -10,7 +10,7 @@ import { useCanvasUi } from '../store/canvasUiStore';
 import { useDesignStore } from '../store/designStore';
 import { extendAutomation } from '../automation';
 import { LaserTrail, laserOpacity } from './laserTrail';
-import { usePresentation } from './presentationStore';
+import { usePresentation } from '../store/presentationStore';
 
 const LASER_COLOR = '255, 45, 85';
 const LASER_WIDTH_PX = 5;
