@@ -328,6 +328,7 @@ test('a frame set up in the inspector plays its chaos and opens its lab step whe
   await section.getByTestId('slide-add').click();
   await expect(section.getByTestId('slide-plays')).toContainText('kill API');
   await section.getByTestId('slide-lab').selectOption({ label: 'Step 2: littles-law' });
+  await section.screenshot({ path: '/tmp/slide-inspector.png' });
   const slide = (await page.evaluate(() => window.__backpressure!.document())).notes.find(
     (note) => note.id === 'frame-service',
   )!.slide;

@@ -5,7 +5,6 @@
 // surprises wait in `design.interview.faults`, shown nowhere on this screen until they fire; then
 // the run's log has the fault's line and a toast says the interviewer injected it.
 import { isReplicated } from '../../shared/document/catalog';
-import type { Design } from '../../shared/document/types';
 import {
   addFault,
   chaosOf,
@@ -17,7 +16,7 @@ import {
   markProblem,
   type FaultClocks,
   type FaultWhen,
-  type FaultTarget,
+  faultTargets,
 } from '../../shared/interview/faults';
 import {
   interviewerChannelName,
@@ -35,23 +34,6 @@ import { claimClock, currentInterview, updateInterview, useInterviewUi } from '.
 
 /** A running run's sim time is sent at most this often (the rest of a snapshot goes at once). */
 const RUN_SNAPSHOT_EVERY_MS = 250;
-
-export function faultTargets(design: Design): FaultTarget[] {
-  const label = (id: string) => design.nodes.find((node) => node.id === id)?.label ?? id;
-  return [
-    ...design.nodes.map((node) => ({
-      id: node.id,
-      label: node.label,
-      kind: node.kind,
-      ...(isReplicated(node) ? { replicated: true } : {}),
-    })),
-    ...design.edges.map((edge) => ({
-      id: edge.id,
-      label: `${label(edge.from)} → ${label(edge.to)}`,
-      kind: 'edge',
-    })),
-  ];
-}
 
 /** The run's clock as the remote sees it: null while no run is loaded (nothing to hit). */
 function clocksNow(): FaultClocks {

@@ -149,17 +149,18 @@ export function attachLabStep(labId: string, stepId: string): boolean {
   if (!entry?.ok) return false;
   const index = entry.lab.steps.findIndex((step) => step.id === stepId);
   if (index < 0) return false;
-  clearScheduledChaos();
   const open = useLabStore.getState().open;
-  if (open?.lab.id !== labId) useLabStore.setState({ open: { lab: entry.lab, baseDesign: entry.design } });
-  useLabStore.setState({ stepIndex: index, captionHidden: false, check: null, galleryOpen: false });
-  startStepComparisons();
-  startStepClock();
+  if (open?.lab.id !== labId)
+    useLabStore.setState({ open: { lab: entry.lab, baseDesign: entry.design }, galleryOpen: false });
+  goToStep(index, { perform: false });
   return true;
 }
 
-/** Reaches step `index`: its actions, then the design it starts from and the time its check reads from. */
-export function goToStep(index: number): void {
+/**
+ * Reaches step `index`: its actions (unless `perform` is false: a slide shows the step beside the
+ * presenter's design), then the design it starts from, the time its check reads from, its focus.
+ */
+export function goToStep(index: number, { perform = true }: { perform?: boolean } = {}): void {
   const state = useLabStore.getState();
   const open = state.open;
   if (!open) return;
@@ -168,9 +169,9 @@ export function goToStep(index: number): void {
   clearScheduledChaos();
   useLabStore.setState({ stepIndex: index, captionHidden: false, check: null });
   startStepComparisons();
-  performActions(step.actions, open);
+  if (perform) performActions(step.actions, open);
   startStepClock();
-  canvasController.keptFocus = step.focus && step.focus.length > 0 ? step.focus : null;
+  canvasController.keptFocus = perform && step.focus && step.focus.length > 0 ? step.focus : null;
   if (canvasController.keptFocus) canvasController.zoomToNodes(canvasController.keptFocus);
 }
 

@@ -2,18 +2,21 @@
 // it plays (action, target, seconds after the slide is shown) and a lab step it opens beside it.
 // Every edit is one undo step; a target the design lacks cannot be picked (the file check refuses
 // one that goes missing later, naming notes[i].slide.play[j].target).
-import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { CHAOS_ACTIONS, type ChaosAction, type Design, type Slide } from '../../shared/document/types';
+import { useMemo, useState } from 'react';
+import type { Design, Slide } from '../../shared/document/types';
+import {
+  FAULT_ACTIONS,
+  faultActionInfo,
+  faultTargets,
+  targetsFor,
+  type FaultAction,
+} from '../../shared/interview/faults';
 import { formatNumber } from '../../shared/format';
 import { bundledLabs } from '../labs/labLibrary';
 import { useDesignStore } from '../store/designStore';
 
 const change = (label: string, recipe: (design: Design) => void) =>
   useDesignStore.getState().change(label, recipe);
-
-/** Connection actions take an edge; the rest a node. */
-const ON_CONNECTIONS: readonly ChaosAction[] = ['cut', 'heal'];
 
 function editSlide(noteId: string, label: string, recipe: (slide: Slide) => void): void {
   change(label, (design) => {
@@ -29,17 +32,15 @@ function editSlide(noteId: string, label: string, recipe: (slide: Slide) => void
 
 export function SlideSection({ noteId }: { noteId: string }) {
   const slide = useDesignStore((state) => state.design.notes.find((note) => note.id === noteId)?.slide);
-  const nodes = useDesignStore(
-    useShallow((state) => state.design.nodes.flatMap((node) => [node.id, node.label])),
-  );
-  const edges = useDesignStore(useShallow((state) => state.design.edges.map((edge) => edge.id)));
-  const [action, setAction] = useState<ChaosAction>('kill');
+  // The fault remote's actions and targets (shared/interview/faults.ts): a partition only on a
+  // replicated database, a spike on a client, a cut on a connection.
+  const design = useDesignStore((state) => state.design);
+  const allTargets = useMemo(() => faultTargets(design), [design]);
+  const [action, setAction] = useState<FaultAction>('kill');
   const [target, setTarget] = useState('');
   const [afterS, setAfterS] = useState('3');
-  const labelOf = (id: string) => nodes[nodes.indexOf(id) + 1] ?? id;
-  const targets = ON_CONNECTIONS.includes(action)
-    ? edges.map((id) => ({ id, label: `connection ${id}` }))
-    : nodes.filter((_value, i) => i % 2 === 0).map((id) => ({ id, label: labelOf(id) }));
+  const labelOf = (id: string) => allTargets.find((candidate) => candidate.id === id)?.label ?? id;
+  const targets = targetsFor(action, allTargets);
   const chosen = targets.some((option) => option.id === target) ? target : (targets[0]?.id ?? '');
   const seconds = Number(afterS);
   const secondsProblem =
@@ -47,8 +48,8 @@ export function SlideSection({ noteId }: { noteId: string }) {
       ? 'a number of seconds from 0 to 3,600'
       : null;
 
-  const labs = bundledLabs().filter((entry) => entry.ok);
-  const lab = labs.find((entry) => entry.ok && entry.lab.id === slide?.lab?.id);
+  const labs = bundledLabs().flatMap((entry) => (entry.ok ? [entry.lab] : []));
+  const lab = labs.find((candidate) => candidate.id === slide?.lab?.id);
 
   return (
     <section className="inspector-section slide-section" data-testid="inspector-slide">
@@ -88,10 +89,16 @@ export function SlideSection({ noteId }: { noteId: string }) {
         onSubmit={(event) => {
           event.preventDefault();
           if (secondsProblem || !chosen) return;
+          const { factor, durationS } = faultActionInfo(action);
+          const played = {
+            atS: seconds,
+            action,
+            target: chosen,
+            ...(factor ? { factor } : {}),
+            ...(durationS ? { durationS } : {}),
+          };
           editSlide(noteId, `Add ${action} to the slide`, (draft) => {
-            draft.play = [...(draft.play ?? []), { atS: seconds, action, target: chosen }].sort(
-              (a, b) => a.atS - b.atS,
-            );
+            draft.play = [...(draft.play ?? []), played].sort((a, b) => a.atS - b.atS);
           });
         }}
       >
@@ -100,11 +107,11 @@ export function SlideSection({ noteId }: { noteId: string }) {
           aria-label="Chaos action"
           data-testid="slide-add-action"
           value={action}
-          onChange={(event) => setAction(event.target.value as ChaosAction)}
+          onChange={(event) => setAction(event.target.value as FaultAction)}
         >
-          {CHAOS_ACTIONS.map((name) => (
-            <option key={name} value={name}>
-              {name}
+          {FAULT_ACTIONS.map((info) => (
+            <option key={info.id} value={info.id}>
+              {info.label}
             </option>
           ))}
         </select>
@@ -165,18 +172,15 @@ export function SlideSection({ noteId }: { noteId: string }) {
         }}
       >
         <option value="">None</option>
-        {labs.map(
-          (entry) =>
-            entry.ok && (
-              <optgroup key={entry.lab.id} label={entry.lab.title}>
-                {entry.lab.steps.map((step, index) => (
-                  <option key={step.id} value={`${entry.lab.id}\u0000${step.id}`}>
-                    Step {index + 1}: {step.id}
-                  </option>
-                ))}
-              </optgroup>
-            ),
-        )}
+        {labs.map((candidate) => (
+          <optgroup key={candidate.id} label={candidate.title}>
+            {candidate.steps.map((step, index) => (
+              <option key={step.id} value={`${candidate.id}\u0000${step.id}`}>
+                Step {index + 1}: {step.id}
+              </option>
+            ))}
+          </optgroup>
+        ))}
       </select>
       {slide?.lab && !lab && (
         <p className="field-error" role="alert">

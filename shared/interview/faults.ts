@@ -3,7 +3,8 @@
 // clock. The candidate's window asks `dueFaults` on every run frame and clock tick, fires what is
 // due through the live run's chaos, and records when (`markFired`); until then nothing of an armed
 // fault is shown to the candidate.
-import type { ChaosAction } from '../document/types';
+import { isReplicated } from '../document/catalog';
+import type { ChaosAction, Design } from '../document/types';
 import type { InterviewFault, InterviewState } from './state';
 
 export type FaultAction = InterviewFault['action'];
@@ -47,6 +48,24 @@ export interface FaultTarget {
   kind: string;
   /** A database with copies (what a partition can cut). */
   replicated?: boolean;
+}
+
+/** Every node and connection of a design, as the remote (and a slide's chaos) can aim at them. */
+export function faultTargets(design: Design): FaultTarget[] {
+  const label = (id: string) => design.nodes.find((node) => node.id === id)?.label ?? id;
+  return [
+    ...design.nodes.map((node) => ({
+      id: node.id,
+      label: node.label,
+      kind: node.kind,
+      ...(isReplicated(node) ? { replicated: true } : {}),
+    })),
+    ...design.edges.map((edge) => ({
+      id: edge.id,
+      label: `${label(edge.from)} → ${label(edge.to)}`,
+      kind: 'edge',
+    })),
+  ];
 }
 
 export const targetsFor = (action: FaultAction, targets: readonly FaultTarget[]): FaultTarget[] => {
