@@ -4,7 +4,6 @@
 // back after every change. It also fires the fault remote's faults when they are due — armed
 // surprises wait in `design.interview.faults`, shown nowhere on this screen until they fire; then
 // the run's log has the fault's line and a toast says the interviewer injected it.
-import { isReplicated } from '../../shared/document/catalog';
 import {
   addFault,
   chaosOf,
@@ -26,7 +25,7 @@ import {
 } from '../../shared/interview/remote';
 import { elapsedAt, goToPhase, nextPhase, pause, resume } from '../../shared/interview/state';
 import { runClient } from '../run/runClient';
-import { leadersOf } from '../run/runCommandHandlers';
+import { killTargetsOf } from '../run/runCommandHandlers';
 import { useRunStore } from '../run/runStore';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
@@ -59,10 +58,8 @@ export function fireDueFaults(): void {
     id;
   for (const fault of due) {
     const command = chaosOf(fault);
-    const node = design.nodes.find((candidate) => candidate.id === fault.target);
     // Like K on the canvas: killing a replicated database kills its leaders, so a follower takes over.
-    const leaders = command.action === 'kill' && node && isReplicated(node) ? leadersOf(node.id) : [];
-    for (const target of leaders.length > 0 ? leaders : [command.target])
+    for (const target of command.action === 'kill' ? killTargetsOf(command.target) : [command.target])
       runClient.chaos({ ...command, target });
   }
   updateInterview((current) => due.reduce((next, fault) => markFired(next, fault.id, clocks), current));

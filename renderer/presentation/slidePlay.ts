@@ -6,6 +6,7 @@
 import type { DesignNote, ScenarioEvent } from '../../shared/document/types';
 import { attachLabStep } from '../labs/labSession';
 import { runClient } from '../run/runClient';
+import { killTargetsOf } from '../run/runCommandHandlers';
 import { useRunStore } from '../run/runStore';
 import { useUiStore } from '../store/uiStore';
 
@@ -29,7 +30,10 @@ function fireDue(): void {
   const due = pending.filter((event) => elapsedMs >= event.atS * 1000);
   if (due.length === 0) return;
   pending = pending.filter((event) => !due.includes(event));
-  for (const { atS: _atS, ...event } of due) runClient.chaos(event);
+  // A kill aims as K does: a replicated database's leaders, so the slide shows a failover.
+  for (const { atS: _atS, ...event } of due)
+    for (const target of event.action === 'kill' ? killTargetsOf(event.target) : [event.target])
+      runClient.chaos({ ...event, target });
   if (pending.length === 0) stopSlidePlay();
 }
 

@@ -121,11 +121,14 @@ const isReplicatedNodeTarget = (target: string) => {
  * database stays available on its instance dots and `chaos({action:'kill', target:'db'})`.
  */
 function killTargets(): string[] {
-  return chaosNodeTargets().flatMap((target) => {
-    if (!isReplicatedNodeTarget(target)) return [target];
-    const leaders = leadersOf(target);
-    return leaders.length > 0 ? leaders : [target];
-  });
+  return chaosNodeTargets().flatMap(killTargetsOf);
+}
+
+/** What killing `target` hits: a replicated database's shard leaders (a follower takes over), else itself. */
+export function killTargetsOf(target: string): string[] {
+  if (!isReplicatedNodeTarget(target)) return [target];
+  const leaders = leadersOf(target);
+  return leaders.length > 0 ? leaders : [target];
 }
 
 export function registerRunCommands(): () => void {
