@@ -2,7 +2,7 @@
 // which `ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci` (CI, offline machines) does not install: there
 // these tests are skipped with that reason. Needs `npm run build` (npm test builds first).
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -88,6 +88,66 @@ test('window.open is denied', async () => {
   expect(opened).toBe(true);
   await page.waitForTimeout(500);
   expect(app.windows()).toHaveLength(1);
+});
+
+/** Answers the next native save dialog with a file in `folder`; resolves with the dialog's own
+ *  starting path once asked. */
+async function answerSaveDialog(folder: string, fileName: string): Promise<() => Promise<string>> {
+  await app.evaluate(
+    ({ dialog }, target) => {
+      const g = globalThis as unknown as { lastSaveDefault?: string };
+      dialog.showSaveDialog = (async (_window: unknown, options: { defaultPath?: string }) => {
+        g.lastSaveDefault = options.defaultPath;
+        return { canceled: false, filePath: target };
+      }) as unknown as typeof dialog.showSaveDialog;
+    },
+    join(folder, fileName),
+  );
+  return () =>
+    app.evaluate(() => (globalThis as unknown as { lastSaveDefault?: string }).lastSaveDefault ?? '');
+}
+
+test('a run report and an interview debrief print to PDF, offered next to the design file', async () => {
+  // Open a template from a folder of its own (the native open dialog answered), run it a little.
+  const folder = mkdtempSync(join(tmpdir(), 'bp-pdf-'));
+  const design = join(folder, 'mm1.bpd');
+  copyFileSync(join(root, 'assets/templates/mm1.bpd'), design);
+  await app.evaluate(({ dialog }, filePath) => {
+    dialog.showOpenDialog = (async () => ({
+      canceled: false,
+      filePaths: [filePath],
+    })) as typeof dialog.showOpenDialog;
+  }, design);
+  await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.getMenuItemById('file.open')!.click());
+  await expect(page).toHaveTitle(/mm1\.bpd — Backpressure/);
+  await page.getByTestId('canvas').focus();
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(2_000);
+  await page.keyboard.press('Space');
+
+  const reportStart = await answerSaveDialog(folder, 'report.pdf');
+  await app.evaluate(({ Menu }) =>
+    Menu.getApplicationMenu()!.getMenuItemById('file.exportReportPdf')!.click(),
+  );
+  await expect.poll(() => existsSync(join(folder, 'report.pdf')), { timeout: 30_000 }).toBe(true);
+  expect(readFileSync(join(folder, 'report.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(dirname(await reportStart())).toBe(folder);
+
+  // An interview on the same design, ended: its debrief as PDF.
+  await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.getMenuItemById('interview.start')!.click());
+  await page.getByTestId('interview-prompt').fill('Design a queue that holds under load.');
+  await page.getByTestId('interview-start').click();
+  // Ending saves the HTML debrief; then the PDF one.
+  await answerSaveDialog(folder, 'debrief.html');
+  await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.getMenuItemById('interview.end')!.click());
+  await expect.poll(() => existsSync(join(folder, 'debrief.html')), { timeout: 30_000 }).toBe(true);
+  const debriefStart = await answerSaveDialog(folder, 'debrief.pdf');
+  await app.evaluate(({ Menu }) =>
+    Menu.getApplicationMenu()!.getMenuItemById('interview.debriefPdf')!.click(),
+  );
+  await expect.poll(() => existsSync(join(folder, 'debrief.pdf')), { timeout: 30_000 }).toBe(true);
+  expect(readFileSync(join(folder, 'debrief.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(dirname(await debriefStart())).toBe(folder);
 });
 
 test('a hung page with unsaved changes does not keep the window open', async () => {

@@ -66,4 +66,8 @@ test('the growth check runs today and × 1.5 and gives a verdict per SLO line, n
   const report = await page.context().newPage();
   await report.setContent(html);
   await report.screenshot({ path: '/tmp/interview-debrief.png', fullPage: true });
+
+  // PDF is printed by the desktop app; the browser build says so (and saves nothing).
+  await page.evaluate(() => window.__backpressure!.runCommand('interview.debriefPdf'));
+  await expect(page.getByTestId('toast')).toContainText('PDF export needs the desktop app');
 });

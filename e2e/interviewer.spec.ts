@@ -117,6 +117,18 @@ test('a surprise fault armed in the interviewer window fires in the candidate ru
   expect(html).toContain(`${(kills[0].t / 1000).toFixed(1)} s · Kill: Service 1 killed`);
   expect(html).not.toContain('Weighed SQL against NoSQL');
   expect(html).not.toContain('Asked for the read/write ratio first');
+  // …and the run's throughput, p99 and error charts with the kill marked, as images that load.
+  expect(html).toContain('How the design behaved');
+  const debrief = await page.context().newPage();
+  await debrief.setContent(html);
+  const charts = debrief.locator('img[alt*="faults marked"]');
+  await expect(charts).toHaveCount(3);
+  for (const chart of await charts.all())
+    expect(await chart.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  await debrief.setViewportSize({ width: 1100, height: 900 });
+  await debrief.locator('img[alt*="faults marked"]').first().scrollIntoViewIfNeeded();
+  await debrief.screenshot({ path: '/tmp/interview-debrief-charts.png' });
+  await debrief.close();
 
   // Shared: both.
   await interviewer.getByTestId('share-rubric').check();

@@ -78,6 +78,11 @@ export class OpenFileWatch {
     this.known = identity;
   }
 
+  /** The open document's file, if it has one (exports are offered next to it). */
+  get followedPath(): string | null {
+    return this.path;
+  }
+
   /** Runs our own write of the watched file without reporting it as someone else's change. */
   async whileWriting<T>(write: () => Promise<T>): Promise<T> {
     this.ownWrites += 1;

@@ -13,7 +13,7 @@ import {
   type IpcMainInvokeEvent,
 } from 'electron';
 import { readFile, readdir } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { z } from 'zod';
 import type {
   DocumentState,
@@ -196,8 +196,11 @@ async function saveExport(
   name: string,
 ): Promise<SaveResult> {
   const info = EXPORT_FORMATS[format];
+  // Next to the open design's file when it has one (a debrief or report belongs with it).
+  const designFile = openFileWatch.followedPath;
+  const folder = designFile ? dirname(designFile) : app.getPath(info.folder);
   const choice = await dialog.showSaveDialog(window!, {
-    defaultPath: join(app.getPath(info.folder), withExtension(name, format)),
+    defaultPath: join(folder, withExtension(name, format)),
     filters: [{ name: info.description, extensions: [info.extension] }],
   });
   if (choice.canceled || !choice.filePath) return { status: 'cancelled' };

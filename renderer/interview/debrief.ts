@@ -10,7 +10,10 @@ import { describeLogEntry } from '../dock/format';
 import { targetLabeller } from '../dock/labels';
 import { useRunStore } from '../run/runStore';
 import type { LogEntry } from '../run/types';
-import { getDesktopApi } from '../platform/getDesktopApi';
+import { renderChartImages } from '../report/chartImages';
+import { reportSeriesContext, saveReport } from '../report/exportRunReport';
+import { chartBlocks, type ReportChart } from '../report/runReport';
+import type { ChartId } from '../dock/series';
 import { fileNameForTitle } from '../../shared/platform/desktopApi';
 import type { Design } from '../../shared/document/types';
 import { formatMs, formatPercent, formatRps, formatSimTime } from '../../shared/format';
@@ -31,6 +34,8 @@ export interface DebriefInput {
   designImage: { src: string; width: number; height: number } | null;
   /** The live run's event log (CLI shape), for what followed each fault; null when no run. */
   log?: readonly LogEntry[] | null;
+  /** The live run's throughput, latency and error charts, each fired fault marked; empty when no run. */
+  charts?: readonly ReportChart[];
 }
 
 /** How long after a fault its consequences are quoted from the log, and how many lines at most. */
@@ -48,6 +53,7 @@ export function buildDebrief({
   growth,
   designImage,
   log,
+  charts = [],
 }: DebriefInput): Report {
   const plan = planPhases(interview.lengthMin);
   const elapsedMs = interview.endedAtMs ?? interview.elapsedMs;
@@ -214,6 +220,19 @@ export function buildDebrief({
       ...aftermath(design, interview, log ?? null),
     ],
   });
+  if (charts.length > 0)
+    sections.push({
+      heading: 'How the design behaved',
+      blocks: [
+        {
+          type: 'paragraph',
+          text: interview.faults.some((fault) => fault.firedAtSimMs !== null)
+            ? 'The run as the dock drew it; a dashed line marks the moment each fault fired.'
+            : 'The run as the dock drew it.',
+        },
+        ...chartBlocks(charts, 'over the run, faults marked'),
+      ],
+    });
   if (interview.shareRubric)
     sections.push({
       heading: 'Rubric and notes',
@@ -270,11 +289,25 @@ function aftermath(
   });
 }
 
-/** Builds the debrief from the open design and saves it (download in the browser). */
-export async function exportDebrief(): Promise<void> {
+/** The charts a debrief shows: throughput, p99 and errors over the run, each fired fault marked. */
+const DEBRIEF_CHARTS: readonly ChartId[] = ['throughput', 'latency', 'errors'];
+
+/** The open design's debrief as one self-contained HTML document, or why there is none. */
+async function debriefHtml(): Promise<{ html: string } | { refused: string }> {
   const { design } = useDesignStore.getState();
   const interview = design.interview;
-  if (!interview) return;
+  if (!interview) return { refused: 'There is no interview in this design.' };
+  const run = useRunStore.getState();
+  const labelOf = targetLabeller(design);
+  const marks = interview.faults.flatMap((fault) =>
+    fault.firedAtSimMs === null
+      ? []
+      : [{ atS: fault.firedAtSimMs / 1000, label: describeFault(fault, labelOf(fault.target)) }],
+  );
+  const charts =
+    run.history.count > 0
+      ? await renderChartImages(run.history, reportSeriesContext(design), { ids: DEBRIEF_CHARTS, marks })
+      : [];
   const picture = designSvg(design, { background: 'themed', theme: canvasThemes.light });
   const scale = picture ? Math.min(1, 944 / picture.width) : 1;
   const ui = useInterviewUi.getState();
@@ -284,7 +317,8 @@ export async function exportDebrief(): Promise<void> {
       interview,
       measured: ui.lastMeasured,
       growth: ui.lastGrowth,
-      log: useRunStore.getState().loaded ? useRunStore.getState().log : null,
+      log: run.loaded ? run.log : null,
+      charts,
       designImage: picture
         ? {
             src: svgDataUrl(picture.svg),
@@ -294,9 +328,13 @@ export async function exportDebrief(): Promise<void> {
         : null,
     }),
   );
-  await getDesktopApi().exportFile(
-    'html',
-    html,
-    `${fileNameForTitle(design.meta.title).replace(/\.bpd$/, '')} — interview debrief.html`,
-  );
+  return { html };
+}
+
+/** Builds the debrief from the open design and saves it as HTML (a download in the browser) or,
+ *  from the desktop app, as PDF; the save dialog starts next to the design's file. */
+export async function exportDebrief(format: 'html' | 'pdf'): Promise<void> {
+  const { title } = useDesignStore.getState().design.meta;
+  const base = `${fileNameForTitle(title).replace(/\.bpd$/, '')} — interview debrief`;
+  await saveReport(format, 'Interview debrief', base, debriefHtml);
 }

@@ -52,10 +52,11 @@ export function registerInterviewCommands(): () => void {
     'interview.end': {
       run: async () => {
         updateInterview((state) => endInterview(state, Date.now()));
-        await exportDebrief();
+        await exportDebrief('html');
       },
       enabled: active,
     },
-    'interview.debrief': { run: exportDebrief, enabled: () => Boolean(currentInterview()) },
+    'interview.debrief': { run: () => exportDebrief('html'), enabled: () => Boolean(currentInterview()) },
+    'interview.debriefPdf': { run: () => exportDebrief('pdf'), enabled: () => Boolean(currentInterview()) },
   });
 }

@@ -45,8 +45,45 @@ const lineColour = (theme: ChartTheme, spec: ChartModel['series'][number]) =>
   spec.reference ? theme.reference : seriesColour(theme, spec.style);
 const lineDash = (spec: ChartModel['series'][number]) => (spec.reference ? [6, 4] : seriesDash(spec.style));
 
+/** A moment drawn on a chart as a dashed vertical line with a short label (a fault firing). */
+export interface ChartMark {
+  atS: number;
+  label: string;
+}
+
+/** Draws the marks over a drawn plot (uPlot's draw hook; canvas pixels, `k` per CSS pixel). */
+function drawMarks(u: uPlot, marks: readonly ChartMark[], theme: ChartTheme, k: number, font: string) {
+  const context = u.ctx;
+  const { top, height } = u.bbox;
+  context.save();
+  context.strokeStyle = theme.reference;
+  context.fillStyle = theme.reference;
+  context.lineWidth = 1.5 * k;
+  context.setLineDash([5 * k, 4 * k]);
+  context.font = font;
+  context.textBaseline = 'top';
+  marks.forEach((mark, index) => {
+    const x = u.valToPos(mark.atS, 'x', true);
+    if (!Number.isFinite(x)) return;
+    context.beginPath();
+    context.moveTo(x, top);
+    context.lineTo(x, top + height);
+    context.stroke();
+    // Beside the line, on the side with room; labels step down so marks close together stay readable.
+    const roomRight = x + context.measureText(mark.label).width + 8 * k < u.bbox.left + u.bbox.width;
+    context.textAlign = roomRight ? 'left' : 'right';
+    context.fillText(mark.label, x + (roomRight ? 4 : -4) * k, top + 2 * k + (index % 3) * 14 * k);
+  });
+  context.restore();
+}
+
 /** Draws one chart's plot with uPlot (off screen); resolves with its canvas once drawn. */
-async function plotCanvas(model: ImageModel, columns: uPlot.AlignedData, theme: ChartTheme) {
+async function plotCanvas(
+  model: ImageModel,
+  columns: uPlot.AlignedData,
+  theme: ChartTheme,
+  marks: readonly ChartMark[] = [],
+) {
   // uPlot draws at the screen's devicePixelRatio; sizes are scaled so the output is OUTPUT_SCALE.
   const k = OUTPUT_SCALE / (window.devicePixelRatio || 1);
   const host = document.createElement('div');
@@ -61,6 +98,7 @@ async function plotCanvas(model: ImageModel, columns: uPlot.AlignedData, theme: 
       height: Math.round(PLOT_HEIGHT * k),
       legend: { show: false },
       cursor: { show: false },
+      hooks: marks.length > 0 ? { draw: [(u) => drawMarks(u, marks, theme, k, font)] } : {},
       scales: {
         x: { time: false },
         y:
@@ -128,12 +166,18 @@ function legendRows(context: CanvasRenderingContext2D, entries: LegendEntry[]): 
   return rows;
 }
 
-async function chartImage(model: ChartModel, history: RunHistory, theme: ChartTheme): Promise<ReportChart> {
+async function chartImage(
+  model: ChartModel,
+  history: RunHistory,
+  theme: ChartTheme,
+  marks: readonly ChartMark[],
+): Promise<ReportChart> {
   const last = history.count - 1;
   const values = model.series.map((spec) => seriesValueAt(spec, history, last));
   if (model.emptyReason !== null || history.count === 0)
     return emptyChart(model, values, theme, model.emptyReason ?? 'The run has no samples yet.');
-  return composedChart(model, chartColumns(model, history, MAX_POINTS) as uPlot.AlignedData, values, theme);
+  const columns = chartColumns(model, history, MAX_POINTS) as uPlot.AlignedData;
+  return composedChart(model, columns, values, theme, marks);
 }
 
 function legendOf(
@@ -167,11 +211,12 @@ async function composedChart(
   columns: uPlot.AlignedData,
   values: readonly (number | null)[],
   theme: ChartTheme,
+  marks: readonly ChartMark[] = [],
 ): Promise<ReportChart> {
   const entries: LegendEntry[] = legendOf(model, values, theme);
   const legend = entries.map(({ label, value }) => ({ label, value }));
   const base = { id: model.id, title: model.title, unit: model.unit, legend };
-  const plot = await plotCanvas(model, columns, theme);
+  const plot = await plotCanvas(model, columns, theme, marks);
   try {
     const output = document.createElement('canvas');
     const measure = output.getContext('2d')!;
@@ -227,11 +272,17 @@ async function composedChart(
   }
 }
 
-/** Every dock chart of the whole run (no node selected: the design-wide view) as report images. */
-export async function renderChartImages(history: RunHistory, context: SeriesContext): Promise<ReportChart[]> {
+/** The dock's charts of the whole run (no node selected: the design-wide view) as report images —
+ *  every chart, or the ones named, with moments marked on each (the debrief's faults). */
+export async function renderChartImages(
+  history: RunHistory,
+  context: SeriesContext,
+  { ids = CHART_IDS, marks = [] }: { ids?: readonly ChartId[]; marks?: readonly ChartMark[] } = {},
+): Promise<ReportChart[]> {
   const theme = chartTheme('light');
   const charts: ReportChart[] = [];
-  for (const id of CHART_IDS) charts.push(await chartImage(chartModel(id, history, context), history, theme));
+  for (const id of ids)
+    charts.push(await chartImage(chartModel(id, history, context), history, theme, marks));
   return charts;
 }
 

@@ -13,6 +13,8 @@ import { useRunStore } from '../run/runStore';
 import { runClient } from '../run/runClient';
 import { canvasThemes } from '../ui/themeColors';
 import { designSvg, svgDataUrl } from '../canvas/exportSvg';
+import type { Design } from '../../shared/document/types';
+import type { SeriesContext } from '../dock/series';
 import { renderChartImages } from './chartImages';
 import { buildRunReport, type ReportImage } from './runReport';
 import { buildReportHtml } from './reportHtml';
@@ -40,6 +42,20 @@ function designImage(): ReportImage | null {
   };
 }
 
+/** The charts' view of a design in a report: every node, none selected (the design-wide lines). */
+export function reportSeriesContext(design: Design): SeriesContext {
+  return {
+    nodes: design.nodes.map((node) => ({
+      id: node.id,
+      kind: node.kind,
+      label: node.label || node.id,
+      replicated: isReplicated(node),
+    })),
+    selectedNodeIds: [],
+    slo: design.slo,
+  };
+}
+
 /** The loaded run as one self-contained HTML document, or why there is none. */
 export async function runReportHtml(): Promise<{ html: string } | { refused: string }> {
   if (!hasRunToReport()) return { refused: 'Run the design first: a report is about a run.' };
@@ -51,16 +67,7 @@ export async function runReportHtml(): Promise<{ html: string } | { refused: str
   if (!results) return { refused: 'Run the design first: a report is about a run.' };
   const { design } = useDesignStore.getState();
   const run = useRunStore.getState();
-  const charts = await renderChartImages(run.history, {
-    nodes: design.nodes.map((node) => ({
-      id: node.id,
-      kind: node.kind,
-      label: node.label || node.id,
-      replicated: isReplicated(node),
-    })),
-    selectedNodeIds: [],
-    slo: design.slo,
-  });
+  const charts = await renderChartImages(run.history, reportSeriesContext(design));
   const report = buildRunReport({
     design,
     results,
@@ -80,18 +87,24 @@ export function reportFileBase(title: string): string {
   return `${fileNameForTitle(title).replace(/\.bpd$/, '')} — run report`;
 }
 
-/** Builds the report and saves it as HTML or (desktop) PDF; says what happened. */
-export async function exportRunReport(format: 'html' | 'pdf'): Promise<boolean> {
+/** Builds a report and saves it as HTML or (desktop) PDF under `base` + extension; says what
+ *  happened, naming the report ("Run report", "Interview debrief"). */
+export async function saveReport(
+  format: 'html' | 'pdf',
+  what: string,
+  base: string,
+  build: () => Promise<{ html: string } | { refused: string }>,
+): Promise<boolean> {
   const api = getDesktopApi();
   const notice = useUiStore.getState().showNotice;
   if (format === 'pdf' && api.platform !== 'electron') {
     notice({ text: PDF_NEEDS_DESKTOP, tone: 'warning' });
     return false;
   }
-  notice({ text: 'Building the run report…', tone: 'info' });
-  let built: Awaited<ReturnType<typeof runReportHtml>>;
+  notice({ text: `Building the ${what.toLowerCase()}…`, tone: 'info' });
+  let built: { html: string } | { refused: string };
   try {
-    built = await runReportHtml();
+    built = await build();
   } catch (error) {
     notice({ text: `The report could not be built: ${(error as Error).message}`, tone: 'error' });
     return false;
@@ -100,7 +113,6 @@ export async function exportRunReport(format: 'html' | 'pdf'): Promise<boolean> 
     notice({ text: built.refused, tone: 'warning' });
     return false;
   }
-  const base = reportFileBase(useDesignStore.getState().design.meta.title);
   const saved =
     format === 'pdf'
       ? await api.exportPdf(built.html, `${base}.pdf`)
@@ -113,6 +125,12 @@ export async function exportRunReport(format: 'html' | 'pdf'): Promise<boolean> 
     notice(null);
     return false;
   }
-  notice({ text: `Run report saved: ${saved.file.name}`, tone: 'info' });
+  notice({ text: `${what} saved: ${saved.file.name}`, tone: 'info' });
   return true;
+}
+
+/** Builds the run report and saves it as HTML or (desktop) PDF; says what happened. */
+export function exportRunReport(format: 'html' | 'pdf'): Promise<boolean> {
+  const base = reportFileBase(useDesignStore.getState().design.meta.title);
+  return saveReport(format, 'Run report', base, runReportHtml);
 }

@@ -2,9 +2,9 @@
 // base + r, per-point CIs, the same answer however the runs are scheduled, and an M/M/1 sweep
 // whose SLO limit theory gives (p99 = ln(100)/(μ − λ) ≤ 200 ms ⇔ λ ≤ 76.97 req/s at μ = 100/s).
 import { describe, expect, it } from 'vitest';
-import { mmcDesign } from '../testing/designs';
+import { closedLoopDesign, mmcDesign } from '../testing/designs';
 import { template } from '../testing/templates';
-import { AnalysisError, type TaskRunner } from './runs';
+import { AnalysisError, dispatchOrder, type TaskRunner } from './runs';
 import { runInProcess, runTask } from './runTask';
 import { planSweep, resolveParamPath, runSweep, sweepValues, type SweepSpec } from './sweep';
 
@@ -131,5 +131,31 @@ describe('a sweep through the engine', () => {
     expect(() =>
       planSweep(template('six-tier-reference'), spec({ from: 1e6, to: 1e7, steps: 2, durationS: 60 })),
     ).toThrow(/^the point client\.rps = 1000000 is too big to run: clients "client" rps 1e6/);
+  });
+});
+
+describe('the order a worker pool starts a sweep in (longest-processing-time first)', () => {
+  it('starts the heaviest offered load first, so the last run to start is a light one', () => {
+    // 2 workers, loads 1…4 (work ∝ rps × seconds): in task order the heaviest starts last and
+    // the makespan is 1+3 | 2+4 = 6; heaviest first gives 4+1 | 3+2 = 5, the optimum.
+    const plan = planSweep(mm1, spec({ from: 10, to: 40, steps: 4, seeds: 2 }));
+    const order = dispatchOrder(plan.tasks);
+    const rpsOf = (index: number) => plan.tasks[index].design.nodes[0].params.rps;
+    expect(order.map(rpsOf)).toEqual([40, 40, 30, 30, 20, 20, 10, 10]);
+    // Ties (replications of one point) keep task order; every task once.
+    expect(order.slice(0, 2)).toEqual([6, 7]);
+    expect([...order].sort((a, b) => a - b)).toEqual(plan.tasks.map((_t, i) => i));
+  });
+
+  it('weighs a closed-loop client by users ÷ think time', () => {
+    const closed = (users: number, thinkTimeMs: number) => ({
+      design: closedLoopDesign({ users, serviceTimeMs: 1, thinkTimeMs, durationS: 10, warmupS: 0, seed: 1 }),
+      seed: 1,
+      durationS: 10,
+      warmupS: 0,
+      maxEvents: 1e6,
+    });
+    // 10 users thinking 1 s ≈ 10 req/s; 5 users thinking 100 ms ≈ 50 req/s.
+    expect(dispatchOrder([closed(10, 1000), closed(5, 100)])).toEqual([1, 0]);
   });
 });

@@ -1,9 +1,9 @@
 // Runs compare/sweep tasks on worker threads (node:worker_threads), one task per worker at a
-// time, the next task to whichever worker is free. Summaries go back to their task's index, so
+// time, the next task to whichever worker is free, the most offered work first (dispatchOrder). Summaries go back to their task's index, so
 // the order of completion never shows in the answer: 1 job and N jobs give the same result.
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { RunSummary, RunTask } from '../analysis/runs';
+import { dispatchOrder, type RunSummary, type RunTask } from '../analysis/runs';
 
 type Reply = { index: number; summary?: RunSummary; error?: string };
 
@@ -16,6 +16,7 @@ export function workerPoolRunner(
     new Promise((resolve, reject) => {
       const results = new Array<RunSummary>(tasks.length);
       const workers: Worker[] = [];
+      const order = dispatchOrder(tasks);
       let next = 0;
       let done = 0;
       let settled = false;
@@ -29,7 +30,7 @@ export function workerPoolRunner(
       if (tasks.length === 0) return finish();
       const feed = (worker: Worker) => {
         if (next < tasks.length) {
-          const index = next++;
+          const index = order[next++];
           worker.postMessage({ index, task: tasks[index] });
         }
       };

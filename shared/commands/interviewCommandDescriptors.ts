@@ -54,4 +54,10 @@ export const INTERVIEW_COMMANDS: CommandInfo[] = [
   },
   { id: 'interview.end', label: 'End the interview and save the debrief…', menu: 'view', group: 'interview' },
   { id: 'interview.debrief', label: 'Save the interview debrief (HTML)…', menu: 'view', group: 'interview' },
+  {
+    id: 'interview.debriefPdf',
+    label: 'Save the interview debrief (PDF)…',
+    menu: 'view',
+    group: 'interview',
+  },
 ];
