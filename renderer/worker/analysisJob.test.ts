@@ -2,6 +2,7 @@
 // handlers again, a cancel ends as 'cancelled', a failing task as 'failed' with the reason named.
 import { describe, expect, it } from 'vitest';
 import type { RunSummary, RunTask } from '../../shared/analysis/runs';
+import { mmcDesign } from '../../shared/testing/designs';
 import { analysisJobs } from './analysisJob';
 import type { PoolReply, PoolRequest, PoolWorker } from './runPool';
 
@@ -26,7 +27,15 @@ function fakeWorker(delayMs: number, failOn?: number): PoolWorker {
   return worker;
 }
 
-const tasks = (n: number) => Array.from({ length: n }, () => ({}) as RunTask);
+// Equal loads: the pool starts them in task order (dispatchOrder keeps ties in order).
+const task: RunTask = {
+  design: mmcDesign({ lambdaRps: 50, serviceTimeMs: 10, servers: 1, durationS: 5 }),
+  seed: 1,
+  durationS: 5,
+  warmupS: 0,
+  maxEvents: 1e6,
+};
+const tasks = (n: number) => Array.from({ length: n }, () => task);
 
 function recorder() {
   const seen: string[] = [];

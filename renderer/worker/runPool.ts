@@ -1,10 +1,11 @@
 // A pool of Web Workers that runs analysis tasks (sweep points, compare replications) in parallel:
 // one worker per core (`navigator.hardwareConcurrency`), each given the next task as soon as it
-// answers, so results stream in as they finish. Every task is deterministic by its seed, so the
+// answers — the most offered work first (dispatchOrder), so the heaviest point does not start last
+// and leave the other cores idle — and results stream in as they finish. Every task is deterministic by its seed, so the
 // answers do not depend on how many workers ran them or in which order they finished; `runPool`
 // hands them back in task order. Cancel terminates the workers at once (a run in progress is not
 // waited for).
-import type { RunSummary, RunTask } from '../../shared/analysis/runs';
+import { dispatchOrder, type RunSummary, type RunTask } from '../../shared/analysis/runs';
 import type { RunTimeline } from '../../shared/analysis/runTask';
 import type { SlowestRequestsExplanation } from '../../shared/engine/results';
 
@@ -67,6 +68,7 @@ export function runPool(tasks: readonly RunTask[], options: PoolOptions = {}): P
     if (tasks.length === 0) return resolve([]);
     if (signal?.aborted) return reject(new PoolCancelled());
     const workers: PoolWorker[] = [];
+    const order = dispatchOrder(tasks);
     let next = 0;
     let done = 0;
     let settled = false;
@@ -81,7 +83,7 @@ export function runPool(tasks: readonly RunTask[], options: PoolOptions = {}): P
     signal?.addEventListener('abort', onAbort);
     const give = (worker: PoolWorker) => {
       if (next >= tasks.length) return;
-      const index = next++;
+      const index = order[next++];
       worker.postMessage({
         index,
         task: tasks[index],
