@@ -107,6 +107,13 @@ async function answerSaveDialog(folder: string, fileName: string): Promise<() =>
     app.evaluate(() => (globalThis as unknown as { lastSaveDefault?: string }).lastSaveDefault ?? '');
 }
 
+/** The PDF the shell printed lands as `fileName` in `folder`, whose save dialog started there. */
+async function expectPdfSaved(folder: string, fileName: string, dialogStart: () => Promise<string>) {
+  await expect.poll(() => existsSync(join(folder, fileName)), { timeout: 30_000 }).toBe(true);
+  expect(readFileSync(join(folder, fileName)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(dirname(await dialogStart())).toBe(folder);
+}
+
 test('a run report and an interview debrief print to PDF, offered next to the design file', async () => {
   // Open a template from a folder of its own (the native open dialog answered), run it a little.
   const folder = mkdtempSync(join(tmpdir(), 'bp-pdf-'));
@@ -129,9 +136,7 @@ test('a run report and an interview debrief print to PDF, offered next to the de
   await app.evaluate(({ Menu }) =>
     Menu.getApplicationMenu()!.getMenuItemById('file.exportReportPdf')!.click(),
   );
-  await expect.poll(() => existsSync(join(folder, 'report.pdf')), { timeout: 30_000 }).toBe(true);
-  expect(readFileSync(join(folder, 'report.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(dirname(await reportStart())).toBe(folder);
+  await expectPdfSaved(folder, 'report.pdf', reportStart);
 
   // An interview on the same design, ended: its debrief as PDF.
   await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.getMenuItemById('interview.start')!.click());
@@ -145,9 +150,7 @@ test('a run report and an interview debrief print to PDF, offered next to the de
   await app.evaluate(({ Menu }) =>
     Menu.getApplicationMenu()!.getMenuItemById('interview.debriefPdf')!.click(),
   );
-  await expect.poll(() => existsSync(join(folder, 'debrief.pdf')), { timeout: 30_000 }).toBe(true);
-  expect(readFileSync(join(folder, 'debrief.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(dirname(await debriefStart())).toBe(folder);
+  await expectPdfSaved(folder, 'debrief.pdf', debriefStart);
 });
 
 test('a hung page with unsaved changes does not keep the window open', async () => {

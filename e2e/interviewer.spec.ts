@@ -126,6 +126,20 @@ test('a surprise fault armed in the interviewer window fires in the candidate ru
   await expect(charts).toHaveCount(3);
   for (const chart of await charts.all())
     expect(await chart.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  // The kill is drawn on the throughput chart: its only red pixels are the mark (the line is blue).
+  const redPixels = await charts.first().evaluate((element) => {
+    const image = element as HTMLImageElement;
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let red = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] > 160 && data[i + 1] < 90 && data[i + 2] < 90) red++;
+    return red;
+  });
+  expect(redPixels).toBeGreaterThan(200);
   await debrief.setViewportSize({ width: 1100, height: 900 });
   await debrief.locator('img[alt*="faults marked"]').first().scrollIntoViewIfNeeded();
   await debrief.screenshot({ path: '/tmp/interview-debrief-charts.png' });

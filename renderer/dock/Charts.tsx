@@ -6,11 +6,10 @@ import { useDesignStore } from '../store/designStore';
 import { useResolvedTheme } from '../ui/themeColors';
 import { ChartCard, type ChartHandle } from './ChartCard';
 import { chartTheme } from './chartTheme';
-import { CHART_IDS, chartModel, type ChartModel, type SeriesContext } from './series';
+import { CHART_IDS, chartModel, dockNodesOf, type ChartModel, type SeriesContext } from './series';
 import { setCursorS, useDockRun } from './runSource';
 import { onDockTick } from './useThrottledRun';
 import { cursorAtFraction } from './timeline';
-import { isReplicated } from '../../shared/document/catalog';
 
 const modelKey = (model: ChartModel) =>
   `${model.title}|${model.emptyReason ?? ''}|${model.series.map((s) => `${s.key}:${s.label}:${s.style}`).join(',')}`;
@@ -18,12 +17,7 @@ const modelKey = (model: ChartModel) =>
 function currentContext(): SeriesContext {
   const { design, selection } = useDesignStore.getState();
   return {
-    nodes: design.nodes.map((node) => ({
-      id: node.id,
-      kind: node.kind,
-      label: node.label || node.id,
-      replicated: isReplicated(node),
-    })),
+    nodes: dockNodesOf(design),
     selectedNodeIds: selection.nodes,
     slo: design.slo,
   };

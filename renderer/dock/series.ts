@@ -3,8 +3,8 @@
 // column views directly (no object per sample). Pure: unit-tested, no DOM.
 import { FAILURE_REASONS, type FailureReason, type NodeGauges, type RunSample } from '../run/types';
 import { RunHistory, type FoldMode, type GlobalField } from '../run/runHistory';
-import type { Slo } from '../../shared/document/types';
-import { isCacheKind } from '../../shared/document/catalog';
+import type { Design, Slo } from '../../shared/document/types';
+import { isCacheKind, isReplicated } from '../../shared/document/catalog';
 import { kindCan } from '../../shared/kinds/index';
 
 export type { FoldMode };
@@ -19,6 +19,16 @@ export interface DockNode {
   label: string;
   /** Keeps copies in step (a database with followers or leaderless; a lone leader has no lag). */
   replicated?: boolean;
+}
+
+/** A design's nodes as the charts name and group them. */
+export function dockNodesOf(design: Pick<Design, 'nodes'>): DockNode[] {
+  return design.nodes.map((node) => ({
+    id: node.id,
+    kind: node.kind,
+    label: node.label || node.id,
+    replicated: isReplicated(node),
+  }));
 }
 
 export interface SeriesContext {

@@ -5,7 +5,6 @@
 import type { CliJson } from '../../shared/engine/index';
 import { fileNameForTitle } from '../../shared/platform/desktopApi';
 import { PDF_NEEDS_DESKTOP } from '../../shared/platform/exportFormats';
-import { isReplicated } from '../../shared/document/catalog';
 import { getDesktopApi } from '../platform/getDesktopApi';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
@@ -14,7 +13,7 @@ import { runClient } from '../run/runClient';
 import { canvasThemes } from '../ui/themeColors';
 import { designSvg, svgDataUrl } from '../canvas/exportSvg';
 import type { Design } from '../../shared/document/types';
-import type { SeriesContext } from '../dock/series';
+import { dockNodesOf, type SeriesContext } from '../dock/series';
 import { renderChartImages } from './chartImages';
 import { buildRunReport, type ReportImage } from './runReport';
 import { buildReportHtml } from './reportHtml';
@@ -45,12 +44,7 @@ function designImage(): ReportImage | null {
 /** The charts' view of a design in a report: every node, none selected (the design-wide lines). */
 export function reportSeriesContext(design: Design): SeriesContext {
   return {
-    nodes: design.nodes.map((node) => ({
-      id: node.id,
-      kind: node.kind,
-      label: node.label || node.id,
-      replicated: isReplicated(node),
-    })),
+    nodes: dockNodesOf(design),
     selectedNodeIds: [],
     slo: design.slo,
   };
